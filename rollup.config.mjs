@@ -1,0 +1,73 @@
+// Builds every public entry as ESM + CJS (with source maps), the minified IIFE for the
+// script tag, and the trainer bin. esbuild only transpiles; `tsc -p tsconfig.build.json`
+// type-checks and writes the declarations (TypeScript 7 has no JS API for a rollup plugin).
+import { existsSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+/** Public subpaths: package.json "exports" key → source entry. */
+export const ENTRIES = {
+  index: 'src/index.ts',
+  'capture/index': 'src/capture/index.ts',
+  'recommend/index': 'src/recommend/index.ts',
+};
+
+// Features land one issue at a time; build the ones that exist.
+const input = Object.fromEntries(Object.entries(ENTRIES).filter(([, file]) => existsSync(file)));
+
+// Browsers we support: the last ~5 years (ES2019 syntax); newer syntax is lowered.
+const TARGET = 'es2019';
+const transpile = () => esbuild({ target: TARGET, tsconfig: 'tsconfig.json' });
+
+// Runtime dependencies stay imports in the ESM/CJS builds, so the user's bundler
+// de-duplicates them; the IIFE inlines them.
+const isDependency = (id) => /^(idb-keyval|web-vitals)(\/|$)/.test(id) || id.startsWith('node:');
+
+// Terser settings shared by the IIFE. Only `_`-prefixed properties could be mangled
+// safely; we keep property names intact so the event schema is never renamed.
+const minify = () =>
+  terser({
+    ecma: 2019,
+    compress: { passes: 2, pure_getters: true },
+    format: { comments: false },
+  });
+
+const library = ['esm', 'cjs'].map((format) => ({
+  input,
+  external: isDependency,
+  plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), transpile()],
+  output: {
+    dir: `dist/${format}`,
+    format,
+    sourcemap: true,
+    entryFileNames: format === 'esm' ? '[name].js' : '[name].cjs',
+    chunkFileNames: format === 'esm' ? 'chunks/[name]-[hash].js' : 'chunks/[name]-[hash].cjs',
+    exports: 'named',
+  },
+  treeshake: { moduleSideEffects: false },
+}));
+
+const iife = {
+  input: 'src/browser/index.ts',
+  plugins: [nodeResolve({ extensions: ['.ts', '.js'], browser: true }), transpile()],
+  output: {
+    file: 'dist/sightline.iife.js',
+    format: 'iife',
+    sourcemap: true,
+    plugins: [minify()],
+  },
+};
+
+const bin = existsSync('src/node/cli.ts')
+  ? [
+      {
+        input: 'src/node/cli.ts',
+        external: (id) => id.startsWith('node:'),
+        plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), esbuild({ target: 'node24', tsconfig: 'tsconfig.json' })],
+        output: { file: 'dist/bin/sightline-train.js', format: 'esm', banner: '#!/usr/bin/env node', sourcemap: true },
+      },
+    ]
+  : [];
+
+export default [...library, ...(existsSync('src/browser/index.ts') ? [iife] : []), ...bin];

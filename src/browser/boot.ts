@@ -1,0 +1,71 @@
+import { createSightline } from '../core';
+import { collector } from '../transport';
+import type { Plugin, SightlineClient } from '../types';
+import { replayStub, type Stub } from './replay';
+import { findOwnScript, readScriptConfig, type ScriptConfig } from './script-config';
+import { captureFor, commerceFor } from './capture-set';
+
+/** What `window.sightline` is once the SDK loaded: the client plus script-tag helpers. */
+export type BrowserApi = SightlineClient & {
+  /** Runs `fn(api)` now (the SDK is loaded); kept for stub compatibility. */
+  ready(fn: (api: BrowserApi) => void): void;
+  /** Delivery counters of the collector transport. */
+  stats(): ReturnType<NonNullable<Plugin['stats']>>;
+  /** Typed Segment E-commerce v2 helpers bound to this client. */
+  commerce: ReturnType<typeof commerceFor>;
+  /** Marks the real API, so a second copy of the script does nothing. */
+  __sightline: true;
+};
+
+const GLOBAL = 'sightline';
+
+/**
+ * The script-tag entry's one job: read the tag's `data-*` config, create the client with
+ * the collector transport and autocapture, replay the stub queue and expose `window.sightline`.
+ * Loading the script twice is harmless: the second copy sees the real API and stops.
+ */
+export function boot(win: Window & typeof globalThis): BrowserApi | undefined {
+  const existing = (win as unknown as Record<string, unknown>)[GLOBAL] as (BrowserApi & Stub) | undefined;
+  if (existing && existing.__sightline) {
+    if (existing.options.debug) win.console.warn('[sightline] loaded twice; the second copy is ignored');
+    return existing;
+  }
+  const config = readScriptConfig(findOwnScript(win.document));
+  const api = createApi(config);
+  (win as unknown as Record<string, unknown>)[GLOBAL] = api;
+  replayStub(existing, api as unknown as Record<string, unknown>, (method) =>
+    api.reportError({ code: 'browser/unknown-stub-call', message: `The stub recorded an unknown call "${method}"`, source: 'input', detail: { method } }),
+  );
+  return api;
+}
+
+function createApi(config: ScriptConfig): BrowserApi {
+  const transport = collector({
+    endpoint: config.endpoint ?? '',
+    ...(config.format ? { format: config.format } : {}),
+  });
+  const client = createSightline({
+    writeKey: config.writeKey,
+    debug: config.debug,
+    consent: config.consent,
+    identity: config.cookieDomain ? { cookieDomain: config.cookieDomain } : undefined,
+    plugins: [transport, ...captureFor(config.autocapture)],
+  });
+  if (!config.endpoint) {
+    client.reportError({ code: 'browser/missing-endpoint', message: 'The script tag has no data-endpoint; events stay queued', source: 'input' });
+  }
+  const api = {
+    ...client,
+    stats: () => transport.stats(),
+    commerce: commerceFor(client),
+    __sightline: true as const,
+  } as BrowserApi;
+  api.ready = (fn) => {
+    try {
+      fn(api);
+    } catch (error) {
+      client.reportError({ code: 'callback/failed', message: String(error), source: 'user' });
+    }
+  };
+  return api;
+}

@@ -1,0 +1,35 @@
+/** One call the inline stub recorded before the SDK loaded: `[method, args]`. */
+export type StubCall = [method: string, args: unknown[]];
+
+/** The inline stub from docs/getting-started.md: an array with a `q` of calls. */
+export interface Stub {
+  q?: StubCall[];
+  invoked?: number;
+}
+
+/**
+ * Replays the stub's recorded calls, in order, on the real API. Unknown methods are
+ * reported through `onUnknown` and skipped, so one bad call never stops the others.
+ */
+export function replayStub(
+  stub: Stub | undefined,
+  api: Record<string, unknown>,
+  onUnknown: (method: string) => void,
+): void {
+  const calls = stub && Array.isArray(stub.q) ? stub.q.splice(0) : [];
+  for (const call of calls) {
+    if (!Array.isArray(call)) continue;
+    const [method, args] = call;
+    const target = resolve(api, String(method));
+    if (typeof target === 'function') target(...(Array.isArray(args) ? args : []));
+    else onUnknown(String(method));
+  }
+}
+
+// `consent.update` is the one nested method the stub knows.
+function resolve(api: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => {
+    if (!node || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+    return (node as Record<string, unknown>)[key];
+  }, api);
+}

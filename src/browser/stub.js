@@ -1,0 +1,1 @@
+!function(w,n){var s=w[n]=w[n]||[];if(s.invoked)return;s.invoked=1;s.q=[];['track','page','identify','alias','reset','flush','on','onError','use','ready'].forEach(function(m){s[m]=function(){s.q.push([m,[].slice.call(arguments)])}});s.consent={update:function(c){s.q.push(['consent.update',[c]])}}}(window,'sightline');

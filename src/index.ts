@@ -1,0 +1,34 @@
+/**
+ * sightline — the npm "." entry: the core client and the collector transport.
+ * Explicit named exports only; what is exported here is public API (docs/stability.md).
+ *
+ * @packageDocumentation
+ */
+export { createSightline, VERSION } from './core';
+export { collector } from './transport';
+export type { CollectorOptions } from './transport';
+export type {
+  ConsentCategory,
+  ConsentOptions,
+  ConsentState,
+  ErrorReport,
+  ErrorSource,
+  EventContext,
+  EventStage,
+  EventType,
+  FlushReason,
+  IdentityOptions,
+  LifecycleMap,
+  LifecycleName,
+  LimitOptions,
+  PageContext,
+  Plugin,
+  PrivacyOptions,
+  Properties,
+  QueueStats,
+  SessionContext,
+  SightlineClient,
+  SightlineError,
+  SightlineEvent,
+  SightlineOptions,
+} from './types';

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { findOwnScript, readScriptConfig } from '../../src/browser/script-config';
+
+function scriptWith(attributes: Record<string, string>): HTMLScriptElement {
+  const script = document.createElement('script');
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+  return script;
+}
+
+describe('readScriptConfig', () => {
+  it('reads endpoint, write key, format and debug from data-* attributes', () => {
+    const config = readScriptConfig(
+      scriptWith({ 'data-endpoint': 'https://c.example', 'data-write-key': 'wk', 'data-format': 'segment', 'data-debug': 'true' }),
+    );
+    expect(config).toMatchObject({ endpoint: 'https://c.example', writeKey: 'wk', format: 'segment', debug: true });
+  });
+
+  it('defaults to autocapture of everything, granted consent and no debug', () => {
+    expect(readScriptConfig(scriptWith({}))).toEqual({
+      endpoint: undefined,
+      writeKey: undefined,
+      format: undefined,
+      consent: {},
+      debug: false,
+      autocapture: 'all',
+      cookieDomain: undefined,
+    });
+  });
+
+  it('turns data-consent="denied" and the GPC/DNT switches into consent options', () => {
+    const config = readScriptConfig(scriptWith({ 'data-consent': 'denied', 'data-honor-gpc': 'true', 'data-honor-dnt': '1' }));
+    expect(config.consent).toEqual({ default: 'denied', honorGlobalPrivacyControl: true, honorDoNotTrack: true });
+  });
+
+  it('ignores an unknown format or consent value instead of failing', () => {
+    const config = readScriptConfig(scriptWith({ 'data-format': 'xml', 'data-consent': 'maybe' }));
+    expect(config.format).toBeUndefined();
+    expect(config.consent).toEqual({});
+  });
+
+  it.each([
+    ['all', 'all'],
+    ['none', 'none'],
+    ['pageviews, clicks,,forms', ['pageviews', 'clicks', 'forms']],
+  ])('parses data-autocapture="%s"', (value, expected) => {
+    expect(readScriptConfig(scriptWith({ 'data-autocapture': value })).autocapture).toEqual(expected);
+  });
+
+  it.each(['false', '0', 'no'])('treats data-debug="%s" as off', (value) => {
+    expect(readScriptConfig(scriptWith({ 'data-debug': value })).debug).toBe(false);
+  });
+
+  it('works without a script element (an unusual loader)', () => {
+    expect(readScriptConfig(null).autocapture).toBe('all');
+  });
+});
+
+describe('findOwnScript', () => {
+  it('falls back to the sightline script tag that carries data-endpoint', () => {
+    const script = scriptWith({ src: '/js/sightline.iife.js', 'data-endpoint': 'https://c.example' });
+    document.head.append(script);
+    expect(findOwnScript(document)).toBe(script);
+    script.remove();
+  });
+});
