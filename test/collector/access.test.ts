@@ -1,0 +1,92 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CollectorOptions } from '../../examples/collector/server';
+import { post, startTestCollector, trackEvent, type TestCollector } from './utils/harness';
+
+const basic = (user: string) => `Basic ${Buffer.from(`${user}:`).toString('base64')}`;
+
+describe('collector access: write key and CORS', () => {
+  let collector: TestCollector | undefined;
+  afterEach(async () => {
+    await collector?.stop();
+    collector = undefined;
+  });
+  async function start(options: CollectorOptions): Promise<TestCollector> {
+    collector = await startTestCollector(options);
+    return collector;
+  }
+
+  it.each([
+    ['HTTP Basic auth username', '/v1/batch', {}, { Authorization: basic('K') }],
+    ['the body writeKey', '/collect', { writeKey: 'K' }, {}],
+    ['an X-Write-Key header', '/collect', {}, { 'X-Write-Key': 'K' }],
+    ['a writeKey query parameter', '/collect?writeKey=K', {}, {}],
+  ])('accepts the right key sent as %s', async (_how, path, extra, headers) => {
+    const { url } = await start({ writeKey: 'K' });
+    const res = await post(`${url}${path}`, { batch: [trackEvent('Product Viewed')], ...extra }, headers);
+    expect(res.json).toMatchObject({ ok: true, stored: 1 });
+  });
+
+  it.each([
+    ['no key', {}, {}],
+    ['a wrong Basic auth key', {}, { Authorization: basic('nope') }],
+    ['a wrong body key', { writeKey: 'nope' }, {}],
+    ['a wrong header key with a right body key', { writeKey: 'K' }, { 'X-Write-Key': 'nope' }],
+  ])('answers 401 and stores nothing for %s', async (_how, extra, headers) => {
+    const c = await start({ writeKey: 'K' });
+    const res = await post(`${c.url}/v1/batch`, { batch: [trackEvent('Product Viewed')], ...extra }, headers);
+    expect(res.status).toBe(401);
+    expect(res.json.error.code).toBe('collector/unauthorized');
+    expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
+    expect(c.db.count()).toBe(0);
+  });
+
+  it('accepts any key when none is configured', async () => {
+    const { url } = await start({});
+    const res = await post(`${url}/v1/batch`, { batch: [trackEvent('Product Viewed')] }, { Authorization: basic('any') });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers a preflight from a localhost origin with the CORS headers', async () => {
+    const { url } = await start({});
+    const res = await fetch(`${url}/collect`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(res.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/Content-Type/i);
+    expect(res.headers.get('vary')).toBe('Origin');
+  });
+
+  it('reflects an allowed origin on the ingestion answer and exposes Retry-After', async () => {
+    const { url } = await start({});
+    const res = await post(`${url}/collect`, [trackEvent('Product Viewed')], { Origin: 'http://127.0.0.1:8080' });
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8080');
+    expect(res.headers.get('access-control-expose-headers')).toBe('Retry-After');
+  });
+
+  it('refuses a preflight and a POST from an origin outside the default allowlist', async () => {
+    const c = await start({});
+    const preflight = await fetch(`${c.url}/collect`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const res = await post(`${c.url}/collect`, [trackEvent('Product Viewed')], { Origin: 'https://evil.example' });
+    expect(res.json.error.code).toBe('collector/origin-not-allowed');
+    expect(c.db.count()).toBe(0);
+  });
+
+  it('allows exactly the configured origins when a list is given', async () => {
+    const { url } = await start({ allowedOrigins: ['https://shop.example'] });
+    const allowed = await post(`${url}/collect`, [trackEvent('Product Viewed')], { Origin: 'https://shop.example' });
+    const local = await post(`${url}/collect`, [trackEvent('Product Viewed')], { Origin: 'http://localhost:3000' });
+    expect([allowed.status, local.status]).toEqual([200, 403]);
+  });
+
+  it("allows every origin with '*'", async () => {
+    const { url } = await start({ allowedOrigins: '*' });
+    const res = await post(`${url}/collect`, [trackEvent('Product Viewed')], { Origin: 'https://anywhere.example' });
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://anywhere.example');
+  });
+});
