@@ -1,0 +1,54 @@
+import type { PrivacyOptions } from '../types';
+
+/** What redacted values are replaced by. */
+export const REDACTED = '[redacted]';
+
+/** Query parameters whose values are always redacted (case-insensitive). */
+export const DEFAULT_REDACTED_PARAMS =
+  'token password pass pwd secret auth key api_key apikey access_token code session sid email'.split(' ');
+
+// Also the %40-encoded form, as it appears in URLs.
+const EMAIL = /[\w.+-]+(@|%40)[\w-]+(\.[\w-]+)+/g;
+// 13–19 digits with single spaces/dashes between, not part of a longer digit run.
+const CARD = /(?<!\d)\d([ -]?\d){12,18}(?!\d)/g;
+// `?k=`, `&k=` and `#k=` (OAuth puts tokens in the fragment), then the value.
+const PARAM = /[?&#]([^?&#=]+)=[^&#]*/g;
+
+// Luhn checksum: true for card numbers, false for ~90% of order ids and timestamps.
+function luhn(digits: string): boolean {
+  let sum = 0;
+  let odd = 0;
+  for (const c of digits.replace(/\D/g, '').split('').reverse()) sum += odd++ % 2 ? +'0246813579'[+c]! : +c;
+  return sum % 10 == 0;
+}
+
+const lower = (list: unknown): string[] => (Array.isArray(list) ? list.map((k) => ('' + k).toLowerCase()) : []);
+
+/**
+ * Returns the redactor of URLs and of every string property and trait: values of secret
+ * query parameters, emails and Luhn-valid card numbers become '[redacted]'; with
+ * `allowQueryParams`, every other query parameter is removed. Cheap on ordinary strings:
+ * a rule runs only when its trigger ('=', '@', 13+ characters) is present.
+ */
+export function createRedactor(o: PrivacyOptions): (text: string) => string {
+  const secret = lower(o.redactQueryParams).concat(DEFAULT_REDACTED_PARAMS);
+  const allow = o.allowQueryParams && lower(o.allowQueryParams);
+
+  const param = (pair: string, key: string): string => {
+    const k = key.toLowerCase();
+    const sep = pair[0];
+    if (secret.includes(k)) return pair.slice(0, key.length + 2) + REDACTED;
+    // A removed first parameter leaves its '?' for the next '&k=v' to follow.
+    return allow && sep != '#' && !allow.includes(k) ? (sep == '?' ? sep : '') : pair;
+  };
+
+  return (s) => {
+    if (s.includes('=')) {
+      s = s.replace(PARAM, param);
+      if (allow) s = s.replace('?&', '?').replace(/\?(#|$)/, '$1');
+    }
+    if (o.redactEmails != false && /@|%40/.test(s)) s = s.replace(EMAIL, REDACTED);
+    if (o.redactCardNumbers != false && s.length > 12) s = s.replace(CARD, (m) => (luhn(m) ? REDACTED : m));
+    return s;
+  };
+}

@@ -1,0 +1,13 @@
+/** Longest event name, page name or id accepted (collectors index these). */
+export const MAX_NAME_LENGTH = 200;
+
+/** True for a usable event or page name: a string with a non-blank character, at most 200 long. */
+export function isName(v: unknown): v is string {
+  return typeof v == 'string' && v.length <= MAX_NAME_LENGTH && !!v.trim();
+}
+
+/** A usable user or alias id (finite numbers become strings, as ids often are numeric), else undefined. */
+export function toId(v: unknown): string | undefined {
+  if (typeof v == 'number' && isFinite(v)) v = String(v);
+  return isName(v) ? v : undefined;
+}

@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clearBrowserState, cookieValue, createHarness, recordCookieWrites, setUrl } from '../utils/core-harness';
+
+const stored = (key: string): unknown => JSON.parse(localStorage.getItem(key) ?? 'null');
+
+beforeEach(clearBrowserState);
+afterEach(() => setUrl('http://localhost:3000/'));
+
+describe('the anonymous id', () => {
+  it('is stored in the sl_aid cookie and mirrored in localStorage', () => {
+    const { client } = createHarness();
+    const { anonymousId } = client.user();
+    expect(cookieValue('sl_aid')).toBe(anonymousId);
+    expect(localStorage.getItem('sl_aid')).toBe(anonymousId);
+  });
+
+  it('is the same for the next client on the page (a reload)', () => {
+    const first = createHarness().client.user().anonymousId;
+    expect(createHarness().client.user().anonymousId).toBe(first);
+  });
+
+  it('is restored from localStorage when the cookie is gone, and repairs the cookie', () => {
+    localStorage.setItem('sl_aid', 'from-storage');
+    expect(createHarness().client.user().anonymousId).toBe('from-storage');
+    expect(cookieValue('sl_aid')).toBe('from-storage');
+  });
+
+  it('is restored from the cookie when localStorage is empty, and repairs localStorage', () => {
+    document.cookie = 'sl_aid=from-cookie; path=/';
+    expect(createHarness().client.user().anonymousId).toBe('from-cookie');
+    expect(localStorage.getItem('sl_aid')).toBe('from-cookie');
+  });
+
+  it('takes the cookie when cookie and localStorage disagree', () => {
+    document.cookie = 'sl_aid=cookie-id; path=/';
+    localStorage.setItem('sl_aid', 'storage-id');
+    expect(createHarness().client.user().anonymousId).toBe('cookie-id');
+    expect(localStorage.getItem('sl_aid')).toBe('cookie-id');
+  });
+
+  it('ignores a corrupted stored id', () => {
+    localStorage.setItem('sl_aid', ' '.repeat(5));
+    const id = createHarness().client.user().anonymousId;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('writes a first-party cookie with path=/, SameSite=Lax and a one-year max-age by default', () => {
+    const cookies = recordCookieWrites();
+    createHarness();
+    cookies.stop();
+    expect(cookies.writes[0]).toMatch(/^sl_aid=[0-9a-f-]{36};path=\/;max-age=31536000;SameSite=Lax$/);
+  });
+
+  it('adds Secure on https pages', () => {
+    setUrl('https://shop.example/');
+    const cookies = recordCookieWrites();
+    createHarness();
+    cookies.stop();
+    expect(cookies.writes[0]).toMatch(/;Secure$/);
+  });
+
+  it('takes the cookie domain and lifetime from the options', () => {
+    setUrl('https://www.shop.example/');
+    const cookies = recordCookieWrites();
+    createHarness({ identity: { cookieDomain: '.shop.example', cookieDays: 30 } });
+    cookies.stop();
+    expect(cookies.writes[0]).toContain(';max-age=2592000;');
+    expect(cookies.writes[0]).toContain(';domain=.shop.example');
+  });
+
+  it('uses storagePrefix for the cookie and storage keys', () => {
+    const { client } = createHarness({ identity: { storagePrefix: 'acme' } });
+    client.identify('u1');
+    expect(cookieValue('acme_aid')).toBe(client.user().anonymousId);
+    expect(stored('acme_user')).toEqual({ userId: 'u1', traits: {} });
+    expect(cookieValue('sl_aid')).toBeUndefined();
+  });
+});
+
+describe('identify', () => {
+  it('stores the user id and traits in localStorage for the next page', () => {
+    createHarness().client.identify('u1', { plan: 'gold' });
+    expect(stored('sl_user')).toEqual({ userId: 'u1', traits: { plan: 'gold' } });
+    expect(createHarness().client.user()).toMatchObject({ userId: 'u1', traits: { plan: 'gold' } });
+  });
+
+  it('merges traits when the user id stays the same', () => {
+    const { client } = createHarness();
+    client.identify('u1', { plan: 'gold' });
+    client.identify('u1', { city: 'Oslo' });
+    expect(client.user().traits).toEqual({ plan: 'gold', city: 'Oslo' });
+  });
+
+  it('merges traits given without a user id', () => {
+    const { client } = createHarness();
+    client.identify('u1', { plan: 'gold' });
+    client.identify({ city: 'Oslo' });
+    client.identify(null, { age: 30 });
+    expect(client.user()).toMatchObject({ userId: 'u1', traits: { plan: 'gold', city: 'Oslo', age: 30 } });
+  });
+
+  it('keeps the anonymous id and replaces the traits when a different user identifies', () => {
+    const { client } = createHarness();
+    const { anonymousId } = client.user();
+    client.identify('u1', { plan: 'gold' });
+    client.identify('u2', { city: 'Oslo' });
+    expect(client.user()).toEqual({ anonymousId, userId: 'u2', traits: { city: 'Oslo' } });
+  });
+
+  it('keeps traits gathered while anonymous when the visitor first identifies', () => {
+    const { client } = createHarness();
+    client.identify({ source: 'ad' });
+    client.identify('u1', { plan: 'gold' });
+    expect(client.user().traits).toEqual({ source: 'ad', plan: 'gold' });
+  });
+
+  it('takes a numeric user id as a string', () => {
+    const { client } = createHarness();
+    client.identify(42 as unknown as string);
+    expect(client.user().userId).toBe('42');
+  });
+
+  it('ignores a corrupted stored user', () => {
+    localStorage.setItem('sl_user', '{not json');
+    expect(createHarness().client.user()).toMatchObject({ userId: null, traits: {} });
+  });
+});
+
+describe('reset', () => {
+  it('makes a new anonymous id and clears the user id and traits, in memory and storage', () => {
+    const { client } = createHarness();
+    const before = client.user().anonymousId;
+    client.identify('u1', { plan: 'gold' });
+    client.reset();
+    const after = client.user();
+    expect(after.anonymousId).not.toBe(before);
+    expect(after).toMatchObject({ userId: null, traits: {} });
+    expect(cookieValue('sl_aid')).toBe(after.anonymousId);
+    expect(stored('sl_user')).toEqual({ userId: null, traits: {} });
+  });
+
+  it('tags later events with the new identity', async () => {
+    const h = createHarness();
+    h.client.identify('u1');
+    h.client.reset();
+    h.client.track('After reset');
+    await h.settle();
+    expect(h.events[1]).toMatchObject({ userId: null, anonymousId: h.client.user().anonymousId });
+  });
+});
+
+describe('alias', () => {
+  it('defaults previousId to the user id', async () => {
+    const h = createHarness();
+    h.client.identify('u1');
+    h.client.alias('u1-new');
+    await h.settle();
+    expect(h.events[1]).toMatchObject({ type: 'alias', userId: 'u1-new', previousId: 'u1' });
+  });
+
+  it('defaults previousId to the anonymous id when there is no user id', async () => {
+    const h = createHarness();
+    h.client.alias('u1');
+    await h.settle();
+    expect(h.events[0]!.previousId).toBe(h.client.user().anonymousId);
+  });
+
+  it('does not change the stored user id', () => {
+    const { client } = createHarness();
+    client.identify('u1');
+    client.alias('u2');
+    expect(client.user().userId).toBe('u1');
+  });
+});
