@@ -1,0 +1,41 @@
+import type { Plugin } from '../types';
+import { pageviews, type PageviewsOptions } from './pageviews';
+import { clicks, type ClicksOptions } from './clicks/clicks';
+import { forms, type FormsOptions } from './forms/forms';
+import { engagement, type EngagementOptions } from './engagement/engagement';
+import { commerce, type CommerceOptions } from './commerce/commerce';
+import { vitals, type VitalsOptions } from './vitals';
+import { context, type ContextOptions } from './context/context';
+
+/**
+ * Options of {@link autocapture}: each plugin's options, or `false` to leave it out.
+ * `errors()` is not part of the set: add it yourself (many shops already run an error
+ * monitor, and a bundle that never uses it should not carry it).
+ */
+export interface AutocaptureOptions {
+  pageviews?: PageviewsOptions | false;
+  clicks?: ClicksOptions | false;
+  forms?: FormsOptions | false;
+  engagement?: EngagementOptions | false;
+  commerce?: CommerceOptions | false;
+  vitals?: VitalsOptions | false;
+  context?: ContextOptions | false;
+}
+
+/**
+ * Every capture plugin at once, for `createSightline({ plugins: [...autocapture()] })`.
+ * `context` comes first so its enrichment is in place before the first page view.
+ * Import the single factories instead to keep a bundle to what it uses.
+ */
+export function autocapture(options: AutocaptureOptions = {}): Plugin[] {
+  const pick = <O>(value: O | false | undefined, make: (o: O | undefined) => Plugin): Plugin[] => (value === false ? [] : [make(value)]);
+  return [
+    ...pick(options.context, context),
+    ...pick(options.pageviews, pageviews),
+    ...pick(options.clicks, clicks),
+    ...pick(options.forms, forms),
+    ...pick(options.engagement, engagement),
+    ...pick(options.commerce, commerce),
+    ...pick(options.vitals, vitals),
+  ];
+}

@@ -1,0 +1,33 @@
+import type { Properties } from '../../types';
+import { dataProps } from '../shared/data-props';
+
+/** Properties turned into numbers when they read as one (a promotion's slot name stays a string). */
+const NUMERIC = new Set(['price', 'quantity', 'position', 'value', 'revenue', 'total', 'subtotal', 'discount', 'tax', 'shipping', 'step']);
+
+/**
+ * Commerce properties from `data-sl-*` attributes, snake_case as in the Segment spec
+ * (`data-sl-product-id` → `product_id`), numbers where the spec has numbers.
+ */
+export function commerceProps(el: Element): Properties {
+  const props = dataProps(el, true);
+  for (const key of Object.keys(props)) {
+    const number = Number(props[key]);
+    if (NUMERIC.has(key) && props[key] !== '' && Number.isFinite(number)) props[key] = number;
+  }
+  return props;
+}
+
+/**
+ * The event of a `data-sl-commerce` click: the slug in title case
+ * (`product-clicked` → "Product Clicked"), with the properties of the element, of its
+ * nearest product/promotion ancestor, and `list_id` of the enclosing `[data-sl-list-id]`.
+ */
+export function declarativeEvent(el: Element): { event: string; properties: Properties } | undefined {
+  const slug = el.getAttribute('data-sl-commerce');
+  if (!slug) return undefined;
+  const event = slug.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => (dash ? ' ' : '') + c.toUpperCase());
+  const item = el.closest('[data-sl-product-id],[data-sl-promotion-id]');
+  const listId = el.closest('[data-sl-list-id]')?.getAttribute('data-sl-list-id');
+  const properties = { ...(listId ? { list_id: listId } : {}), ...(item && item !== el ? commerceProps(item) : {}), ...commerceProps(el) };
+  return { event, properties };
+}

@@ -1,0 +1,34 @@
+/** UTM parameters → `context.campaign` keys (the Segment names: utm_campaign is `name`). */
+export const UTM_PARAMS = {
+  utm_source: 'source',
+  utm_medium: 'medium',
+  utm_campaign: 'name',
+  utm_term: 'term',
+  utm_content: 'content',
+  utm_id: 'id',
+} as const;
+
+/** Ad click ids kept under their own names in `context.campaign`; any of them marks the visit as paid. */
+export const CLICK_IDS = [
+  'gclid', 'gbraid', 'wbraid', 'dclid', 'gclsrc', 'fbclid', 'msclkid', 'ttclid', 'li_fat_id',
+  'twclid', 'epik', 'rdt_cid', 'sccid', 'irclickid', 'yclid',
+] as const;
+
+/** Longest campaign value kept: these come from URLs anyone can craft. */
+const MAX_VALUE = 200;
+
+/**
+ * The campaign of a URL query: UTM parameters under their Segment names plus any ad
+ * click ids, or undefined when the URL carries none.
+ */
+export function parseCampaign(search: string, clickIds: readonly string[] = CLICK_IDS): Record<string, string> | undefined {
+  const params = new URLSearchParams(search);
+  const campaign: Record<string, string> = {};
+  const add = (param: string, key: string): void => {
+    const value = params.get(param);
+    if (value) campaign[key] = value.slice(0, MAX_VALUE);
+  };
+  for (const [param, key] of Object.entries(UTM_PARAMS)) add(param, key);
+  for (const id of clickIds) add(id, id);
+  return Object.keys(campaign).length ? campaign : undefined;
+}

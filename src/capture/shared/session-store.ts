@@ -1,0 +1,57 @@
+import { parseJson, stringifyJson } from '../../lib/safe-json';
+import { readStorage, writeStorage } from '../../storage/web-storage';
+import type { Scope } from './scope';
+
+/** A stored value lives this long after its last write: DESIGN.md's session (30 min of inactivity). */
+export const SESSION_TTL_MS = 30 * 60 * 1000;
+
+interface Stored<T> {
+  v: T;
+  /** Expiry, ms since epoch. */
+  e: number;
+}
+
+/** A session-scoped value of one capture plugin. */
+export interface SessionStore<T> {
+  /** The value, or undefined when missing, expired or corrupt. */
+  read(): T | undefined;
+  /** Stores the value now if analytics consent is granted, else when it is. */
+  write(value: T): void;
+}
+
+/**
+ * Session-scoped values for capture plugins (campaign source, commerce journey), through
+ * storage/ (the only code touching Web Storage): JSON under `<prefix>_<name>` with a
+ * sliding 30-minute expiry; blocked or full storage is ignored. Consent rules: nothing is
+ * written while analytics consent is denied (the last value waits in memory for a grant),
+ * and the key is deleted when consent is withdrawn.
+ */
+export function sessionStore<T>(scope: Scope, name: string): SessionStore<T> {
+  const { client } = scope;
+  const key = `${client.options.identity?.storagePrefix ?? 'sl'}_${name}`;
+  let waiting: T | undefined;
+  const store = (value: T): void => {
+    const text = stringifyJson({ v: value, e: Date.now() + SESSION_TTL_MS } satisfies Stored<T>);
+    if (text) writeStorage(key, text);
+  };
+  scope.add(
+    client.on(
+      'consent',
+      scope.safe((state: { analytics: boolean }) => {
+        if (!state.analytics) return writeStorage(key, null);
+        if (waiting !== undefined) store(waiting);
+        waiting = undefined;
+      }),
+    ),
+  );
+  return {
+    read() {
+      const stored = parseJson<Stored<T> | null>(readStorage(key), null);
+      return stored && typeof stored === 'object' && stored.e > Date.now() ? stored.v : undefined;
+    },
+    write(value) {
+      if (client.consent.get().analytics) store(value);
+      else waiting = value;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import { autocapture, CAPTURE_ERRORS, errors } from '../../src/capture';
+import { createScope } from '../../src/capture/shared/scope';
+import { createFakeClient } from '../utils/capture-client';
+
+describe('autocapture', () => {
+  it('returns every plugin but errors, context first', () => {
+    expect(autocapture().map((p) => p.name)).toEqual(['context', 'pageviews', 'clicks', 'forms', 'engagement', 'commerce', 'vitals']);
+  });
+
+  it('leaves out plugins set to false', () => {
+    expect(autocapture({ vitals: false, forms: false }).map((p) => p.name)).toEqual(['context', 'pageviews', 'clicks', 'engagement', 'commerce']);
+  });
+
+  it('passes each plugin its options', () => {
+    const [, pageviews] = autocapture({ pageviews: { initial: false } });
+    expect(pageviews?.name).toBe('pageviews');
+  });
+
+  it('makes plain plugin objects with setup and teardown', () => {
+    for (const plugin of [...autocapture(), errors()]) {
+      expect(typeof plugin.setup).toBe('function');
+      expect(typeof plugin.teardown).toBe('function');
+    }
+  });
+});
+
+describe('plugin scope', () => {
+  it('reports a listener that throws instead of throwing into the page', () => {
+    const client = createFakeClient();
+    const scope = createScope(client, 'clicks');
+    scope.on(document, 'click', () => {
+      throw new Error('bug in capture');
+    });
+    expect(() => document.dispatchEvent(new MouseEvent('click'))).not.toThrow();
+    expect(client.errors).toEqual([{ code: CAPTURE_ERRORS.listenerFailed, message: 'bug in capture', detail: { plugin: 'clicks' } }]);
+    scope.stop();
+  });
+
+  it('stops listeners, timers and registered stops, and ignores late callbacks', () => {
+    vi.useFakeTimers();
+    const client = createFakeClient();
+    const scope = createScope(client, 'test');
+    const seen: string[] = [];
+    scope.on(document, 'keydown', () => seen.push('key'));
+    scope.later(() => seen.push('timer'), 100);
+    const late = scope.safe(() => seen.push('late'));
+    scope.add(() => seen.push('stopped'));
+    scope.stop();
+    document.dispatchEvent(new Event('keydown'));
+    vi.advanceTimersByTime(200);
+    late();
+    expect(seen).toEqual(['stopped']);
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
+  });
+});

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clicks } from '../../src/capture';
+import { withPlugins, type FakeClient } from '../utils/capture-client';
+import { $, click, render, resetUrl } from '../utils/capture-dom';
+
+let client: FakeClient | undefined;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  resetUrl('/');
+});
+
+afterEach(async () => {
+  await client?.destroy();
+  client = undefined;
+  vi.useRealTimers();
+});
+
+async function start(html: string, options: Parameters<typeof clicks>[0] = {}): Promise<FakeClient> {
+  render(html);
+  client = await withPlugins([clicks(options)]);
+  return client;
+}
+
+/** Clicks `selector` at the given points, `gap` ms apart. */
+function clicksAt(selector: string, points: Array<[number, number]>, gap: number): void {
+  for (const [i, [x, y]] of points.entries()) {
+    if (i) vi.advanceTimersByTime(gap);
+    click(selector, { x, y });
+  }
+}
+
+describe('rage clicks', () => {
+  it('sends one "Rage Click" for three clicks within 1 s and 30 px', async () => {
+    const c = await start('<button id="pay">Pay</button>', { deadClicks: false });
+    clicksAt('#pay', [[100, 100], [110, 105], [95, 120]], 300);
+    expect(c.tracked('Rage Click')).toEqual([{ selector: '#pay', tag: 'button', text: 'Pay', clickCount: 3 }]);
+  });
+
+  it('sends one "Rage Click" per burst, however long the shopper keeps clicking', async () => {
+    const c = await start('<button id="pay">Pay</button>', { deadClicks: false });
+    clicksAt('#pay', Array.from({ length: 8 }, () => [100, 100] as [number, number]), 150);
+    expect(c.tracked('Rage Click')).toHaveLength(1);
+  });
+
+  it('sends nothing for three clicks spread over more than 1 s', async () => {
+    const c = await start('<button id="pay">Pay</button>', { deadClicks: false });
+    clicksAt('#pay', [[100, 100], [100, 100], [100, 100]], 600);
+    expect(c.tracked('Rage Click')).toEqual([]);
+  });
+
+  it('sends nothing for three quick clicks far apart', async () => {
+    const c = await start('<button id="pay">Pay</button>', { deadClicks: false });
+    clicksAt('#pay', [[0, 0], [100, 0], [200, 0]], 100);
+    expect(c.tracked('Rage Click')).toEqual([]);
+  });
+
+  it('counts rage on elements that are not interactive, describing the element clicked', async () => {
+    const c = await start('<p class="price">€ 99</p>', { deadClicks: false });
+    clicksAt('p', [[5, 5], [5, 5], [5, 5]], 100);
+    expect(c.tracked('Rage Click')).toEqual([{ selector: 'p.price', tag: 'p', text: '€ 99', clickCount: 3 }]);
+    expect(c.tracked('Element Clicked')).toEqual([]);
+  });
+
+  it('sends nothing with rageClicks: false', async () => {
+    const c = await start('<button>Pay</button>', { deadClicks: false, rageClicks: false });
+    clicksAt('button', [[1, 1], [1, 1], [1, 1]], 50);
+    expect(c.tracked('Rage Click')).toEqual([]);
+  });
+});
+
+describe('dead clicks', () => {
+  it('sends "Dead Click" when a click changes nothing within 1 s', async () => {
+    const c = await start('<button id="apply">Apply coupon</button>');
+    click('#apply');
+    vi.advanceTimersByTime(999);
+    expect(c.tracked('Dead Click')).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(c.tracked('Dead Click')).toEqual([{ selector: '#apply', tag: 'button', text: 'Apply coupon' }]);
+  });
+
+  it('sends nothing when the click changes the DOM', async () => {
+    const c = await start('<button id="more">More</button><ul></ul>');
+    $('#more').addEventListener('click', () => setTimeout(() => $('ul').append(document.createElement('li')), 300));
+    click('#more');
+    vi.advanceTimersByTime(300);
+    await Promise.resolve();
+    vi.advanceTimersByTime(1000);
+    expect(c.tracked('Dead Click')).toEqual([]);
+  });
+
+  it('sends nothing when the click navigates (SPA route change)', async () => {
+    const c = await start('<a href="/shoes" id="nav">Shoes</a>');
+    $('#nav').addEventListener('click', () => history.pushState(null, '', '/shoes'));
+    click('#nav');
+    vi.advanceTimersByTime(1000);
+    expect(c.tracked('Dead Click')).toEqual([]);
+  });
+
+  it('sends nothing when the click moves focus', async () => {
+    const c = await start('<button id="search">Search</button><input id="q">');
+    $('#search').addEventListener('click', () => $('#q').focus());
+    click('#search');
+    vi.advanceTimersByTime(1000);
+    expect(c.tracked('Dead Click')).toEqual([]);
+  });
+
+  it('sends nothing for a submit button whose form submission the page handles', async () => {
+    const c = await start('<form><input name="q"><button id="go">Go</button></form>');
+    $('form').addEventListener('submit', (e) => e.preventDefault());
+    click('#go', { navigate: true });
+    vi.advanceTimersByTime(1000);
+    expect(c.tracked('Dead Click')).toEqual([]);
+  });
+
+  it('observes the DOM only during the 1 s window, then disconnects', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    await start('<button>Pay</button>');
+    expect(observe).not.toHaveBeenCalled();
+    click('button');
+    expect(observe).toHaveBeenCalledTimes(1);
+    expect(disconnect).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    expect(disconnect).toHaveBeenCalled();
+  });
+
+  it('watches one click at a time, so a hammered broken button gives one "Dead Click"', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const c = await start('<button>Pay</button>', { rageClicks: false });
+    clicksAt('button', [[1, 1], [1, 1], [1, 1]], 200);
+    vi.advanceTimersByTime(1000);
+    expect(observe).toHaveBeenCalledTimes(1);
+    expect(c.tracked('Dead Click')).toHaveLength(1);
+  });
+
+  it('disconnects a pending window on teardown', async () => {
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    const c = await start('<button>Pay</button>');
+    click('button');
+    await c.destroy();
+    expect(disconnect).toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    expect(c.tracked('Dead Click')).toEqual([]);
+  });
+
+  it('starts no observer with deadClicks: false', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const c = await start('<button>Pay</button>', { deadClicks: false });
+    click('button');
+    vi.advanceTimersByTime(1000);
+    expect(observe).not.toHaveBeenCalled();
+    expect(c.tracked('Dead Click')).toEqual([]);
+  });
+});

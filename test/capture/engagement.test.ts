@@ -1,0 +1,194 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { engagement } from '../../src/capture';
+import { withPlugins, type FakeClient } from '../utils/capture-client';
+import { dispatchPageHide, dispatchVisibilityChange, resetUrl, scrollTo, settleFrame } from '../utils/capture-dom';
+
+let client: FakeClient | undefined;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  resetUrl('/product/p1');
+});
+
+afterEach(async () => {
+  await client?.destroy();
+  client = undefined;
+  vi.useRealTimers();
+});
+
+async function start(options?: Parameters<typeof engagement>[0]): Promise<FakeClient> {
+  client = await withPlugins([engagement(options)]);
+  return client;
+}
+
+/** Scrolls to `percent` of a 4000 px page seen through a 1000 px window, and lets the throttle run. */
+function scrollToPercent(percent: number): void {
+  scrollTo((percent / 100) * 4000 - 1000);
+  vi.advanceTimersByTime(250);
+}
+
+/** Keeps the shopper active: one pointerdown every 10 s for `ms`. */
+function stayActive(ms: number): void {
+  for (let t = 0; t < ms; t += 10_000) {
+    vi.advanceTimersByTime(Math.min(10_000, ms - t));
+    document.dispatchEvent(new Event('pointerdown'));
+  }
+}
+
+describe('engagement: scroll depth', () => {
+  it('sends each milestone once per page', async () => {
+    const c = await start();
+    scrollToPercent(30);
+    scrollToPercent(60);
+    scrollToPercent(30);
+    scrollToPercent(60);
+    scrollToPercent(80);
+    expect(c.tracked('Scroll Depth')).toEqual([
+      { path: '/product/p1', depth: 25 },
+      { path: '/product/p1', depth: 50 },
+      { path: '/product/p1', depth: 75 },
+    ]);
+  });
+
+  it('sends every milestone passed by one jump to the bottom', async () => {
+    const c = await start();
+    scrollToPercent(100);
+    expect(c.tracked('Scroll Depth').map((p) => p.depth)).toEqual([25, 50, 75, 100]);
+  });
+
+  it('measures at most once per 250 ms however many scroll events come', async () => {
+    await start();
+    scrollTo(0);
+    const height = vi.spyOn(document.documentElement, 'scrollHeight', 'get').mockReturnValue(4000);
+    for (let i = 0; i < 50; i++) window.dispatchEvent(new Event('scroll'));
+    vi.advanceTimersByTime(250);
+    expect(height).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends no milestone for a page that fits the viewport', async () => {
+    const c = await start();
+    scrollTo(0, { height: 800, viewport: 1000 });
+    vi.advanceTimersByTime(250);
+    expect(c.tracked('Scroll Depth')).toEqual([]);
+  });
+
+  it('uses the milestones option', async () => {
+    const c = await start({ milestones: [10, 90] });
+    scrollToPercent(100);
+    expect(c.tracked('Scroll Depth').map((p) => p.depth)).toEqual([10, 90]);
+  });
+
+  it('starts the milestones again on the next SPA page', async () => {
+    const c = await start();
+    scrollToPercent(60);
+    history.pushState(null, '', '/product/p2');
+    settleFrame();
+    scrollToPercent(30);
+    expect(c.tracked('Scroll Depth')).toEqual([
+      { path: '/product/p1', depth: 25 },
+      { path: '/product/p1', depth: 50 },
+      { path: '/product/p2', depth: 25 },
+    ]);
+  });
+});
+
+describe('engagement: engaged time', () => {
+  it('sends "Page Engagement" every 15 s of engaged time while the shopper is active', async () => {
+    const c = await start();
+    stayActive(45_000);
+    expect(c.tracked('Page Engagement')).toEqual([
+      { path: '/product/p1', engagedTimeMs: 15_000, heartbeat: 1 },
+      { path: '/product/p1', engagedTimeMs: 30_000, heartbeat: 2 },
+      { path: '/product/p1', engagedTimeMs: 45_000, heartbeat: 3 },
+    ]);
+  });
+
+  it('stops counting 30 s after the last input', async () => {
+    const c = await start();
+    vi.advanceTimersByTime(120_000);
+    expect(c.tracked('Page Engagement').map((p) => p.engagedTimeMs)).toEqual([15_000, 30_000]);
+    dispatchPageHide();
+    expect(c.tracked('Page Left')[0]).toMatchObject({ dwellTimeMs: 120_000, engagedTimeMs: 30_000 });
+  });
+
+  it('stops counting while the page is hidden and resumes when it is visible', async () => {
+    const c = await start();
+    vi.advanceTimersByTime(10_000);
+    dispatchVisibilityChange('hidden');
+    vi.advanceTimersByTime(60_000);
+    expect(c.tracked('Page Engagement')).toEqual([]);
+    dispatchVisibilityChange('visible');
+    vi.advanceTimersByTime(5_000);
+    expect(c.tracked('Page Engagement')).toEqual([{ path: '/product/p1', engagedTimeMs: 15_000, heartbeat: 1 }]);
+  });
+
+  it('resumes on input after the shopper went idle', async () => {
+    const c = await start();
+    vi.advanceTimersByTime(100_000);
+    document.dispatchEvent(new Event('keydown'));
+    vi.advanceTimersByTime(15_000);
+    expect(c.tracked('Page Engagement').map((p) => p.engagedTimeMs)).toEqual([15_000, 30_000, 45_000]);
+  });
+
+  it('sends no heartbeat with heartbeatMs: 0', async () => {
+    const c = await start({ heartbeatMs: 0 });
+    stayActive(60_000);
+    expect(c.tracked('Page Engagement')).toEqual([]);
+  });
+
+  it('listens to input passively, storing a timestamp per event', async () => {
+    const add = vi.spyOn(document, 'addEventListener');
+    await start();
+    const activity = add.mock.calls.filter(([type]) => ['pointerdown', 'keydown', 'mousemove', 'wheel', 'touchstart'].includes(type));
+    expect(activity).toHaveLength(5);
+    for (const [, , options] of activity) expect(options).toMatchObject({ passive: true });
+  });
+});
+
+describe('engagement: page left', () => {
+  it('sends "Page Left" once at page exit with dwell, engaged time and max scroll depth', async () => {
+    const c = await start();
+    scrollToPercent(80);
+    scrollToPercent(40);
+    stayActive(20_000);
+    dispatchVisibilityChange('hidden');
+    dispatchPageHide();
+    expect(c.tracked('Page Left')).toEqual([{ path: '/product/p1', dwellTimeMs: 20_500, engagedTimeMs: 20_500, maxScrollDepth: 80 }]);
+  });
+
+  it('sends "Page Left" for the old page on SPA navigation and starts the new page at zero', async () => {
+    const c = await start();
+    stayActive(20_000);
+    history.pushState(null, '', '/cart');
+    settleFrame();
+    vi.advanceTimersByTime(1_000);
+    dispatchPageHide();
+    const left = c.tracked('Page Left');
+    expect(left.map((p) => p.path)).toEqual(['/product/p1', '/cart']);
+    // The old page ends when the navigation settles: the next frame after pushState.
+    expect(left[0]?.dwellTimeMs).toBeGreaterThanOrEqual(20_000);
+    expect(left[0]?.dwellTimeMs).toBeLessThanOrEqual(20_100);
+    // The new page counts from that same moment: about 1.1 s, not the 20 s of the old one.
+    expect(left[1]?.engagedTimeMs).toBe(left[1]?.dwellTimeMs);
+    expect(left[1]?.dwellTimeMs).toBeGreaterThanOrEqual(1_000);
+    expect(left[1]?.dwellTimeMs).toBeLessThanOrEqual(1_120);
+  });
+
+  it('does not treat a hash change or a same-URL push as leaving the page', async () => {
+    const c = await start();
+    history.pushState(null, '', '/product/p1');
+    history.replaceState(null, '', '/product/p1#reviews');
+    settleFrame();
+    expect(c.tracked('Page Left')).toEqual([]);
+  });
+
+  it('removes its listeners and timers on teardown', async () => {
+    const c = await start();
+    await c.destroy();
+    stayActive(60_000);
+    scrollToPercent(100);
+    dispatchPageHide();
+    expect(c.calls).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
