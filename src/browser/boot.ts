@@ -54,18 +54,18 @@ function createApi(config: ScriptConfig): BrowserApi {
   if (!config.endpoint) {
     client.reportError({ code: 'browser/missing-endpoint', message: 'The script tag has no data-endpoint; events stay queued', source: 'input' });
   }
-  const api = {
+  const api: BrowserApi = {
     ...client,
     stats: () => transport.stats(),
     commerce: commerceFor(client),
-    __sightline: true as const,
-  } as BrowserApi;
-  api.ready = (fn) => {
-    try {
-      fn(api);
-    } catch (error) {
-      client.reportError({ code: 'callback/failed', message: String(error), source: 'user' });
-    }
+    __sightline: true,
+    ready: (fn) => {
+      try {
+        fn(api);
+      } catch (error) {
+        client.reportError({ code: 'callback/failed', message: String(error), source: 'user' });
+      }
+    },
   };
   return api;
 }
