@@ -36,27 +36,28 @@ export function boot(win: Window & typeof globalThis): BrowserApi | undefined {
   replayStub(existing, api as unknown as Record<string, unknown>, (method) =>
     api.reportError({ code: 'browser/unknown-stub-call', message: `The stub recorded an unknown call "${method}"`, source: 'input', detail: { method } }),
   );
+  // After the replay, so an onError the page queued in the stub hears it.
+  if (!config.endpoint) {
+    api.reportError({ code: 'browser/missing-endpoint', message: 'The script tag has no data-endpoint; nothing is sent', source: 'input' });
+  }
   return api;
 }
 
+const NO_STATS = { queued: 0, inFlight: 0, sent: 0, retried: 0, dropped: {} };
+
 function createApi(config: ScriptConfig): BrowserApi {
-  const transport = collector({
-    endpoint: config.endpoint ?? '',
-    ...(config.format ? { format: config.format } : {}),
-  });
+  // Without an endpoint there is nowhere to send to: an empty URL would POST to the page itself.
+  const transport = config.endpoint ? collector({ endpoint: config.endpoint, ...(config.format ? { format: config.format } : {}) }) : undefined;
   const client = createSightline({
     writeKey: config.writeKey,
     debug: config.debug,
     consent: config.consent,
     identity: config.cookieDomain ? { cookieDomain: config.cookieDomain } : undefined,
-    plugins: [transport, ...captureFor(config.autocapture)],
+    plugins: [...(transport ? [transport] : []), ...captureFor(config.autocapture)],
   });
-  if (!config.endpoint) {
-    client.reportError({ code: 'browser/missing-endpoint', message: 'The script tag has no data-endpoint; events stay queued', source: 'input' });
-  }
   const api: BrowserApi = {
     ...client,
-    stats: () => transport.stats(),
+    stats: () => (transport ? transport.stats() : { ...NO_STATS, dropped: {} }),
     commerce: commerceFor(client),
     __sightline: true,
     ready: (fn) => {
