@@ -1,0 +1,28 @@
+import type { Corpus } from './corpus';
+import { eventsOfLine, itemsOfEvent } from './event-items';
+import { readLines } from './lines';
+import { sessionizer } from './sessionize';
+
+/** Events between sweeps of idle sessions: bounds the open-session map on long logs. */
+const SWEEP_EVERY = 10_000;
+
+/**
+ * Reads an NDJSON event log (plain or gzip) as exported from the collector, turning
+ * product events into sessions. Returns counts for the report.
+ */
+export async function readEventLog(path: string, corpus: Corpus, gapMs?: number): Promise<{ lines: number; events: number }> {
+  const sessions = sessionizer((items) => corpus.add(items), gapMs);
+  let lines = 0;
+  let events = 0;
+  for await (const line of readLines(path)) {
+    lines++;
+    for (const e of eventsOfLine(line)) {
+      const got = itemsOfEvent(e);
+      if (!got) continue;
+      sessions.push(got);
+      if (++events % SWEEP_EVERY === 0) sessions.sweep();
+    }
+  }
+  sessions.end();
+  return { lines, events };
+}

@@ -1,0 +1,16 @@
+import type { Corpus } from './corpus';
+import { readLines } from './lines';
+
+/**
+ * Reads a session file: one session per line, oldest first, item ids separated by
+ * spaces, commas or tabs (the format of `train_sessions.txt.gz`). Blank lines are skipped.
+ */
+export async function readSessionFile(path: string, corpus: Corpus): Promise<number> {
+  let lines = 0;
+  for await (const line of readLines(path)) {
+    const items = line.trim().split(/[\s,]+/).filter(Boolean);
+    if (items.length) corpus.add(items);
+    lines++;
+  }
+  return lines;
+}

@@ -1,0 +1,123 @@
+import type { SightlineError } from '../../types';
+import type { ModelCache } from '../../storage/model-cache';
+import { modelCache } from '../../storage/model-cache';
+import { decodeModel } from '../decode';
+import { RECOMMEND_ERRORS } from '../errors';
+import type { Model, ModelSource } from '../model/model';
+import { fallbackModel } from '../model/model';
+import { fetchBytes } from './fetch-bytes';
+import type { LoadModelOptions } from './options';
+import { LOAD_DEFAULTS } from './options';
+import { shardFetcher } from './shard-fetcher';
+
+/** One load: the resolved URL, options and helpers every step shares. */
+export interface LoadContext {
+  url: string;
+  o: LoadModelOptions;
+  cache: ModelCache | undefined;
+  report(error: SightlineError): void;
+  decode(bytes: Uint8Array, source: ModelSource): { model: Model } | { error: SightlineError };
+}
+
+/**
+ * Loads a model for the browser. Never rejects, never throws: a fresh cached copy is
+ * used as is; a stale one is used at once and revalidated in the background (ETag /
+ * Last-Modified, stale-while-revalidate); otherwise the file is fetched, validated and
+ * cached. A missing, corrupt or wrong-version model is reported (`recommend/model-*`)
+ * and a popularity model (`options.popular`, else empty) is returned instead.
+ */
+export async function loadModel(url: string, options: LoadModelOptions = {}): Promise<Model> {
+  const report = (error: SightlineError): void => {
+    try {
+      options.onError?.(error);
+    } catch {
+      // The caller's error handler threw; nothing else to tell.
+    }
+  };
+  try {
+    return await load(loadContext(url, options, report));
+  } catch (error) {
+    const e: SightlineError = { code: RECOMMEND_ERRORS.modelUnavailable, message: `Model could not be loaded: ${String(error)}`, source: 'sdk', detail: { url } };
+    report(e);
+    return fallbackModel(options.popular, e);
+  }
+}
+
+function loadContext(url: string, o: LoadModelOptions, report: (e: SightlineError) => void): LoadContext {
+  const cache = o.cache === false ? undefined : o.cache === true || o.cache === undefined ? modelCache() : o.cache;
+  const absolute = resolveUrl(url);
+  const ctx: LoadContext = {
+    url: absolute,
+    o,
+    cache,
+    report,
+    decode: (bytes, source) => decodeModel(bytes, { source, fetchShard: shardFetcher(ctx) }),
+  };
+  return ctx;
+}
+
+async function load(ctx: LoadContext): Promise<Model> {
+  const cached = await ctx.cache?.get(ctx.url);
+  if (cached) {
+    const r = ctx.decode(cached.bytes, 'cache');
+    if ('model' in r) {
+      if (Date.now() - cached.storedAt >= (ctx.o.maxAgeMs ?? LOAD_DEFAULTS.maxAgeMs)) void revalidate(ctx, cached);
+      return r.model;
+    }
+    // Our own copy is unusable (an SDK upgrade changed the format, or the disk lied): drop it.
+    await ctx.cache?.delete(ctx.url);
+  }
+  const got = await fetchBytes(ctx.url, { ...fetchOptions(ctx) });
+  if (got.status !== 'ok') return fail(ctx, got.status === 'error' ? got.error : unexpected304(ctx.url));
+  const r = ctx.decode(got.bytes, 'network');
+  if ('error' in r) return fail(ctx, { ...r.error, detail: { ...r.error.detail, url: ctx.url } });
+  await ctx.cache?.put({ url: ctx.url, bytes: got.bytes, storedAt: Date.now(), ...validators(got) });
+  return r.model;
+}
+
+/** Asks the server whether the cached copy is current; a newer, valid model goes to `onUpdate`. */
+async function revalidate(ctx: LoadContext, cached: { bytes: Uint8Array; etag?: string; lastModified?: string }): Promise<void> {
+  const got = await fetchBytes(ctx.url, { ...fetchOptions(ctx), ...validators(cached) });
+  if (got.status === 'not-modified') return ctx.cache?.touch(ctx.url, Date.now());
+  if (got.status === 'error') return ctx.report(got.error);
+  const r = ctx.decode(got.bytes, 'network');
+  if ('error' in r) return ctx.report({ ...r.error, detail: { ...r.error.detail, url: ctx.url } });
+  await ctx.cache?.put({ url: ctx.url, bytes: got.bytes, storedAt: Date.now(), ...validators(got) });
+  try {
+    ctx.o.onUpdate?.(r.model);
+  } catch (error) {
+    ctx.report({ code: RECOMMEND_ERRORS.listenerFailed, message: `onUpdate threw: ${String(error)}`, source: 'user' });
+  }
+}
+
+function fail(ctx: LoadContext, error: SightlineError): Model {
+  ctx.report(error);
+  return fallbackModel(ctx.o.popular, error);
+}
+
+const fetchOptions = (ctx: LoadContext) => ({
+  timeoutMs: ctx.o.timeoutMs ?? LOAD_DEFAULTS.timeoutMs,
+  ...(ctx.o.fetch ? { fetch: ctx.o.fetch } : {}),
+  ...(ctx.o.credentials ? { credentials: ctx.o.credentials } : {}),
+});
+
+const validators = (v: { etag?: string; lastModified?: string }) => ({
+  ...(v.etag ? { etag: v.etag } : {}),
+  ...(v.lastModified ? { lastModified: v.lastModified } : {}),
+});
+
+// A 304 to a request without validators is a server bug; treat it as unavailable.
+const unexpected304 = (url: string): SightlineError => ({
+  code: RECOMMEND_ERRORS.modelUnavailable,
+  message: 'Model request answered 304 without a cached copy',
+  source: 'network',
+  detail: { url, status: 304 },
+});
+
+function resolveUrl(url: string): string {
+  try {
+    return new URL(url, (globalThis as { location?: { href: string } }).location?.href).href;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,97 @@
+import type { Plugin, SightlineClient, SightlineError } from '../types';
+import { recoHistoryKey } from '../storage/reco-history';
+import { RECOMMEND_ERRORS } from './errors';
+import type { LoadModelOptions } from './loader/options';
+import { loadModel } from './loader/load-model';
+import type { ListView } from './measure';
+import { trackRecommendationClicked, trackRecommendationViewed } from './measure';
+import type { Model } from './model/model';
+import { fallbackModel } from './model/model';
+import type { Recommendation, RecommendOptions } from './recommend-for';
+import { recommendFor } from './recommend-for';
+import { shopperStore } from './shopper-store';
+
+/** Options of {@link recommender}. */
+export interface RecommenderOptions {
+  /** A loaded model, a promise of one, or the URL of a `.slrm` file (loaded with `loader`). */
+  model: Model | Promise<Model> | string;
+  loader?: Omit<LoadModelOptions, 'onError' | 'onUpdate'>;
+  /** Keep the shopper's history in localStorage (default true; needs personalization consent). */
+  persist?: boolean;
+  /** localStorage key prefix (default `sl`). */
+  storagePrefix?: string;
+  /** Weight of items from earlier sessions relative to this session's (default 0.3). */
+  historyWeight?: number;
+}
+
+/** The recommender: a plugin that watches commerce events, plus the recommendation API. */
+export interface Recommender extends Plugin {
+  /** Recommends `k` items for the shopper now. Never throws; `[]` when there is nothing to say. */
+  recommend(options?: RecommendOptions): Recommendation[];
+  /** The model in use (a fallback until the real one has loaded). */
+  model(): Model;
+  /** Resolves once the model passed in options is loaded (or has fallen back). */
+  readonly ready: Promise<Model>;
+  /** Swaps the model (the loader calls this when a revalidation finds a newer one). */
+  setModel(model: Model): void;
+  /** Tracks "Recommendation Viewed" for a list shown to the shopper. */
+  viewed(listId: string, items: readonly Recommendation[]): void;
+  /** Tracks "Recommendation Clicked" for the item at `position` (1-based) of a list. */
+  clicked(listId: string, item: Recommendation, position: number): void;
+}
+
+/**
+ * Creates the on-device recommender. Add it as a plugin (`client.use(reco)`) so it sees
+ * Product Viewed / Added / Removed and Order Completed events; call `recommend()` any
+ * time. Feature folders do not import each other: a session id is read from
+ * `event.context.session` when the session plugin put it there.
+ */
+export function recommender(options: RecommenderOptions): Recommender {
+  let client: SightlineClient | undefined;
+  const pending: SightlineError[] = [];
+  const report = (e: SightlineError): void => (client ? client.reportError(e) : void pending.push(e));
+  let current: Model = fallbackModel(options.loader?.popular);
+  let stop = (): void => {};
+  const shoppers = shopperStore({
+    persist: options.persist !== false,
+    key: recoHistoryKey(options.storagePrefix),
+    onObserved: (o) => void current.store.prepare?.(o.items.map((id) => current.ids.indexOf(id))),
+    onFail: (error) => report({ code: RECOMMEND_ERRORS.listenerFailed, message: String(error), source: 'sdk' }),
+  });
+  const self: Recommender = {
+    name: 'recommender',
+    ready: resolveModel(options, report, (m) => self.setModel(m)).then((m) => (current = m)),
+    setup(c) {
+      client = c;
+      pending.splice(0).forEach((e) => c.reportError(e));
+      stop = shoppers.attach(c);
+    },
+    teardown: () => stop(),
+    recommend(o = {}) {
+      try {
+        return recommendFor(current, shoppers.current(), { historyWeight: options.historyWeight ?? 0.3, ...o });
+      } catch (error) {
+        report({ code: RECOMMEND_ERRORS.listenerFailed, message: `recommend failed: ${String(error)}`, source: 'sdk' });
+        return [];
+      }
+    },
+    model: () => current,
+    setModel: (m) => void (current = m),
+    viewed(listId, items) {
+      if (client) trackRecommendationViewed(client, { listId, items, modelVersion: current.meta.version } satisfies ListView);
+    },
+    clicked(listId, item, position) {
+      if (client) trackRecommendationClicked(client, { listId, item, position, modelVersion: current.meta.version });
+    },
+  };
+  return self;
+}
+
+function resolveModel(o: RecommenderOptions, report: (e: SightlineError) => void, onUpdate: (m: Model) => void): Promise<Model> {
+  if (typeof o.model === 'string') return loadModel(o.model, { ...o.loader, onError: report, onUpdate });
+  return Promise.resolve(o.model).catch((error: unknown) => {
+    const e: SightlineError = { code: RECOMMEND_ERRORS.modelUnavailable, message: `Model promise rejected: ${String(error)}`, source: 'user' };
+    report(e);
+    return fallbackModel(o.loader?.popular, e);
+  });
+}

@@ -1,0 +1,117 @@
+// @vitest-environment node
+// Node's fetch, not happy-dom's: happy-dom keeps its own HTTP cache (it ignores `cache:
+// 'no-store'` and answers conditional requests itself), which would hide the revalidation.
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RECOMMEND_ERRORS } from '../../src/recommend/errors';
+import { encodeModel } from '../../src/recommend/format/encode-model';
+import { loadModel } from '../../src/recommend/loader/load-model';
+import type { Model } from '../../src/recommend/model/model';
+import type { ModelCache } from '../../src/storage/model-cache';
+import { modelCache } from '../../src/storage/model-cache';
+import type { SightlineError } from '../../src/types';
+import { fixtureInput } from '../utils/recommend-fixture';
+import { flipBit } from '../utils/recommend-model';
+import { freshCacheName, modelServer } from '../utils/recommend-server';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const SESSIONS = [['a', 'b'], ['a', 'b'], ['c', 'd']];
+const v1 = encodeModel({ ...fixtureInput(SESSIONS), version: 'v1' });
+const v2 = encodeModel({ ...fixtureInput([...SESSIONS, ['a', 'z']]), version: 'v2' });
+
+let srv: ReturnType<typeof modelServer>;
+let cache: ModelCache;
+let errors: SightlineError[];
+beforeEach(() => {
+  srv = modelServer(server);
+  cache = modelCache(freshCacheName());
+  errors = [];
+});
+
+const load = (path = '/m.slrm', o: Parameters<typeof loadModel>[1] = {}): Promise<Model> =>
+  loadModel(srv.url(path), { cache, onError: (e) => errors.push(e), ...o });
+
+describe('loadModel', () => {
+  it('fetches, validates and caches a model', async () => {
+    srv.files.set('/m.slrm', { body: v1, etag: '"e1"' });
+    const model = await load();
+    expect(model.meta).toMatchObject({ version: 'v1', source: 'network' });
+    expect(await cache.get(srv.url('/m.slrm'))).toMatchObject({ etag: '"e1"', bytes: v1 });
+    expect(errors).toEqual([]);
+  });
+
+  it('uses a fresh cached copy without asking the server', async () => {
+    srv.files.set('/m.slrm', { body: v1, etag: '"e1"' });
+    await load();
+    const again = await load();
+    expect(again.meta.source).toBe('cache');
+    expect(srv.seen).toHaveLength(1);
+  });
+
+  it('revalidates a stale copy with If-None-Match and keeps it on 304', async () => {
+    srv.files.set('/m.slrm', { body: v1, etag: '"e1"' });
+    await cache.put({ url: srv.url('/m.slrm'), bytes: v1, etag: '"e1"', storedAt: 1 });
+    const onUpdate = vi.fn();
+    const stale = await load('/m.slrm', { onUpdate });
+    expect(stale.meta).toMatchObject({ version: 'v1', source: 'cache' });
+    await vi.waitFor(async () => expect((await cache.get(srv.url('/m.slrm')))!.storedAt).toBeGreaterThan(1));
+    expect(srv.seen).toEqual([{ url: '/m.slrm', ifNoneMatch: '"e1"', ifModifiedSince: null }]);
+    expect(onUpdate).not.toHaveBeenCalled();
+  });
+
+  it('revalidates with If-Modified-Since when the server sent no ETag', async () => {
+    const lastModified = 'Wed, 01 May 2024 10:00:00 GMT';
+    srv.files.set('/m.slrm', { body: v1, lastModified });
+    await load();
+    await load('/m.slrm', { maxAgeMs: 0 });
+    await vi.waitFor(() => expect(srv.seen[1]).toMatchObject({ ifModifiedSince: lastModified, ifNoneMatch: null }));
+  });
+
+  it('hands a newer model found by revalidation to onUpdate and caches it', async () => {
+    srv.files.set('/m.slrm', { body: v1, etag: '"e1"' });
+    await load();
+    srv.files.set('/m.slrm', { body: v2, etag: '"e2"' });
+    const updated = new Promise<Model>((resolve) => void load('/m.slrm', { maxAgeMs: 0, onUpdate: resolve }));
+    expect((await updated).meta.version).toBe('v2');
+    await vi.waitFor(async () => expect((await cache.get(srv.url('/m.slrm')))!.etag).toBe('"e2"'));
+  });
+
+  it.each<[string, { body: Uint8Array; status?: number }, string]>([
+    ['missing (404)', { body: new Uint8Array(0), status: 404 }, RECOMMEND_ERRORS.modelUnavailable],
+    ['corrupt', { body: flipBit(v1, -10) }, RECOMMEND_ERRORS.modelCorrupt],
+    ['truncated', { body: v1.subarray(0, v1.length - 1000) }, RECOMMEND_ERRORS.modelCorrupt],
+    ['of another format version', { body: (() => { const b = v1.slice(); b[4] = 9; return b; })() }, RECOMMEND_ERRORS.modelVersion],
+  ])('falls back to the popular list when the model is %s, and reports it', async (_, file, code) => {
+    if (file.status !== 404) srv.files.set('/m.slrm', file);
+    const model = await load('/m.slrm', { popular: ['p1', 'p2'] });
+    expect(model.meta.source).toBe('fallback');
+    expect(model.error?.code).toBe(code);
+    expect([model.ids.idOf(0), model.ids.idOf(1)]).toEqual(['p1', 'p2']);
+    expect(errors).toEqual([expect.objectContaining({ code, detail: expect.objectContaining({ url: srv.url('/m.slrm') }) })]);
+    expect(await cache.get(srv.url('/m.slrm'))).toBeUndefined();
+  });
+
+  it('falls back to an empty model when the network fails and no popular list was given', async () => {
+    server.use((await import('msw')).http.get('https://models.test/down.slrm', () => Response.error()));
+    const model = await load('/down.slrm');
+    expect([model.meta.itemCount, model.error?.code]).toEqual([0, RECOMMEND_ERRORS.modelUnavailable]);
+  });
+
+  it('replaces an unreadable cached copy with a fresh download', async () => {
+    srv.files.set('/m.slrm', { body: v1, etag: '"e1"' });
+    await cache.put({ url: srv.url('/m.slrm'), bytes: flipBit(v1, 100), storedAt: Date.now(), etag: '"e1"' });
+    const model = await load();
+    expect(model.meta.source).toBe('network');
+    expect(srv.seen[0]!.ifNoneMatch).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('works without any cache', async () => {
+    srv.files.set('/m.slrm', { body: v1 });
+    expect((await load('/m.slrm', { cache: false })).meta.version).toBe('v1');
+  });
+});

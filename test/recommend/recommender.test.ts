@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { RECOMMEND_ERRORS } from '../../src/recommend/errors';
+import type { Model } from '../../src/recommend/model/model';
+import { recommender } from '../../src/recommend/recommender';
+import { recoHistoryKey } from '../../src/storage/reco-history';
+import { recoClient } from '../utils/recommend-client';
+import { modelOf } from '../utils/recommend-model';
+
+// "b" follows "a"; "c" is the most clicked item overall; "x…" items pad the popularity list.
+const SESSIONS = [['a', 'b'], ['a', 'b'], ['a', 'b', 'd'], ['c', 'x1'], ['c', 'x2'], ['c', 'x3'], ['c', 'e'], ['e', 'c']];
+
+async function setup(model: Model | Promise<Model> = modelOf(SESSIONS), options: { persist?: boolean; popular?: string[] } = {}) {
+  const client = recoClient();
+  const reco = recommender({ model, ...(options.persist === undefined ? {} : { persist: options.persist }), loader: { popular: options.popular ?? [] } });
+  await client.use(reco);
+  await reco.ready;
+  return { client, reco, view: (id: string) => client.deliver('Product Viewed', { product_id: id }) };
+}
+
+afterEach(() => localStorage.clear());
+
+describe('recommender', () => {
+  it('recommends what followed the viewed product in other sessions', async () => {
+    const { reco, view } = await setup();
+    view('a');
+    expect(reco.recommend({ k: 1, explore: 0 }).map((r) => r.itemId)).toEqual(['b']);
+  });
+
+  it('uses `context` as the item on screen and leaves it out', async () => {
+    const { reco } = await setup();
+    const got = reco.recommend({ k: 3, explore: 0, context: ['a'] }).map((r) => r.itemId);
+    expect(got[0]).toBe('b');
+    expect(got).not.toContain('a');
+  });
+
+  it('leaves out items in the cart until they are removed', async () => {
+    const { client, reco, view } = await setup();
+    view('a');
+    client.deliver('Product Added', { product_id: 'b' });
+    expect(reco.recommend({ k: 4 }).map((r) => r.itemId)).not.toContain('b');
+    client.deliver('Product Removed', { product_id: 'b' });
+    view('a');
+    expect(reco.recommend({ k: 4 }).map((r) => r.itemId)).toContain('b');
+  });
+
+  it('leaves out bought items', async () => {
+    const { client, reco, view } = await setup();
+    client.deliver('Order Completed', { products: [{ product_id: 'b', price: 3 }] });
+    view('a');
+    expect(reco.recommend({ k: 4 }).map((r) => r.itemId)).not.toContain('b');
+  });
+
+  it('leaves out items the caller excludes', async () => {
+    const { reco, view } = await setup();
+    view('a');
+    expect(reco.recommend({ k: 4, exclude: ['b'] }).map((r) => r.itemId)).not.toContain('b');
+  });
+
+  it('places items in tiers: must-buy, then you-may-like, then explore', async () => {
+    const { reco, view } = await setup();
+    view('a');
+    const got = reco.recommend({ k: 4 });
+    expect(got.map((r) => [r.itemId, r.tier])).toEqual([
+      ['b', 'must-buy'],
+      ['d', 'you-may-like'],
+      // The neighbourhood of "a" holds only b and d: the rest are popular items outside it.
+      ['c', 'explore'],
+      ['e', 'explore'],
+    ]);
+    expect(got[0]!.score).toBeGreaterThanOrEqual(reco.model().tiers.mustBuyShare);
+    expect(got[1]!.score).toBeLessThan(reco.model().tiers.mustBuyShare);
+    expect(got.map((r) => r.reason)).toEqual(['similar-sessions', 'similar-sessions', 'popular', 'popular']);
+  });
+
+  it('keeps one explore slot out of four even when the neighbourhood could fill them all', async () => {
+    const { reco, view } = await setup(modelOf([...SESSIONS, ['a', 'f', 'g', 'h']]));
+    view('a');
+    expect(reco.recommend({ k: 4 }).map((r) => r.tier)).toEqual(['must-buy', 'you-may-like', 'you-may-like', 'explore']);
+  });
+
+  it('recommends popular items, all "explore", before the shopper did anything', async () => {
+    const { reco } = await setup();
+    expect(reco.recommend({ k: 3 }).map((r) => [r.itemId, r.tier])).toEqual([
+      ['c', 'explore'],
+      // a and b tie on clicks: the one seen first comes first.
+      ['a', 'explore'],
+      ['b', 'explore'],
+    ]);
+  });
+
+  it('recommends the given popular list when the model cannot be had, and reports why', async () => {
+    const { client, reco } = await setup(Promise.reject(new Error('offline')), { popular: ['p1', 'p2'] });
+    expect(reco.recommend({ k: 2 }).map((r) => r.itemId)).toEqual(['p1', 'p2']);
+    expect(client.errors).toEqual([expect.objectContaining({ code: RECOMMEND_ERRORS.modelUnavailable })]);
+  });
+
+  it('recommends nothing, without throwing, when there is neither model nor popular list', async () => {
+    const { reco, view } = await setup(Promise.reject(new Error('offline')));
+    view('a');
+    expect(reco.recommend()).toEqual([]);
+  });
+
+  it('reports and returns [] instead of throwing when scoring fails', async () => {
+    const broken = { ...modelOf(SESSIONS), ids: { count: 1, idOf: () => '', indexOf: () => { throw new Error('boom'); } } };
+    const { client, reco, view } = await setup(broken);
+    view('a');
+    expect(reco.recommend()).toEqual([]);
+    expect(client.errors).toEqual([expect.objectContaining({ code: RECOMMEND_ERRORS.listenerFailed })]);
+  });
+
+  it('stops watching events after teardown', async () => {
+    const { reco, view } = await setup();
+    await reco.teardown?.();
+    view('a');
+    expect(reco.recommend({ k: 3 }).every((r) => r.tier === 'explore')).toBe(true);
+  });
+
+  it('swaps in a newer model with setModel', async () => {
+    const { reco, view } = await setup();
+    reco.setModel(modelOf([['a', 'z'], ['a', 'z'], ['q', 'r']]));
+    view('a');
+    expect(reco.recommend({ k: 1, explore: 0 })[0]?.itemId).toBe('z');
+  });
+});
+
+describe('recommender history on this device', () => {
+  it('remembers earlier views across page loads when personalization is granted', async () => {
+    const first = await setup();
+    first.view('a');
+    const second = await setup();
+    expect(second.reco.recommend({ k: 1, explore: 0 })[0]?.itemId).toBe('b');
+    expect(localStorage.getItem(recoHistoryKey())).toContain('"a"');
+  });
+
+  it('stores nothing with persist: false', async () => {
+    const { view } = await setup(undefined, { persist: false });
+    view('a');
+    expect(localStorage.getItem(recoHistoryKey())).toBeNull();
+  });
+
+  it('forgets the history when personalization consent is withdrawn', async () => {
+    const { client, view } = await setup();
+    view('a');
+    client.consent.update({ personalization: false });
+    expect(localStorage.getItem(recoHistoryKey())).toBeNull();
+    view('a');
+    expect(localStorage.getItem(recoHistoryKey())).toBeNull();
+  });
+
+  it('forgets the history on reset (a new shopper)', async () => {
+    const { client, reco, view } = await setup();
+    view('a');
+    client.fire('reset', { anonymousId: 'new' });
+    expect(localStorage.getItem(recoHistoryKey())).toBeNull();
+    expect(reco.recommend({ k: 2 }).every((r) => r.tier === 'explore')).toBe(true);
+  });
+});

@@ -1,0 +1,65 @@
+// @vitest-environment node
+// The whole path on the sample fixture: CLI → model file → loader (msw) → plugin → events.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/node/main';
+import { recommender } from '../../src/recommend/recommender';
+import { modelCache } from '../../src/storage/model-cache';
+import { recoClient } from '../utils/recommend-client';
+import { sampleSessions, tempDir, writeSessionFile } from '../utils/recommend-fixture';
+import { freshCacheName, modelServer } from '../utils/recommend-server';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+describe('sightline-train CLI', () => {
+  it('prints usage and exits 0 with --help', async () => {
+    const out: string[] = [];
+    expect(await main(['--help'], (t) => out.push(t))).toBe(0);
+    expect(out.join('\n')).toContain('Usage: sightline-train');
+  });
+
+  it.each([[['--format', 'xml', 'in.txt']], [['in.txt', '--shard-size', 'lots']], [[]]])('exits 2 on bad arguments %j', async (argv) => {
+    expect(await main(argv, () => {})).toBe(2);
+  });
+
+  it('exits 1 with a message when the input cannot be read', async () => {
+    const out: string[] = [];
+    expect(await main([join(await tempDir(), 'missing.txt'), '-o', join(await tempDir(), 'm.slrm')], (t) => out.push(t))).toBe(1);
+    expect(out.join('\n')).toMatch(/^sightline-train: .*ENOENT/);
+  });
+});
+
+describe('end to end on the sample click log', () => {
+  it('trains with the CLI, loads in the browser path, recommends and measures', async () => {
+    const dir = await tempDir();
+    const input = await writeSessionFile(join(dir, 'sessions.txt.gz'), sampleSessions());
+    const printed: string[] = [];
+    const code = await main([input, '-o', join(dir, 'model.slrm'), '--tune-budget', '1', '--validation-cases', '300', '--quiet'], (t) => printed.push(t));
+    expect(code).toBe(0);
+    expect(printed.join('\n')).toMatch(/HR@20 \/ MRR@20\s+[\d.]+ \/ [\d.]+/);
+
+    const srv = modelServer(server);
+    srv.files.set('/model.slrm', { body: new Uint8Array(await readFile(join(dir, 'model.slrm'))), etag: '"1"' });
+    const client = recoClient();
+    const reco = recommender({ model: srv.url('/model.slrm'), loader: { cache: modelCache(freshCacheName()) }, persist: false });
+    await client.use(reco);
+    const model = await reco.ready;
+    expect(model.meta.source).toBe('network');
+
+    // A shopper retraces the first steps of a known session.
+    const session = sampleSessions().find((s) => s.length >= 4)!;
+    session.slice(0, 2).forEach((id) => client.deliver('Product Viewed', { product_id: id }));
+    const list = reco.recommend({ k: 4 });
+    expect(list).toHaveLength(4);
+    expect(list.filter((r) => r.reason === 'similar-sessions').length).toBeGreaterThan(0);
+    reco.viewed('pdp', list);
+    reco.clicked('pdp', list[0]!, 1);
+    expect(client.tracked.map((t) => t.event)).toEqual(['Recommendation Viewed', 'Recommendation Clicked']);
+    expect(client.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import type { ConsentState, ErrorReport, LifecycleMap, Properties, SightlineClient, SightlineEvent } from '../../src/types';
+
+/** A fake client for recommender specs: `track` turns into an `event` lifecycle payload. */
+export interface RecoClient extends SightlineClient {
+  tracked: { event: string; properties: Properties }[];
+  errors: ErrorReport[];
+  /** Delivers an event to `on('event')` listeners as the pipeline would. */
+  deliver(event: string, properties: Properties, extra?: { sessionId?: string; timestamp?: string }): void;
+  /** Fires a lifecycle hook. */
+  fire<K extends keyof LifecycleMap>(name: K, payload: LifecycleMap[K]): void;
+}
+
+/** Creates the fake client; consent starts fully granted unless `consent` says otherwise. */
+export function recoClient(consent: Partial<ConsentState> = {}): RecoClient {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let state: ConsentState = { necessary: true, analytics: true, personalization: true, fingerprinting: true, ...consent };
+  const tracked: RecoClient['tracked'] = [];
+  const errors: ErrorReport[] = [];
+  let n = 0;
+  const fire = (name: string, payload: unknown): void => listeners.get(name)?.forEach((fn) => fn(payload));
+  const deliver: RecoClient['deliver'] = (event, properties, extra = {}) => {
+    const e: SightlineEvent = {
+      type: 'track',
+      event,
+      properties,
+      anonymousId: 'anon',
+      userId: null,
+      messageId: `m${++n}`,
+      timestamp: extra.timestamp ?? new Date().toISOString(),
+      context: { library: { name: 'sightline', version: 'test' }, consent: { ...state }, ...(extra.sessionId ? { session: { id: extra.sessionId } } : {}) },
+    };
+    fire('event', e);
+  };
+  const client: RecoClient = {
+    tracked,
+    errors,
+    deliver,
+    fire: (name, payload) => fire(name, payload),
+    track(event, properties = {}) {
+      tracked.push({ event, properties });
+      deliver(event, properties);
+    },
+    page: () => {},
+    identify: () => {},
+    alias: () => {},
+    reset: () => {},
+    flush: async () => {},
+    on(name, fn) {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(fn as (payload: unknown) => void);
+      return () => void set.delete(fn as (payload: unknown) => void);
+    },
+    onError: () => () => {},
+    async use(plugin) {
+      await plugin.setup?.(client);
+    },
+    consent: {
+      get: () => ({ ...state }),
+      update(changes) {
+        state = { ...state, ...changes };
+        fire('consent', { ...state });
+      },
+    },
+    user: () => ({ anonymousId: 'anon', userId: null, traits: {} }),
+    reportError: (report) => void errors.push(report),
+    destroy: async () => {},
+    options: {},
+  };
+  return client;
+}
