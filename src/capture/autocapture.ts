@@ -4,7 +4,7 @@ import { clicks, type ClicksOptions } from './clicks/clicks';
 import { forms, type FormsOptions } from './forms/forms';
 import { engagement, type EngagementOptions } from './engagement/engagement';
 import { commerce, type CommerceOptions } from './commerce/commerce';
-import { vitals, type VitalsOptions } from './vitals';
+import { vitals, type VitalsOptions } from './vitals/vitals';
 import { context, type ContextOptions } from './context/context';
 
 /**

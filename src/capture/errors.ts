@@ -1,17 +1,23 @@
+/** A capture listener, observer or timer callback threw; the event it was handling is lost. */
+export const LISTENER_FAILED = 'capture/listener-failed';
+/** history.pushState/replaceState could not be wrapped; SPA navigations are not seen. */
+export const HISTORY_PATCH_FAILED = 'capture/history-patch-failed';
+/** A selector in a `denySelectors` option is not valid CSS; it is ignored. */
+export const INVALID_SELECTOR = 'capture/invalid-selector';
+/** web-vitals could not start (no PerformanceObserver, or it threw). */
+export const VITALS_FAILED = 'capture/vitals-failed';
+
 /**
  * Error codes of the capture plugins, listed in docs/errors.md (## capture). Every one is
  * reported through `client.reportError` with `source: 'sdk'` and `detail.plugin`; none
- * stops the other plugins or the page.
+ * stops the other plugins or the page. (The plugins use the single constants above, so a
+ * bundle that never imports this table does not carry it.)
  */
 export const CAPTURE_ERRORS = {
-  /** A capture listener, observer or timer callback threw; the event it was handling is lost. */
-  listenerFailed: 'capture/listener-failed',
-  /** history.pushState/replaceState could not be wrapped; SPA navigations are not seen. */
-  historyPatchFailed: 'capture/history-patch-failed',
-  /** A selector in a `denySelectors` option is not valid CSS; it is ignored. */
-  invalidSelector: 'capture/invalid-selector',
-  /** web-vitals could not start (no PerformanceObserver, or it threw). */
-  vitalsFailed: 'capture/vitals-failed',
+  listenerFailed: LISTENER_FAILED,
+  historyPatchFailed: HISTORY_PATCH_FAILED,
+  invalidSelector: INVALID_SELECTOR,
+  vitalsFailed: VITALS_FAILED,
 } as const;
 
 /** One of the capture error codes. */

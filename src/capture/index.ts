@@ -40,7 +40,7 @@ export {
   promotionViewed,
 } from './commerce/helpers';
 export { GA4_EVENT_NAMES, GA4_EVENT_PARAMS, GA4_ITEM_PARAMS } from './commerce/ga4';
-export { vitals, type VitalName, type VitalsOptions } from './vitals';
+export { vitals, type VitalName, type VitalsOptions } from './vitals/vitals';
 export { context, type ContextOptions } from './context/context';
 export { CLICK_IDS, UTM_PARAMS } from './context/campaign';
 export { REFERRER_DOMAINS, type ReferrerType } from './context/referrer';

@@ -1,5 +1,6 @@
 import type { Plugin } from '../types';
 import { capturePlugin } from './shared/scope';
+import { collapse } from './shared/element-text';
 
 /** Options of {@link errors}. */
 export interface ErrorsOptions {
@@ -13,16 +14,6 @@ const MINUTE_MS = 60_000;
 /** Longest message kept; the core then redacts emails, card numbers and secrets in it. */
 const MAX_MESSAGE = 300;
 
-/** The path of a script URL: no host, query or hash (they may carry tokens). */
-function sourcePath(url: string | undefined): string {
-  if (!url) return '';
-  try {
-    return new URL(url, location.href).pathname;
-  } catch {
-    return '';
-  }
-}
-
 /**
  * The page's own uncaught errors and unhandled promise rejections as "Page Error" events
  * (`message`, `errorName`, `source`, `line`, `col`, `type`). Rate-limited to
@@ -30,28 +21,31 @@ function sourcePath(url: string | undefined): string {
  * it happens. Not part of `autocapture()` unless asked for: many shops already have an
  * error monitor.
  */
-export function errors(options: ErrorsOptions = {}): Plugin {
+export function errors({ maxPerMinute = 10, ignore = [] }: ErrorsOptions = {}): Plugin {
   return capturePlugin('errors', (scope) => {
-    const max = options.maxPerMinute ?? 10;
     const recent = new Map<string, number>();
-    const send = (type: 'error' | 'unhandledrejection', error: unknown, message: string, place: { source?: string; line?: number; col?: number }): void => {
-      const text = message.replace(/\s+/g, ' ').trim().slice(0, MAX_MESSAGE);
-      if (options.ignore?.some((pattern) => pattern.test(text))) return;
+    const send = (type: string, error: unknown, message: string, file?: string, line = 0, col = 0): void => {
+      const text = collapse(message, MAX_MESSAGE);
       const now = Date.now();
-      for (const [key, at] of recent) if (now - at >= MINUTE_MS) recent.delete(key);
-      const source = sourcePath(place.source);
-      const key = `${text}|${source}|${place.line}|${place.col}`;
-      if (recent.has(key) || recent.size >= max) return;
+      // The path of the script only: its host, query or hash may carry tokens.
+      let source = '';
+      try {
+        source = file ? new URL(file, location.href).pathname : '';
+      } catch {
+        // Not a URL: no source.
+      }
+      const key = [text, source, line, col].join('|');
+      recent.forEach((at, seen) => now - at >= MINUTE_MS && recent.delete(seen));
+      if (ignore.some((pattern) => pattern.test(text)) || recent.has(key) || recent.size >= maxPerMinute) return;
       recent.set(key, now);
-      const errorName = error instanceof Error ? error.name : typeof error === 'object' && error ? 'Object' : typeof error;
-      scope.client.track('Page Error', { type, errorName, message: text, source, line: place.line ?? 0, col: place.col ?? 0 });
+      const errorName = error instanceof Error ? error.name : error && typeof error == 'object' ? 'Object' : typeof error;
+      scope.client.track('Page Error', { type, errorName, message: text, source, line, col });
     };
-    scope.on<ErrorEvent>(window, 'error', (event) =>
-      send('error', event.error, event.message || String(event.error ?? ''), { source: event.filename, line: event.lineno, col: event.colno }),
+    scope.on<ErrorEvent>(window, 'error', ({ error, message, filename, lineno, colno }) =>
+      send('error', error, message || String(error == null ? '' : error), filename, lineno, colno),
     );
-    scope.on<PromiseRejectionEvent>(window, 'unhandledrejection', (event) => {
-      const reason: unknown = event.reason;
-      send('unhandledrejection', reason, reason instanceof Error ? reason.message : String(reason), {});
-    });
+    scope.on<PromiseRejectionEvent>(window, 'unhandledrejection', ({ reason }) =>
+      send('unhandledrejection', reason, reason instanceof Error ? reason.message : String(reason)),
+    );
   });
 }

@@ -1,4 +1,4 @@
-import type { Plugin, Properties } from '../types';
+import type { Plugin } from '../types';
 import { capturePlugin } from './shared/scope';
 import { nextFrame } from './shared/next-frame';
 import { onNavigation } from './shared/navigation';
@@ -14,12 +14,6 @@ export interface PageviewsOptions {
   initial?: boolean;
 }
 
-interface Seen {
-  key: string;
-  url: string;
-  path: string;
-}
-
 /**
  * Page views: the first load and every SPA navigation (pushState, replaceState, popstate,
  * hashchange), one `page` call per distinct URL (the same URL twice in a row is one view).
@@ -27,23 +21,26 @@ interface Seen {
  * navigation) and `previousPath`. The title is read after the next frame, so an SPA that
  * sets it after pushState is seen with its new title.
  */
-export function pageviews(options: PageviewsOptions = {}): Plugin {
+export function pageviews({ hash, initial }: PageviewsOptions = {}): Plugin {
   return capturePlugin('pageviews', (scope) => {
-    const current = (): Seen => {
-      const url = options.hash ? location.href : location.href.split('#')[0]!;
-      return { key: url, url, path: location.pathname + (options.hash ? location.hash : '') };
-    };
-    let last: Seen | undefined;
+    // The URL identifies a view: without the hash unless hash routing counts.
+    const url = (): string => (hash ? location.href : location.href.split('#')[0]!);
+    const path = (): string => location.pathname + (hash ? location.hash : '');
+    let last: [url: string, path: string] | undefined = initial === false ? [url(), path()] : undefined;
     const view = scope.safe(() => {
-      const seen = current();
-      if (last?.key === seen.key) return;
-      const props: Properties = { title: document.title, path: seen.path, url: seen.url, search: location.search, referrer: last ? last.url : document.referrer };
-      if (last) props.previousPath = last.path;
+      const seen: [string, string] = [url(), path()];
+      if (last && last[0] === seen[0]) return;
+      scope.client.page({
+        title: document.title,
+        path: seen[1],
+        url: seen[0],
+        search: location.search,
+        referrer: last ? last[0] : document.referrer,
+        ...(last && { previousPath: last[1] }),
+      });
       last = seen;
-      scope.client.page(props);
     });
-    if (options.initial === false) last = current();
-    else nextFrame(view);
-    onNavigation(scope, 'enter', view);
+    if (!last) nextFrame(view);
+    onNavigation(scope, 'enter', view, url);
   });
 }

@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MetricWithAttribution } from 'web-vitals/attribution';
+import type { MetricType } from 'web-vitals';
 import { CAPTURE_ERRORS, vitals } from '../../src/capture';
 import { withPlugins, type FakeClient } from '../utils/capture-client';
-import { render } from '../utils/capture-dom';
+import { $, render } from '../utils/capture-dom';
+import { eventEntry, lcpEntry, metric, NAVIGATION, shiftEntry, stubTimeline } from '../utils/capture-vitals';
 
-type Report = (metric: MetricWithAttribution) => void;
+type Report = (metric: MetricType) => void;
 
 // web-vitals needs a real browser; here each on*() hands its callback to the spec.
 const registered = vi.hoisted(() => new Map<string, { report: Report; options: Record<string, unknown> }>());
 const failing = vi.hoisted(() => new Set<string>());
-vi.mock('web-vitals/attribution', () => {
+vi.mock('web-vitals', () => {
   const on = (name: string) => (report: Report, options: Record<string, unknown>) => {
     if (failing.has(name)) throw new Error('no PerformanceObserver');
     registered.set(name, { report, options });
@@ -22,19 +23,19 @@ let client: FakeClient | undefined;
 beforeEach(() => {
   registered.clear();
   failing.clear();
+  stubTimeline();
 });
 afterEach(async () => {
   await client?.destroy();
   client = undefined;
 });
 
-function metric(name: MetricWithAttribution['name'], value: number, attribution: Record<string, unknown>, id = `v5-${name}`): MetricWithAttribution {
-  return { name, value, delta: value, id, rating: 'good', navigationType: 'navigate', navigationId: 1, entries: [], attribution } as unknown as MetricWithAttribution;
-}
-
-function emit(m: MetricWithAttribution): void {
+function emit(m: MetricType): void {
   registered.get(m.name)!.report(m);
 }
+
+/** The attribution of the only "Web Vitals" event sent so far. */
+const sentAttribution = (c: FakeClient): unknown => c.tracked('Web Vitals')[0]?.attribution;
 
 describe('vitals', () => {
   it('starts all five metrics, as web-vitals reports them (final values only)', async () => {
@@ -43,49 +44,88 @@ describe('vitals', () => {
     for (const { options } of registered.values()) expect(options).toMatchObject({ reportAllChanges: false });
   });
 
-  it('sends one "Web Vitals" event per metric with a trimmed attribution', async () => {
+  it('sends one "Web Vitals" event per metric with an attribution derived from its entries', async () => {
+    render('<main><img class="hero"><div class="banner">Sale</div><button id="buy">Buy</button></main>');
+    stubTimeline([{ entryType: 'resource', name: 'https://cdn.example/hero.jpg', startTime: 310, requestStart: 320.6, responseEnd: 1221.5 }]);
     client = await withPlugins([vitals()]);
-    const huge = { entries: [{}], node: document.body };
-    emit(metric('LCP', 2431.7, { target: 'main > img.hero', url: 'https://cdn.example/hero.jpg', timeToFirstByte: 300.4, resourceLoadDelay: 10.2, resourceLoadDuration: 900.9, elementRenderDelay: 5, lcpEntry: huge, navigationEntry: huge }));
-    emit(metric('INP', 184, { interactionTarget: 'button#buy', interactionType: 'pointer', inputDelay: 12.6, processingDuration: 100.2, presentationDelay: 71.2, loadState: 'complete', processedEventEntries: [huge], longAnimationFrameEntries: [huge] }));
-    emit(metric('CLS', 0.123456, { largestShiftTarget: 'div.banner', largestShiftValue: 0.10004, largestShiftTime: 1200.4, loadState: 'dom-content-loaded', largestShiftEntry: huge, largestShiftSource: huge }));
-    emit(metric('FCP', 900.2, { timeToFirstByte: 300, firstByteToFCP: 600.2, loadState: 'dom-interactive', fcpEntry: huge }));
-    emit(metric('TTFB', 300.4, { waitingDuration: 1, cacheDuration: 2, dnsDuration: 3, connectionDuration: 4, requestDuration: 290.4, navigationEntry: huge }));
+    const banner = $('.banner');
+    emit(metric('LCP', 2431.7, [lcpEntry($('img'), 'https://cdn.example/hero.jpg', 2431.7)]));
+    emit(metric('INP', 184, [
+      eventEntry('pointerdown', $('#buy'), { startTime: 1000, duration: 184, processingStart: 1012.6, processingEnd: 1050 }),
+      eventEntry('click', $('#buy'), { startTime: 1000, duration: 184, processingStart: 1050, processingEnd: 1112.8 }),
+    ]));
+    emit(metric('CLS', 0.123456, [shiftEntry(0.02345, 500, [banner]), shiftEntry(0.10004, 1200.4, [banner.firstChild, banner])]));
+    emit(metric('FCP', 900.2, [{ entryType: 'paint', name: 'first-contentful-paint', startTime: 900.2 }]));
+    emit(metric('TTFB', 300.4, [NAVIGATION]));
     expect(client.tracked('Web Vitals')).toEqual([
-      { name: 'LCP', value: 2432, rating: 'good', delta: 2432, id: 'v5-LCP', navigationType: 'navigate', attribution: { target: 'main > img.hero', url: 'https://cdn.example/hero.jpg', timeToFirstByte: 300, resourceLoadDelay: 10, resourceLoadDuration: 901, elementRenderDelay: 5 } },
-      { name: 'INP', value: 184, rating: 'good', delta: 184, id: 'v5-INP', navigationType: 'navigate', attribution: { interactionTarget: 'button#buy', interactionType: 'pointer', inputDelay: 13, processingDuration: 100, presentationDelay: 71, loadState: 'complete' } },
-      { name: 'CLS', value: 0.1235, rating: 'good', delta: 0.1235, id: 'v5-CLS', navigationType: 'navigate', attribution: { largestShiftTarget: 'div.banner', largestShiftValue: 0.1, largestShiftTime: 1200, loadState: 'dom-content-loaded' } },
-      { name: 'FCP', value: 900, rating: 'good', delta: 900, id: 'v5-FCP', navigationType: 'navigate', attribution: { timeToFirstByte: 300, firstByteToFCP: 600, loadState: 'dom-interactive' } },
-      { name: 'TTFB', value: 300, rating: 'good', delta: 300, id: 'v5-TTFB', navigationType: 'navigate', attribution: { waitingDuration: 1, cacheDuration: 2, dnsDuration: 3, connectionDuration: 4, requestDuration: 290 } },
+      { name: 'LCP', value: 2432, rating: 'good', delta: 2432, id: 'v6-LCP', navigationType: 'navigate', attribution: { target: 'main > img.hero', url: 'https://cdn.example/hero.jpg', timeToFirstByte: 300, resourceLoadDelay: 20, resourceLoadDuration: 901, elementRenderDelay: 1210 } },
+      { name: 'INP', value: 184, rating: 'good', delta: 184, id: 'v6-INP', navigationType: 'navigate', attribution: { interactionTarget: '#buy', interactionType: 'pointer', inputDelay: 13, processingDuration: 100, presentationDelay: 71 } },
+      { name: 'CLS', value: 0.1235, rating: 'good', delta: 0.1235, id: 'v6-CLS', navigationType: 'navigate', attribution: { largestShiftTarget: 'main > div.banner', largestShiftValue: 0.1, largestShiftTime: 1200 } },
+      { name: 'FCP', value: 900, rating: 'good', delta: 900, id: 'v6-FCP', navigationType: 'navigate', attribution: { timeToFirstByte: 300, firstByteToFCP: 600 } },
+      { name: 'TTFB', value: 300, rating: 'good', delta: 300, id: 'v6-TTFB', navigationType: 'navigate', attribution: { waitingDuration: 1, cacheDuration: 2, dnsDuration: 3, connectionDuration: 4, requestDuration: 290 } },
     ]);
+  });
+
+  it('never sends entries or DOM nodes, only numbers and strings', async () => {
+    render('<img id="hero">');
+    client = await withPlugins([vitals()]);
+    emit(metric('LCP', 100, [lcpEntry($('img'), '', 100)]));
+    const attribution = sentAttribution(client) as Record<string, unknown>;
+    expect(Object.values(attribution).every((v) => typeof v === 'number' || typeof v === 'string')).toBe(true);
+    expect(client.tracked('Web Vitals')[0]).not.toHaveProperty('entries');
+  });
+
+  it('names an LCP element that left the DOM by its id, and one without a resource by the render time alone', async () => {
+    client = await withPlugins([vitals()]);
+    emit(metric('LCP', 1500, [lcpEntry(null, '', 1500, 'hero')]));
+    expect(sentAttribution(client)).toEqual({ target: '#hero', timeToFirstByte: 300, resourceLoadDelay: 0, resourceLoadDuration: 0, elementRenderDelay: 1200 });
+  });
+
+  it('tells a keyboard interaction from a pointer one', async () => {
+    render('<input id="q">');
+    client = await withPlugins([vitals()]);
+    emit(metric('INP', 48, [eventEntry('keydown', $('#q'), { startTime: 10, duration: 48, processingStart: 12, processingEnd: 40 })]));
+    expect(sentAttribution(client)).toMatchObject({ interactionTarget: '#q', interactionType: 'keyboard', inputDelay: 2, processingDuration: 28, presentationDelay: 18 });
+  });
+
+  it('counts the phases from the activation of a prerendered page', async () => {
+    stubTimeline([], { ...NAVIGATION, activationStart: 1000, responseStart: 300 });
+    client = await withPlugins([vitals()]);
+    emit(metric('FCP', 200, [{ entryType: 'paint', name: 'first-contentful-paint', startTime: 1200 }]));
+    expect(sentAttribution(client)).toEqual({ timeToFirstByte: 0, firstByteToFCP: 200 });
+  });
+
+  it('sends an empty attribution when the browser gave no entries (a back/forward cache restore)', async () => {
+    client = await withPlugins([vitals()]);
+    emit(metric('LCP', 80, []));
+    expect(sentAttribution(client)).toEqual({});
   });
 
   it('sends a metric once per page even if web-vitals reports it again', async () => {
     client = await withPlugins([vitals()]);
-    emit(metric('CLS', 0.1, {}));
-    emit(metric('CLS', 0.2, {}));
+    emit(metric('CLS', 0.1));
+    emit(metric('CLS', 0.2));
     expect(client.tracked('Web Vitals')).toHaveLength(1);
   });
 
   it('sends the metrics of a page restored from the back/forward cache (a new metric id)', async () => {
     client = await withPlugins([vitals()]);
-    emit(metric('LCP', 1000, {}, 'v5-1'));
-    emit(metric('LCP', 200, {}, 'v5-2'));
-    expect(client.tracked('Web Vitals').map((p) => p.id)).toEqual(['v5-1', 'v5-2']);
+    emit(metric('LCP', 1000, [], 'v6-1'));
+    emit(metric('LCP', 200, [], 'v6-2'));
+    expect(client.tracked('Web Vitals').map((p) => p.id)).toEqual(['v6-1', 'v6-2']);
   });
 
   it('cuts long attribution strings to 100 characters', async () => {
     client = await withPlugins([vitals()]);
-    emit(metric('LCP', 1, { target: 'x'.repeat(500) }));
-    expect((client.tracked('Web Vitals')[0]?.attribution as { target: string }).target).toHaveLength(100);
+    emit(metric('LCP', 1, [lcpEntry(null, `https://cdn.example/${'x'.repeat(500)}`, 1)]));
+    expect((sentAttribution(client) as { url: string }).url).toHaveLength(100);
   });
 
   it('names element targets with the click capture selectors', async () => {
     render('<main><img id="hero"></main>');
     client = await withPlugins([vitals()]);
-    const generateTarget = registered.get('LCP')!.options.generateTarget as (node: Node | null) => string | undefined;
-    expect(generateTarget(document.querySelector('img'))).toBe('#hero');
-    expect(generateTarget(null)).toBeUndefined();
+    emit(metric('LCP', 1, [lcpEntry($('img'), '', 1)]));
+    expect(sentAttribution(client)).toMatchObject({ target: '#hero' });
   });
 
   it('starts only the metrics asked for', async () => {
@@ -96,7 +136,7 @@ describe('vitals', () => {
   it('sends nothing after teardown', async () => {
     client = await withPlugins([vitals()]);
     await client.destroy();
-    emit(metric('LCP', 1, {}));
+    emit(metric('LCP', 1));
     expect(client.calls).toEqual([]);
   });
 

@@ -1,8 +1,7 @@
 import type { Plugin } from '../../types';
 import { capturePlugin } from '../shared/scope';
-import { createOptOut, eventElement } from '../shared/opt-out';
+import { createFinder } from '../shared/opt-out';
 import { dataProps } from '../shared/data-props';
-import { createRageDetector, RAGE_CLICKS } from './rage';
 import { createDeadClickWatch } from './dead';
 import { describeClick, describeElement, DOWNLOAD_EXTENSIONS } from './describe';
 
@@ -20,33 +19,41 @@ export interface ClicksOptions {
 
 /** What autocapture counts as a click worth an event. */
 const INTERACTIVE = 'a[href],button,[role=button],input[type=submit],input[type=button],[data-sl-event]';
+/** Clicks within this window (ms) and radius (px) count towards one rage burst. */
+const RAGE_WINDOW_MS = 1000;
+const RAGE_RADIUS_PX = 30;
+/** Clicks in one burst that make it a rage click. */
+const RAGE_CLICKS = 3;
 
 /**
  * Click autocapture through one passive capture-phase listener on the document:
  * "Element Clicked" for links, buttons, `[role=button]` and submit/button inputs;
  * a custom event for `[data-sl-event]` elements, with their `data-sl-*` attributes as
- * camelCase properties; "Rage Click" and "Dead Click". See docs/capture.md for properties.
+ * camelCase properties; "Rage Click" (once per burst: the third click within 1 s and
+ * 30 px) and "Dead Click". See docs/capture.md for properties.
  */
-export function clicks(options: ClicksOptions = {}): Plugin {
+export function clicks({ denySelectors, rageClicks, deadClicks, downloadExtensions = DOWNLOAD_EXTENSIONS }: ClicksOptions = {}): Plugin {
   return capturePlugin('clicks', (scope) => {
-    const optedOut = createOptOut(scope, options.denySelectors);
-    const extensions = options.downloadExtensions ?? DOWNLOAD_EXTENSIONS;
-    const isRage = options.rageClicks === false ? undefined : createRageDetector();
-    const watchDead =
-      options.deadClicks === false ? undefined : createDeadClickWatch(scope, (el) => scope.client.track('Dead Click', describeElement(el)));
+    const { client } = scope;
+    const find = createFinder(scope, denySelectors);
+    const watchDead = deadClicks !== false && createDeadClickWatch(scope, (el) => client.track('Dead Click', describeElement(el)));
+    // [time, x, y] of the clicks of the current rage burst.
+    let burst: number[][] = [];
     scope.on<MouseEvent>(
       document,
       'click',
       (event) => {
-        const target = eventElement(event);
-        if (!target || optedOut(target)) return;
+        const target = find(event);
+        if (!target) return;
         const el = target.closest(INTERACTIVE);
-        if (isRage?.(event)) scope.client.track('Rage Click', { ...describeElement(el ?? target), clickCount: RAGE_CLICKS });
+        const { clientX: x, clientY: y } = event;
+        const now = Date.now();
+        burst = burst.filter(([t, bx, by]) => now - t! <= RAGE_WINDOW_MS && Math.hypot(bx! - x, by! - y) <= RAGE_RADIUS_PX);
+        if (burst.push([now, x, y]) === RAGE_CLICKS && rageClicks !== false) client.track('Rage Click', { ...describeElement(el || target), clickCount: RAGE_CLICKS });
         if (!el) return;
         const custom = el.getAttribute('data-sl-event');
-        if (custom) scope.client.track(custom, dataProps(el));
-        else scope.client.track('Element Clicked', describeClick(el, extensions));
-        watchDead?.(el, event);
+        client.track(custom || 'Element Clicked', custom ? dataProps(el) : describeClick(el, downloadExtensions));
+        if (watchDead) watchDead(el, event);
       },
       { capture: true },
     );

@@ -5,10 +5,10 @@ export const DEAD_CLICK_MS = 1000;
 
 /** A click whose default action leaves the document (a link, a form submit) is not dead. */
 function leavesPage(el: Element, event: Event): boolean {
+  const attr = (name: string): string => el.getAttribute(name) || '';
   if (event.defaultPrevented) return false;
-  if (el.tagName === 'A') return !(el.getAttribute('href') ?? '').startsWith('#') || el.hasAttribute('download') || (el.getAttribute('target') ?? '_self') !== '_self';
-  const type = (el.getAttribute('type') ?? (el.tagName === 'BUTTON' ? 'submit' : '')).toLowerCase();
-  return type === 'submit' && el.closest('form') !== null;
+  if (el.tagName === 'A') return attr('href')[0] !== '#' || el.hasAttribute('download') || !/^(_self)?$/.test(attr('target'));
+  return (attr('type') || (el.tagName === 'BUTTON' ? 'submit' : '')).toLowerCase() === 'submit' && !!el.closest('form');
 }
 
 /**
@@ -20,24 +20,23 @@ function leavesPage(el: Element, event: Event): boolean {
 export function createDeadClickWatch(scope: Scope, onDead: (el: Element) => void): (el: Element, event: Event) => void {
   let busy = false;
   return (el, event) => {
-    if (busy || typeof MutationObserver !== 'function') return;
+    if (busy || typeof MutationObserver != 'function') return;
     busy = true;
     let changed = false;
-    const href = location.href;
+    const { href } = location;
     const focus = document.activeElement;
     const observer = new MutationObserver(() => {
       changed = true;
-      observer.disconnect();
+      disconnect();
     });
-    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
     const disconnect = (): void => observer.disconnect();
+    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
     const release = scope.add(disconnect);
     scope.later(() => {
       busy = false;
       disconnect();
       release();
-      const dead = !changed && location.href === href && document.activeElement === focus && document.visibilityState !== 'hidden';
-      if (dead && !leavesPage(el, event)) onDead(el);
+      if (!changed && location.href === href && document.activeElement === focus && document.visibilityState !== 'hidden' && !leavesPage(el, event)) onDead(el);
     }, DEAD_CLICK_MS);
   };
 }

@@ -10,10 +10,8 @@ export const DOWNLOAD_EXTENSIONS = [
 
 /** `selector`, `tag` and (when there is one) `text` of an element. */
 export function describeElement(el: Element): Properties {
-  const props: Properties = { selector: cssSelector(el), tag: el.tagName.toLowerCase() };
   const text = elementText(el);
-  if (text) props.text = text;
-  return props;
+  return { selector: cssSelector(el), tag: el.tagName.toLowerCase(), ...(text && { text }) };
 }
 
 /**
@@ -23,13 +21,12 @@ export function describeElement(el: Element): Properties {
  */
 export function describeClick(el: Element, extensions: readonly string[]): Properties {
   const props = describeElement(el);
-  if (el.tagName !== 'A') return props;
   // The anchor parses its own URL (host, protocol, pathname): no URL object per click.
-  const link = el as HTMLAnchorElement;
-  if (!link.href || link.protocol === 'javascript:') return props;
-  const extension = /\.([a-z0-9]+)$/i.exec(link.pathname)?.[1]?.toLowerCase();
-  props.href = link.href;
-  props.outbound = /^https?:$/.test(link.protocol) && link.host !== location.host;
-  props.download = link.hasAttribute('download') || (extension !== undefined && extensions.includes(extension));
+  const { href, protocol, host, pathname } = el as HTMLAnchorElement;
+  if (el.tagName !== 'A' || !href || protocol === 'javascript:') return props;
+  const extension = /\.([a-z\d]+)$/i.exec(pathname);
+  props.href = href;
+  props.outbound = /^https?:$/.test(protocol) && host !== location.host;
+  props.download = el.hasAttribute('download') || (!!extension && extensions.includes(extension[1]!.toLowerCase()));
   return props;
 }

@@ -1,8 +1,7 @@
 import type { Plugin, SightlineEvent } from '../../types';
-import { onPageExit } from '../../lib/on-page-exit';
 import { capturePlugin } from '../shared/scope';
-import { createOptOut, eventElement } from '../shared/opt-out';
-import { onNavigation, pageKey } from '../shared/navigation';
+import { createFinder } from '../shared/opt-out';
+import { onPageEnd } from '../shared/navigation';
 import { sessionStore } from '../shared/session-store';
 import { declarativeEvent } from './declarative';
 import { watchImpressions } from './impressions';
@@ -33,32 +32,29 @@ const RESCAN_DELAY_MS = 500;
  * added to "Product Added" and "Order Completed" — whether those come from the typed
  * helpers, the attributes or plain `track` calls.
  */
-export function commerce(options: CommerceOptions = {}): CommercePlugin {
-  let timings: ((event: SightlineEvent) => SightlineEvent | undefined) | undefined;
+export function commerce({ declarative, impressions, timings, denySelectors }: CommerceOptions = {}): CommercePlugin {
+  let enrich: ((event: SightlineEvent) => SightlineEvent | undefined) | undefined;
   let scan = (): void => {};
   const plugin = capturePlugin('commerce', (scope) => {
-    if (options.timings !== false) timings = createTimings(sessionStore<JourneyTimes>(scope, 'journey'));
-    scope.add(() => (timings = undefined));
-    if (options.declarative !== false) {
-      const optedOut = createOptOut(scope, options.denySelectors);
+    if (timings !== false) enrich = createTimings(sessionStore<JourneyTimes>(scope, 'journey'));
+    scope.add(() => (enrich = undefined));
+    if (declarative !== false) {
+      const find = createFinder(scope, denySelectors);
       scope.on(document, 'click', (event) => {
-        const el = eventElement(event)?.closest('[data-sl-commerce]');
-        const hit = el && !optedOut(el) ? declarativeEvent(el) : undefined;
-        if (hit) scope.client.track(hit.event, hit.properties);
+        const hit = find(event, '[data-sl-commerce]');
+        const call = hit && declarativeEvent(hit);
+        if (call) scope.client.track(...call);
       }, { capture: true });
     }
-    if (options.impressions === false) return;
-    const impressions = watchImpressions(scope);
-    scan = scope.safe(impressions.scan);
+    if (impressions === false) return;
+    const watcher = watchImpressions(scope);
+    scan = scope.safe(watcher.scan);
     scan();
-    scope.add(onPageExit(scope.safe(impressions.flush)));
-    let page = pageKey();
-    onNavigation(scope, 'enter', () => {
-      if (pageKey() === page) return;
-      page = pageKey();
-      impressions.reset();
+    onPageEnd(scope, (next) => {
+      if (!next) return watcher.flush();
+      watcher.reset();
       scope.later(scan, RESCAN_DELAY_MS);
     });
   });
-  return { ...plugin, enrich: (event) => timings?.(event), rescan: () => scan() };
+  return { ...plugin, enrich: (event) => enrich && enrich(event), rescan: () => scan() };
 }

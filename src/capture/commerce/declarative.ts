@@ -2,7 +2,7 @@ import type { Properties } from '../../types';
 import { dataProps } from '../shared/data-props';
 
 /** Properties turned into numbers when they read as one (a promotion's slot name stays a string). */
-const NUMERIC = new Set(['price', 'quantity', 'position', 'value', 'revenue', 'total', 'subtotal', 'discount', 'tax', 'shipping', 'step']);
+const NUMERIC = /^(price|quantity|position|value|revenue|total|subtotal|discount|tax|shipping|step)$/;
 
 /**
  * Commerce properties from `data-sl-*` attributes, snake_case as in the Segment spec
@@ -10,9 +10,9 @@ const NUMERIC = new Set(['price', 'quantity', 'position', 'value', 'revenue', 't
  */
 export function commerceProps(el: Element): Properties {
   const props = dataProps(el, true);
-  for (const key of Object.keys(props)) {
+  for (const key in props) {
     const number = Number(props[key]);
-    if (NUMERIC.has(key) && props[key] !== '' && Number.isFinite(number)) props[key] = number;
+    if (NUMERIC.test(key) && props[key] !== '' && isFinite(number)) props[key] = number;
   }
   return props;
 }
@@ -22,12 +22,15 @@ export function commerceProps(el: Element): Properties {
  * (`product-clicked` → "Product Clicked"), with the properties of the element, of its
  * nearest product/promotion ancestor, and `list_id` of the enclosing `[data-sl-list-id]`.
  */
-export function declarativeEvent(el: Element): { event: string; properties: Properties } | undefined {
+export function declarativeEvent(el: Element): [event: string, properties: Properties] | undefined {
   const slug = el.getAttribute('data-sl-commerce');
-  if (!slug) return undefined;
-  const event = slug.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => (dash ? ' ' : '') + c.toUpperCase());
   const item = el.closest('[data-sl-product-id],[data-sl-promotion-id]');
-  const listId = el.closest('[data-sl-list-id]')?.getAttribute('data-sl-list-id');
-  const properties = { ...(listId ? { list_id: listId } : {}), ...(item && item !== el ? commerceProps(item) : {}), ...commerceProps(el) };
-  return { event, properties };
+  const list = el.closest('[data-sl-list-id]');
+  const listId = list && list.getAttribute('data-sl-list-id');
+  return slug
+    ? [
+        slug.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => (dash && ' ') + c.toUpperCase()),
+        { ...(listId && { list_id: listId }), ...(item && item !== el && commerceProps(item)), ...commerceProps(el) },
+      ]
+    : undefined;
 }

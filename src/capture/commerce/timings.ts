@@ -30,27 +30,30 @@ const productKey = (props: Record<string, unknown>): string => String(props.prod
  */
 export function createTimings(store: JourneyStore): (event: SightlineEvent) => SightlineEvent | undefined {
   return (event) => {
-    const name = event.type === 'track' ? event.event : undefined;
-    if (name !== 'Product Viewed' && name !== 'Product Added' && name !== 'Order Completed') return undefined;
-    const sid = event.context.session?.id;
-    let times = store.read() ?? {};
+    const name = event.type === 'track' && event.event;
+    const viewed = name === 'Product Viewed';
+    const added = name === 'Product Added';
+    if (!viewed && !added && name !== 'Order Completed') return;
+    const sid = (event.context.session || {}).id;
+    let times = store.read() || {};
     if (sid && times.sid && times.sid !== sid) times = {};
-    times.sid = sid ?? times.sid;
+    if (sid) times.sid = sid;
     const now = Date.parse(event.timestamp) || Date.now();
-    const props = event.properties;
+    const { properties } = event;
+    const { view, add, last } = times;
     const extra: Record<string, number> = {};
-    if (name === 'Product Viewed') {
-      times.view ??= now;
-      times.last = { id: productKey(props), t: now };
-    } else if (name === 'Product Added') {
-      times.add ??= now;
-      if (times.last?.id && times.last.id === productKey(props)) extra.product_dwell_ms = now - times.last.t;
+    if (viewed) {
+      times.view = view || now;
+      times.last = { id: productKey(properties), t: now };
+    } else if (added) {
+      times.add = add || now;
+      if (last && last.id && last.id === productKey(properties)) extra.product_dwell_ms = now - last.t;
     } else {
-      if (times.view !== undefined) extra.time_to_purchase_ms = now - times.view;
-      if (times.add !== undefined) extra.click_to_buy_ms = now - times.add;
+      if (view) extra.time_to_purchase_ms = now - view;
+      if (add) extra.click_to_buy_ms = now - add;
       times = { sid: times.sid };
     }
     store.write(times);
-    return Object.keys(extra).length ? { ...event, properties: { ...extra, ...props } } : undefined;
+    return Object.keys(extra).length ? { ...event, properties: { ...extra, ...properties } } : undefined;
   };
 }

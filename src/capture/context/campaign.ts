@@ -18,17 +18,15 @@ export const CLICK_IDS = [
 const MAX_VALUE = 200;
 
 /**
- * The campaign of a URL query: UTM parameters under their Segment names plus any ad
- * click ids, or undefined when the URL carries none.
+ * The campaign of a URL query: UTM parameters under their Segment names plus any of the
+ * ad `clickIds`, or undefined when the URL carries none.
  */
-export function parseCampaign(search: string, clickIds: readonly string[] = CLICK_IDS): Record<string, string> | undefined {
+export function parseCampaign(search: string, clickIds: readonly string[]): Record<string, string> | undefined {
   const params = new URLSearchParams(search);
   const campaign: Record<string, string> = {};
-  const add = (param: string, key: string): void => {
-    const value = params.get(param);
-    if (value) campaign[key] = value.slice(0, MAX_VALUE);
-  };
-  for (const [param, key] of Object.entries(UTM_PARAMS)) add(param, key);
-  for (const id of clickIds) add(id, id);
+  for (const [param, key] of [...Object.entries(UTM_PARAMS), ...clickIds.map((id) => [id, id])]) {
+    const value = params.get(param!);
+    if (value) campaign[key!] = value.slice(0, MAX_VALUE);
+  }
   return Object.keys(campaign).length ? campaign : undefined;
 }

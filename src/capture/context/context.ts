@@ -2,7 +2,7 @@ import type { Plugin } from '../../types';
 import { capturePlugin } from '../shared/scope';
 import { sessionStore } from '../shared/session-store';
 import { CLICK_IDS, parseCampaign } from './campaign';
-import { classifyReferrer, REFERRER_DOMAINS, type ReferrerDomains, type ReferrerType } from './referrer';
+import { classifyReferrer, REFERRER_DOMAINS, type ReferrerClass, type ReferrerDomains, type ReferrerType } from './referrer';
 import { connection, deviceClass, userAgentData } from './device';
 
 /** Options of {@link context}. */
@@ -10,7 +10,7 @@ export interface ContextOptions {
   /** More ad click ids to keep (and count as paid), besides {@link CLICK_IDS}. */
   clickIds?: string[];
   /** More referrer domains per class, besides {@link REFERRER_DOMAINS}. */
-  domains?: Partial<Record<keyof typeof REFERRER_DOMAINS, string[]>>;
+  domains?: Partial<Record<ReferrerClass, string[]>>;
 }
 
 /** How the session began: stored so every page of it carries the same campaign and source. */
@@ -25,31 +25,30 @@ interface SessionSource {
  * `device.class`, `userAgentData` (low-entropy client hints), `viewport` and `connection`.
  * A new campaign or an external referrer starts a new source; internal pages keep it.
  */
-export function context(options: ContextOptions = {}): Plugin {
+export function context({ clickIds = [], domains = {} }: ContextOptions = {}): Plugin {
   let fixed: Record<string, unknown> | undefined;
-  const clickIds = [...CLICK_IDS, ...(options.clickIds ?? [])];
-  const domains = { ...REFERRER_DOMAINS } as ReferrerDomains;
-  for (const kind of Object.keys(domains) as Array<keyof ReferrerDomains>) domains[kind] = [...domains[kind], ...(options.domains?.[kind] ?? [])];
+  const ids = [...CLICK_IDS, ...clickIds];
+  const lists = { ...REFERRER_DOMAINS } as ReferrerDomains;
+  for (const kind in lists) lists[kind as ReferrerClass] = [...lists[kind as ReferrerClass], ...(domains[kind as ReferrerClass] || [])];
   const plugin = capturePlugin('context', (scope) => {
     const store = sessionStore<SessionSource>(scope, 'source');
-    const campaign = parseCampaign(location.search, clickIds);
-    const landing = { referrer: document.referrer, campaign, host: location.hostname };
-    const referrer = classifyReferrer(landing, domains, clickIds);
+    const campaign = parseCampaign(location.search, ids);
+    const referrer = classifyReferrer({ referrer: document.referrer, campaign, host: location.hostname }, lists, ids);
     const stored = store.read();
-    const source: SessionSource = !campaign && stored && (referrer.type === 'direct' || referrer.type === 'internal') ? stored : { campaign, referrer };
-    store.write(source);
+    const source: SessionSource = !campaign && stored && /^(direct|internal)$/.test(referrer.type) ? stored : { campaign, referrer };
     const agent = userAgentData();
+    store.write(source);
     fixed = { referrer: source.referrer, device: { class: deviceClass() }, ...(source.campaign && { campaign: source.campaign }), ...(agent && { userAgentData: agent }) };
     scope.add(() => (fixed = undefined));
   });
   return {
     ...plugin,
     enrich(event) {
-      if (!fixed) return undefined;
+      if (!fixed) return;
       const net = connection();
-      const live = { viewport: { width: window.innerWidth, height: window.innerHeight }, ...(net && { connection: net }) };
       const merged = { ...event.context };
-      for (const [key, value] of Object.entries({ ...fixed, ...live })) merged[key] ??= value;
+      const added: Record<string, unknown> = { ...fixed, viewport: { width: innerWidth, height: innerHeight }, ...(net && { connection: net }) };
+      for (const key in added) if (merged[key] == null) merged[key] = added[key];
       return { ...event, context: merged };
     },
   };

@@ -8,6 +8,7 @@ export interface UserAgentData {
   platform: string;
 }
 
+/** The parts of `navigator` read here, each of which a browser may lack. */
 interface NavigatorLike {
   userAgent?: string;
   maxTouchPoints?: number;
@@ -15,25 +16,24 @@ interface NavigatorLike {
   connection?: { effectiveType?: string; saveData?: boolean };
 }
 
-const nav = (): NavigatorLike => (typeof navigator === 'undefined' ? {} : (navigator as NavigatorLike));
+const nav = (): NavigatorLike => navigator;
 
 /** Mobile, tablet or desktop. iPadOS reports a Mac user agent, so touch points tell it apart. */
-export function deviceClass(n: NavigatorLike = nav()): DeviceClass {
-  const ua = n.userAgent ?? '';
-  if (n.userAgentData?.mobile === true) return 'mobile';
-  if (/iPad|Tablet|PlayBook|Silk|Kindle|Android(?!.*Mobile)/i.test(ua) || (/Macintosh/.test(ua) && (n.maxTouchPoints ?? 0) > 1)) return 'tablet';
-  return /Mobi|iPhone|iPod|Android|Opera Mini/i.test(ua) ? 'mobile' : 'desktop';
+export function deviceClass(): DeviceClass {
+  const { userAgent = '', maxTouchPoints = 0, userAgentData } = nav();
+  if (userAgentData && userAgentData.mobile) return 'mobile';
+  if (/iPad|Tablet|PlayBook|Silk|Kindle|Android(?!.*Mobile)/i.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)) return 'tablet';
+  return /Mobi|iPhone|iPod|Android|Opera Mini/i.test(userAgent) ? 'mobile' : 'desktop';
 }
 
 /** `navigator.userAgentData`'s low-entropy values, copied to plain JSON, or undefined. */
-export function userAgentData(n: NavigatorLike = nav()): UserAgentData | undefined {
-  const data = n.userAgentData;
-  if (!data || !Array.isArray(data.brands)) return undefined;
-  return { brands: data.brands.map(({ brand, version }) => ({ brand, version })), mobile: !!data.mobile, platform: data.platform ?? '' };
+export function userAgentData(): UserAgentData | undefined {
+  const data = nav().userAgentData;
+  if (data && Array.isArray(data.brands)) return { brands: data.brands.map(({ brand, version }) => ({ brand, version })), mobile: !!data.mobile, platform: data.platform || '' };
 }
 
 /** The connection's effective type (`4g`, `3g`, …) and data saver flag, where exposed. */
-export function connection(n: NavigatorLike = nav()): { effectiveType: string; saveData: boolean } | undefined {
-  const c = n.connection;
-  return c?.effectiveType ? { effectiveType: c.effectiveType, saveData: !!c.saveData } : undefined;
+export function connection(): { effectiveType: string; saveData: boolean } | undefined {
+  const c = nav().connection;
+  if (c && c.effectiveType) return { effectiveType: c.effectiveType, saveData: !!c.saveData };
 }

@@ -1,20 +1,23 @@
-import { CLICK_IDS } from './campaign';
-
 /** Where a visit came from. `referral` is any other site. */
 export type ReferrerType = 'search' | 'social' | 'email' | 'paid' | 'direct' | 'internal' | 'referral';
 
 /**
- * Built-in domain lists, checked in this order; a trailing dot matches every country
- * domain (`google.` → google.de, google.co.uk). Extend them with `context({ domains })`.
+ * Built-in domain lists, checked in this order. An entry matches a hostname that contains
+ * its labels as whole labels: `google` matches www.google.de and google.co.uk,
+ * `mail.google` matches mail.google.com, `t.co` matches t.co but not ant.co. A trailing
+ * dot is ignored (`google.` = `google`). Extend them with `context({ domains })`.
  */
 export const REFERRER_DOMAINS = {
-  email: ['mail.google.com', 'outlook.live.com', 'mail.yahoo.com', 'mail.proton.me', 'webmail.'],
-  search: ['google.', 'bing.com', 'duckduckgo.com', 'search.yahoo.com', 'yandex.', 'baidu.com', 'ecosia.org', 'search.brave.com', 'qwant.com', 'naver.com'],
-  social: ['facebook.com', 'instagram.com', 't.co', 'twitter.com', 'x.com', 'linkedin.com', 'lnkd.in', 'pinterest.', 'reddit.com', 'tiktok.com', 'youtube.com', 'threads.net'],
+  email: ['mail.google', 'outlook.live', 'mail.yahoo', 'mail.proton', 'webmail'],
+  search: ['google', 'bing', 'duckduckgo', 'search.yahoo', 'yandex', 'baidu', 'ecosia', 'search.brave', 'qwant', 'naver'],
+  social: ['facebook', 'instagram', 't.co', 'twitter', 'x.com', 'linkedin', 'lnkd.in', 'pinterest', 'reddit', 'tiktok', 'youtube', 'threads.net'],
 } as const;
 
+/** The referrer classes that have domain lists. */
+export type ReferrerClass = keyof typeof REFERRER_DOMAINS;
+
 /** Domain lists by class, built-in or extended. */
-export type ReferrerDomains = Record<keyof typeof REFERRER_DOMAINS, readonly string[]>;
+export type ReferrerDomains = Record<ReferrerClass, readonly string[]>;
 
 /** Facts a visit's source is judged on. */
 export interface Landing {
@@ -24,14 +27,14 @@ export interface Landing {
 }
 
 /**
- * Classifies a visit: paid (an ad click id, or a paid utm_medium), email or social (by
- * utm_medium/source), direct (no referrer), internal (same host), then email, search or
- * social by the referrer's domain, else referral.
+ * Classifies a visit: paid (an ad click id of `clickIds`, or a paid utm_medium), email or
+ * social (by utm_medium/source), direct (no referrer), internal (same host), then email,
+ * search or social by the referrer's domain in `domains`, else referral.
  */
 export function classifyReferrer(
   { referrer, campaign = {}, host }: Landing,
-  domains: ReferrerDomains = REFERRER_DOMAINS,
-  clickIds: readonly string[] = CLICK_IDS,
+  domains: ReferrerDomains,
+  clickIds: readonly string[],
 ): { type: ReferrerType; domain?: string } {
   let domain = '';
   try {
@@ -39,17 +42,20 @@ export function classifyReferrer(
   } catch {
     // No referrer, or not a URL: direct.
   }
-  const medium = `${campaign.medium} ${campaign.source}`;
-  const type = (): ReferrerType => {
-    if (clickIds.some((id) => id in campaign) || /^(cpc|ppc|cpm|cpv|paid|display|retargeting|affiliate)/i.test(campaign.medium ?? '')) return 'paid';
-    if (/e-?mail|newsletter/i.test(medium)) return 'email';
-    if (/social/i.test(medium)) return 'social';
-    if (!domain) return 'direct';
-    if (domain === host) return 'internal';
-    for (const kind of ['email', 'search', 'social'] as const) {
-      if (domains[kind].some((d) => `.${domain}.`.includes(`.${d.replace(/\.$/, '')}.`))) return kind;
-    }
-    return 'referral';
-  };
-  return domain ? { type: type(), domain } : { type: type() };
+  const { medium = '', source } = campaign;
+  const tags = `${medium} ${source}`;
+  const labels = `.${domain}.`;
+  const type: ReferrerType =
+    clickIds.some((id) => id in campaign) || /^(cpc|ppc|cpm|cpv|paid|display|retargeting|affiliate)/i.test(medium)
+      ? 'paid'
+      : /e-?mail|newsletter/i.test(tags)
+        ? 'email'
+        : /social/i.test(tags)
+          ? 'social'
+          : !domain
+            ? 'direct'
+            : domain === host
+              ? 'internal'
+              : (Object.keys(domains) as ReferrerClass[]).find((kind) => domains[kind].some((d) => labels.includes(`.${d.replace(/\.$/, '')}.`))) || 'referral';
+  return domain ? { type, domain } : { type };
 }

@@ -1,13 +1,11 @@
 import type { Scope } from '../shared/scope';
 
-/** Options of {@link createEngagedClock}. */
+/** The engaged-time options of `engagement()`. */
 export interface EngagedClockOptions {
-  /** Input older than this no longer counts as activity. */
-  idleMs: number;
-  /** A beat every this many ms of engaged time (0: none). */
-  heartbeatMs: number;
-  onBeat(engagedMs: number, beat: number): void;
-  later: Scope['later'];
+  /** Send "Page Engagement" every this many ms of engaged time; 0 turns heartbeats off. Default 15,000. */
+  heartbeatMs?: number;
+  /** Input older than this no longer counts as activity. Default 30,000. */
+  idleMs?: number;
 }
 
 /** Engaged time of one page view. */
@@ -25,55 +23,53 @@ export interface EngagedClock {
 /**
  * Counts time that is both visible and active (input within `idleMs`) without ticking:
  * an engaged stretch opens on activity and closes at last activity + `idleMs` or when
- * hidden. Two timers at most (idle, next beat), re-armed lazily, so mousemove only
- * stores a timestamp.
+ * hidden. One timer at most, armed for the next moment that matters (the idle deadline
+ * or the next beat) and re-armed lazily, so mousemove only stores a timestamp. `onBeat`
+ * gets the engaged ms and the beat number (1, 2, …).
  */
-export function createEngagedClock(options: EngagedClockOptions): EngagedClock {
-  const { idleMs, heartbeatMs, later } = options;
+export function createEngagedClock(
+  later: Scope['later'],
+  { idleMs = 30_000, heartbeatMs = 15_000 }: EngagedClockOptions,
+  onBeat: (engagedMs: number, beat: number) => void,
+): EngagedClock {
   let banked = 0;
   let since: number | undefined;
   let last = 0;
   let beats = 0;
-  let cancelIdle = (): void => {};
-  let cancelBeat = (): void => {};
-  const end = (): number => Math.min(Date.now(), last + idleMs);
-  const total = (): number => banked + (since === undefined ? 0 : end() - since);
+  let cancel = (): void => {};
+  const total = (): number => banked + (since === undefined ? 0 : Math.min(Date.now(), last + idleMs) - since);
   const beat = (): void => {
     const engaged = total();
-    if (heartbeatMs && engaged >= (beats + 1) * heartbeatMs) options.onBeat(engaged, ++beats);
+    if (heartbeatMs && engaged >= (beats + 1) * heartbeatMs) onBeat(engaged, ++beats);
   };
   const close = (): void => {
-    // A beat due at the very moment engagement ends (idle timer first) still counts.
+    // A beat due at the very moment engagement ends still counts.
     beat();
-    if (since !== undefined) banked += end() - since;
+    banked = total();
     since = undefined;
-    cancelIdle();
-    cancelBeat();
+    cancel();
   };
-  const armIdle = (): void => {
-    cancelIdle = later(() => (Date.now() - last >= idleMs ? close() : armIdle()), last + idleMs - Date.now());
-  };
-  const armBeat = (): void => {
-    if (!heartbeatMs) return;
-    cancelBeat = later(() => {
+  // Without heartbeats the idle deadline is the only moment (it is never more than idleMs away).
+  const arm = (): void => {
+    cancel = later(() => {
       beat();
-      if (since !== undefined) armBeat();
-    }, (beats + 1) * heartbeatMs - total());
+      if (Date.now() - last >= idleMs) close();
+      else arm();
+    }, Math.min(last + idleMs - Date.now(), heartbeatMs ? (beats + 1) * heartbeatMs - total() : idleMs));
   };
   return {
     total,
     active() {
       last = Date.now();
-      if (since !== undefined) return;
-      since = last;
-      armIdle();
-      armBeat();
+      if (since === undefined) {
+        since = last;
+        arm();
+      }
     },
     hidden: close,
     reset() {
       close();
-      banked = 0;
-      beats = 0;
+      banked = beats = 0;
     },
   };
 }

@@ -1,16 +1,11 @@
-import type { Plugin } from '../../types';
-import { onPageExit } from '../../lib/on-page-exit';
+import type { Plugin, Properties } from '../../types';
 import { capturePlugin } from '../shared/scope';
-import { onNavigation, pageKey } from '../shared/navigation';
-import { createEngagedClock } from './engaged-clock';
-import { reachMilestones, scrollDepth, SCROLL_MILESTONES } from './scroll-depth';
+import { onPageEnd } from '../shared/navigation';
+import { createEngagedClock, type EngagedClockOptions } from './engaged-clock';
+import { scrollDepth, SCROLL_MILESTONES } from './scroll-depth';
 
 /** Options of {@link engagement}. */
-export interface EngagementOptions {
-  /** Send "Page Engagement" every this many ms of engaged time; 0 turns heartbeats off. Default 15,000. */
-  heartbeatMs?: number;
-  /** Input older than this no longer counts as activity. Default 30,000. */
-  idleMs?: number;
+export interface EngagementOptions extends EngagedClockOptions {
   /** Scroll depth milestones in percent. Default 25, 50, 75, 100. */
   milestones?: readonly number[];
 }
@@ -18,7 +13,7 @@ export interface EngagementOptions {
 /** Scroll is measured at most this often: never work per frame while the shopper scrolls. */
 const SCROLL_THROTTLE_MS = 250;
 /** Inputs that mean the shopper is there. Each only stores a timestamp. */
-const ACTIVITY = ['pointerdown', 'keydown', 'mousemove', 'wheel', 'touchstart'] as const;
+const ACTIVITY = ['pointerdown', 'keydown', 'mousemove', 'wheel', 'touchstart'];
 
 /**
  * Engagement of each page view: "Scroll Depth" once per milestone, "Page Engagement"
@@ -27,33 +22,47 @@ const ACTIVITY = ['pointerdown', 'keydown', 'mousemove', 'wheel', 'touchstart'] 
  * SPA navigation (once per page view).
  */
 export function engagement(options: EngagementOptions = {}): Plugin {
+  const { milestones = SCROLL_MILESTONES } = options;
   return capturePlugin('engagement', (scope) => {
-    const track: typeof scope.client.track = (event, properties) => scope.client.track(event, properties);
-    const milestones = options.milestones ?? SCROLL_MILESTONES;
-    // Depth starts at 0, not measured now: the SDK may start before the page has rendered.
-    const fresh = () => ({ key: pageKey(), path: location.pathname, startedAt: Date.now(), maxDepth: 0, reached: new Set<number>(), left: false });
-    let page = fresh();
-    const clock = createEngagedClock({
-      idleMs: options.idleMs ?? 30_000,
-      heartbeatMs: options.heartbeatMs ?? 15_000,
-      later: scope.later,
-      onBeat: (engagedTimeMs, heartbeat) => track('Page Engagement', { path: page.path, engagedTimeMs, heartbeat }),
-    });
+    // The page view: its path, start, deepest scroll (0 until measured: the SDK may start
+    // before the page has rendered), milestones sent, and whether "Page Left" went out.
+    let path: string;
+    let startedAt: number;
+    let maxDepth: number;
+    let reached: number[];
+    let left: boolean;
+    let measuring = false;
+    const fresh = (): void => {
+      path = location.pathname;
+      startedAt = Date.now();
+      maxDepth = 0;
+      reached = [];
+      left = false;
+    };
+    const track = (event: string, properties: Properties): void => scope.client.track(event, { path, ...properties });
+    const clock = createEngagedClock(scope.later, options, (engagedTimeMs, heartbeat) => track('Page Engagement', { engagedTimeMs, heartbeat }));
     const active = (): void => {
       if (document.visibilityState !== 'hidden') clock.active();
     };
-    let measuring = false;
     const measure = (): void => {
       measuring = false;
-      for (const depth of reachMilestones(page, milestones)) track('Scroll Depth', { path: page.path, depth });
+      const [depth, scrollable] = scrollDepth();
+      maxDepth = Math.max(maxDepth, depth);
+      // A page that does not scroll reaches no milestone; a jump passes several, sent in order.
+      for (const milestone of milestones) {
+        if (scrollable && depth >= milestone && !reached.includes(milestone)) {
+          reached.push(milestone);
+          track('Scroll Depth', { depth: milestone });
+        }
+      }
     };
     const leave = (): void => {
-      if (page.left) return;
-      page.left = true;
-      page.maxDepth = Math.max(page.maxDepth, scrollDepth().depth);
-      track('Page Left', { path: page.path, dwellTimeMs: Date.now() - page.startedAt, engagedTimeMs: clock.total(), maxScrollDepth: page.maxDepth });
+      if (left) return;
+      left = true;
+      track('Page Left', { dwellTimeMs: Date.now() - startedAt, engagedTimeMs: clock.total(), maxScrollDepth: Math.max(maxDepth, scrollDepth()[0]) });
     };
 
+    fresh();
     for (const type of ACTIVITY) scope.on(document, type, active, { capture: true });
     scope.on(window, 'scroll', () => {
       active();
@@ -62,13 +71,13 @@ export function engagement(options: EngagementOptions = {}): Plugin {
       scope.later(measure, SCROLL_THROTTLE_MS);
     });
     scope.on(document, 'visibilitychange', () => (document.visibilityState === 'hidden' ? clock.hidden() : active()));
-    scope.add(onPageExit(scope.safe(leave)));
-    onNavigation(scope, 'leave', () => {
-      if (pageKey() === page.key) return;
+    onPageEnd(scope, (next) => {
       leave();
-      clock.reset();
-      page = fresh();
-      active();
+      if (next) {
+        clock.reset();
+        fresh();
+        active();
+      }
     });
     active();
   });

@@ -15,16 +15,16 @@ export interface FieldStats {
   timeMs: number;
 }
 
-/** What the plugin knows about one form on the current page. */
-export interface FormState {
-  form: HTMLFormElement;
-  path: string;
-  startedAt: number;
-  fields: Map<string, FieldStats>;
-  last?: FieldStats;
-  focused?: { field: FieldStats; since: number };
-  submitted: boolean;
-  abandoned: boolean;
+/** One form on the current page, as the plugin follows it. */
+export interface FormTracker {
+  /** A field of the form got focus: sends "Form Started" on the first one. */
+  focus(field: Element): void;
+  /** The focused field lost focus. */
+  blur(): void;
+  /** Sends "Form Submitted". */
+  submit(): void;
+  /** Sends "Form Abandoned" if the form was touched and neither submitted nor abandoned. */
+  abandon(): void;
 }
 
 /**
@@ -33,62 +33,72 @@ export interface FormState {
  */
 export function fieldStats(el: Element): FieldStats {
   const tag = el.tagName.toLowerCase();
-  const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
-  const name = (el.getAttribute('name') ?? el.getAttribute('id') ?? type).slice(0, 50);
-  return { name, type, focusCount: 0, blurCount: 0, timeMs: 0 };
-}
-
-/** The state of a form first touched now. */
-export const newFormState = (form: HTMLFormElement): FormState => ({
-  form,
-  path: location.pathname,
-  startedAt: Date.now(),
-  fields: new Map(),
-  submitted: false,
-  abandoned: false,
-});
-
-/** Starts a focus stretch on field `el`, ending the previous one; ignored past {@link MAX_FIELDS}. */
-export function focusField(state: FormState, el: Element, now: number): void {
-  const stats = fieldStats(el);
-  const field = state.fields.get(stats.name) ?? (state.fields.size < MAX_FIELDS ? stats : undefined);
-  if (!field) return;
-  blur(state, now);
-  state.fields.set(field.name, field);
-  field.focusCount++;
-  state.last = field;
-  state.focused = { field, since: now };
-}
-
-/** Ends the focus stretch of the focused field, adding its time. */
-export function blur(state: FormState, now: number): void {
-  if (!state.focused) return;
-  state.focused.field.blurCount++;
-  state.focused.field.timeMs += now - state.focused.since;
-  state.focused = undefined;
+  const type = tag === 'input' ? (el.getAttribute('type') || 'text').toLowerCase() : tag;
+  return { name: (el.getAttribute('name') || el.getAttribute('id') || type).slice(0, 50), type, focusCount: 0, blurCount: 0, timeMs: 0 };
 }
 
 /**
- * The properties of a form event. `getAttribute` only: `form.id`, `form.name` and
+ * Follows one form from its first focus: per-field focus counts and time, and the form
+ * events with their properties. `getAttribute` only: `form.id`, `form.name` and
  * `form.action` return a field instead when one is named "id", "name" or "action".
  */
-export function summary(state: FormState, now: number): Properties {
-  const { form } = state;
-  let action = '';
-  try {
-    action = new URL(form.getAttribute('action') || location.href, location.href).pathname;
-  } catch {
-    // An unparsable action stays empty.
-  }
-  const fields = [...state.fields.values()].map((field) => ({ ...field }));
+export function trackForm(form: Element, send: (event: string, properties: Properties) => void): FormTracker {
+  const fields = new Map<string, FieldStats>();
+  const path = location.pathname;
+  const startedAt = Date.now();
+  let focused: FieldStats | undefined;
+  let since = 0;
+  let lastField = '';
+  let done = false;
+  const blur = (): void => {
+    if (focused) {
+      focused.blurCount++;
+      focused.timeMs += Date.now() - since;
+    }
+    focused = undefined;
+  };
+  const emit = (event: string, extra?: Properties): void => {
+    blur();
+    let action = '';
+    try {
+      action = new URL(form.getAttribute('action') || location.href, location.href).pathname;
+    } catch {
+      // An unparsable action stays empty.
+    }
+    const touched = [...fields.values()].map((field) => ({ ...field }));
+    send(event, {
+      formId: form.getAttribute('id') || '',
+      formName: form.getAttribute('name') || '',
+      action,
+      path,
+      fieldCount: form.querySelectorAll(FIELDS).length,
+      fieldsTouched: touched.length,
+      durationMs: Date.now() - startedAt,
+      fields: touched,
+      ...extra,
+    });
+  };
   return {
-    formId: form.getAttribute('id') ?? '',
-    formName: form.getAttribute('name') ?? '',
-    action,
-    path: state.path,
-    fieldCount: form.querySelectorAll(FIELDS).length,
-    fieldsTouched: fields.length,
-    durationMs: now - state.startedAt,
-    fields,
+    focus(el) {
+      if (!fields.size) emit('Form Started');
+      const stats = fieldStats(el);
+      const field = fields.get(stats.name) || (fields.size < MAX_FIELDS ? stats : undefined);
+      if (!field) return;
+      blur();
+      fields.set((lastField = field.name), field);
+      field.focusCount++;
+      focused = field;
+      since = Date.now();
+    },
+    blur,
+    submit() {
+      done = true;
+      emit('Form Submitted');
+    },
+    abandon() {
+      if (done || !fields.size) return;
+      done = true;
+      emit('Form Abandoned', { lastField });
+    },
   };
 }

@@ -10,25 +10,19 @@ const PRIVATE = 'input,textarea,select,script,style,[contenteditable]:not([conte
  * aria-label or title is used.
  */
 export function elementText(el: Element): string | undefined {
-  if (el.closest(PRIVATE)) return el.matches('input[type=submit],input[type=button]') ? label(el) : undefined;
-  return collapse(visibleText(el)) || label(el);
+  const label = (): string | undefined => collapse(el.getAttribute('aria-label') || el.getAttribute('title') || '') || undefined;
+  if (el.closest(PRIVATE)) return el.matches('input[type=submit],input[type=button]') ? label() : undefined;
+  return collapse(visibleText(el)) || label();
 }
 
-function label(el: Element): string | undefined {
-  return collapse(el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '') || undefined;
-}
-
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+/** Trims, collapses whitespace and cuts to {@link MAX_TEXT}: the form every captured text takes. */
+export const collapse = (text: string, max = MAX_TEXT): string => text.replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** Walks text nodes only until enough is read: a huge container costs no more than a button. */
 function visibleText(el: Element): string {
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === Node.TEXT_NODE
-        ? NodeFilter.FILTER_ACCEPT
-        : (node as Element).matches(PRIVATE)
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_SKIP,
+  const walker = document.createTreeWalker(el, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    // 1 accept (text), 2 reject (a private subtree), 3 skip (an element: look inside).
+    acceptNode: (node) => (node.nodeType === 3 ? 1 : (node as Element).matches(PRIVATE) ? 2 : 3),
   });
   let text = '';
   while (text.length < MAX_TEXT * 2 && walker.nextNode()) text += `${walker.currentNode.nodeValue} `;

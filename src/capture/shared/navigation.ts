@@ -1,5 +1,6 @@
 import { addListener } from '../../lib/add-listener';
-import { CAPTURE_ERRORS } from '../errors';
+import { onPageExit } from '../../lib/on-page-exit';
+import { HISTORY_PATCH_FAILED } from '../errors';
 import { nextFrame } from './next-frame';
 import type { Scope } from './scope';
 
@@ -9,26 +10,27 @@ import type { Scope } from './scope';
  */
 export type NavigationPhase = 'leave' | 'enter';
 
-interface Subscriber {
-  fn: () => void;
-  phase: NavigationPhase;
-}
-
-// Shared by every plugin and client on the page: history is patched once, however many subscribe.
-const subscribers = new Set<Subscriber>();
+// Shared by every plugin and client on the page: history is patched once, however many
+// subscribe. Keyed by the (unique, guarded) listener; the value is its phase.
+const subscribers = new Map<() => void, NavigationPhase>();
 let unwatch: (() => void) | undefined;
 let pending = false;
 
+/** The page as the engagement, form and commerce plugins see it: path and query, no hash. */
+export const pageKey = (): string => location.pathname + location.search;
+
 /**
- * Calls `fn` after any SPA navigation (pushState, replaceState, popstate, hashchange) has
- * settled: changes within one frame (a push then a redirecting replace) are one call.
- * Listeners compare URLs themselves: a call does not promise the URL changed. `fn` is
- * guarded by the scope, which also unsubscribes at stop (the last one out restores history).
+ * Calls `fn` after an SPA navigation (pushState, replaceState, popstate, hashchange) has
+ * settled on another page, as `key` tells pages apart (default {@link pageKey}: a hash
+ * change or a push of the same URL is not a new page). Changes within one frame (a push
+ * then a redirecting replace) are one navigation. `fn` is guarded by the scope, which also
+ * unsubscribes at stop (the last one out restores history).
  */
-export function onNavigation(scope: Scope, phase: NavigationPhase, fn: () => void): void {
-  const subscriber = { fn: scope.safe(fn), phase };
-  subscribers.add(subscriber);
-  unwatch ??= watch((error) => scope.report(CAPTURE_ERRORS.historyPatchFailed, error));
+export function onNavigation(scope: Scope, phase: NavigationPhase, fn: () => void, key = pageKey): void {
+  let page = key();
+  const subscriber = scope.safe(() => page !== (page = key()) && fn());
+  subscribers.set(subscriber, phase);
+  unwatch ||= watch((error) => scope.report(HISTORY_PATCH_FAILED, error));
   scope.add(() => {
     subscribers.delete(subscriber);
     if (!subscribers.size && unwatch) {
@@ -38,20 +40,28 @@ export function onNavigation(scope: Scope, phase: NavigationPhase, fn: () => voi
   });
 }
 
+/**
+ * Calls `fn` when the current page view ends: `fn(false)` when the page may be going away
+ * (hidden or pagehide; it may come back, so this can happen more than once), `fn(true)` on
+ * an SPA navigation to another page ({@link onNavigation}, `leave` phase).
+ */
+export function onPageEnd(scope: Scope, fn: (next: boolean) => void): void {
+  scope.add(onPageExit(scope.safe(() => fn(false))));
+  onNavigation(scope, 'leave', () => fn(true));
+}
+
 function signal(): void {
   if (pending) return;
   pending = true;
   nextFrame(() => {
     pending = false;
-    for (const phase of ['leave', 'enter'] as const) {
-      for (const subscriber of [...subscribers]) if (subscriber.phase === phase) subscriber.fn();
-    }
+    const all = [...subscribers];
+    for (const phase of ['leave', 'enter']) all.forEach(([fn, p]) => p === phase && fn());
   });
 }
 
 function watch(onPatchError: (error: unknown) => void): () => void {
-  const stops = [addListener(window, 'popstate', signal), addListener(window, 'hashchange', signal)];
-  for (const method of ['pushState', 'replaceState'] as const) stops.push(wrap(method, onPatchError));
+  const stops = [addListener(window, 'popstate', signal), addListener(window, 'hashchange', signal), wrap('pushState', onPatchError), wrap('replaceState', onPatchError)];
   return () => stops.forEach((stop) => stop());
 }
 
@@ -79,6 +89,3 @@ function wrap(method: 'pushState' | 'replaceState', onPatchError: (error: unknow
     return () => {};
   }
 }
-
-/** The page as the engagement and form plugins see it: path and query, no hash. */
-export const pageKey = (): string => location.pathname + location.search;

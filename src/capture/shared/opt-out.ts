@@ -1,31 +1,35 @@
 import type { Scope } from './scope';
-import { CAPTURE_ERRORS } from '../errors';
+import { INVALID_SELECTOR } from '../errors';
 
 /** The attribute that keeps an element and everything inside it out of capture. */
 export const NO_CAPTURE = '[data-sl-no-capture]';
 
 /**
- * Returns a test for "must this element be ignored?": inside `[data-sl-no-capture]` or
- * matching (itself or an ancestor) one of `denySelectors`. An invalid selector is
- * reported once and left out, so one typo does not switch the denylist off.
+ * Finds the element an event is about: the nearest element matching `selector` around
+ * the event target (a text node counts as its parent), or null.
  */
-export function createOptOut(scope: Scope, denySelectors: readonly string[] = []): (el: Element) => boolean {
-  const valid = denySelectors.filter((selector) => {
+export type Finder = (event: Event, selector?: string) => Element | null;
+
+/**
+ * Returns a {@link Finder} that also ignores what must not be captured: inside
+ * `[data-sl-no-capture]` or matching (itself or an ancestor) one of `denySelectors`. An
+ * invalid selector is reported once and left out, so one typo does not switch the
+ * denylist off. Without `selector`, the target element itself.
+ */
+export function createFinder(scope: Scope, denySelectors: readonly string[] = []): Finder {
+  const deny = [NO_CAPTURE, ...denySelectors.filter((selector) => {
     try {
-      document.createDocumentFragment().querySelector(selector);
+      document.documentElement.matches(selector);
       return true;
     } catch (error) {
-      scope.report(CAPTURE_ERRORS.invalidSelector, error);
+      scope.report(INVALID_SELECTOR, error);
       return false;
     }
-  });
-  const selector = [NO_CAPTURE, ...valid].join(',');
-  return (el) => el.closest(selector) !== null;
-}
-
-/** The element an event happened on (a text node's parent), or null. */
-export function eventElement(event: Event): Element | null {
-  const target = event.target as Node | null;
-  if (!target) return null;
-  return target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
+  })].join();
+  return (event, selector) => {
+    const node = event.target as Node | null;
+    const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
+    const hit = el && selector ? el.closest(selector) : el;
+    return hit && !hit.closest(deny) ? hit : null;
+  };
 }

@@ -1,7 +1,7 @@
 import type { Plugin, SightlineClient } from '../../types';
 import { addListener, type ListenerOptions } from '../../lib/add-listener';
 import { guard } from '../../lib/guard';
-import { CAPTURE_ERRORS, type CaptureErrorCode } from '../errors';
+import { LISTENER_FAILED, type CaptureErrorCode } from '../errors';
 
 /**
  * What a capture plugin holds while it runs: the client, and every listener, timer and
@@ -29,11 +29,8 @@ export function createScope(client: SightlineClient, plugin: string): Scope {
   const report = (code: CaptureErrorCode, error: unknown): void =>
     client.reportError({ code, message: error instanceof Error ? error.message : String(error), detail: { plugin } });
   const safe = <A extends unknown[]>(fn: (...args: A) => unknown) =>
-    guard((...args: A) => (live ? fn(...args) : undefined), (error) => report(CAPTURE_ERRORS.listenerFailed, error));
-  const add = (stop: () => void): (() => void) => {
-    stops.add(stop);
-    return () => void stops.delete(stop);
-  };
+    guard((...args: A) => live && fn(...args), (error) => report(LISTENER_FAILED, error));
+  const add = (stop: () => void): (() => void) => (stops.add(stop), () => void stops.delete(stop));
   return {
     client,
     safe,
@@ -41,38 +38,36 @@ export function createScope(client: SightlineClient, plugin: string): Scope {
     report,
     on: (target, type, fn, options) => void add(addListener(target, type, safe(fn), options)),
     later(fn, ms) {
-      const id = setTimeout(safe(() => (stops.delete(cancel), fn())), ms);
-      const cancel = (): void => (clearTimeout(id), void stops.delete(cancel));
-      add(cancel);
-      return cancel;
+      // Fired or cancelled, a timer leaves the stop list: thousands of scroll throttles must not pile up.
+      const id = setTimeout(safe(() => (drop(), fn())), ms);
+      const drop = add(() => clearTimeout(id));
+      return () => (clearTimeout(id), drop());
     },
     stop() {
       live = false;
-      for (const stop of [...stops]) stop();
+      stops.forEach((stop) => stop());
       stops.clear();
     },
   };
 }
 
-/** True where a DOM exists; plugins do nothing on a server. */
-export const hasDom = (): boolean => typeof window !== 'undefined' && typeof document !== 'undefined';
-
 /**
  * Builds a capture plugin: `start` runs at setup with a fresh scope (only where a DOM
- * exists), and teardown stops everything it started. Extra stages can be spread in.
+ * exists: on a server every plugin is a no-op), and teardown stops everything it started.
  */
 export function capturePlugin(name: string, start: (scope: Scope) => void): Plugin {
   let scope: Scope | undefined;
+  const teardown = (): void => {
+    if (scope) scope.stop();
+    scope = undefined;
+  };
   return {
     name,
     setup(client) {
-      scope?.stop();
+      teardown();
       scope = createScope(client, name);
-      if (hasDom()) scope.safe(start)(scope);
+      if (typeof document != 'undefined') scope.safe(start)(scope);
     },
-    teardown() {
-      scope?.stop();
-      scope = undefined;
-    },
+    teardown,
   };
 }

@@ -1,23 +1,19 @@
 /** Selectors stay short: the nearest few levels identify an element well enough. */
 const MAX_LEVELS = 5;
-/** Attributes a developer sets to name an element, tried after the id. */
-const ANCHOR_ATTRIBUTES = ['data-sl-id', 'data-testid'] as const;
 
 /**
  * A short CSS selector for `el` that survives re-renders: it stops at the nearest stable
  * id, `data-sl-id` or `data-testid`; otherwise it is tag + up to two stable classes +
- * `:nth-of-type` where siblings share the tag, for at most five levels.
+ * `:nth-of-type` where siblings share the tag, for at most five levels. A node that is
+ * not an element (or null) gives `''`.
  */
-export function cssSelector(el: Element | null): string {
+export function cssSelector(el: Node | null): string {
   const parts: string[] = [];
-  for (let node = el; node && parts.length < MAX_LEVELS; node = node.parentElement) {
+  for (let node = el as Element | null; node && node.nodeType === 1 && parts.length < MAX_LEVELS; node = node.parentElement) {
     if (node === document.body || node === document.documentElement) break;
     const anchor = anchorOf(node);
-    if (anchor) {
-      parts.unshift(anchor);
-      break;
-    }
-    parts.unshift(step(node));
+    parts.unshift(anchor || step(node));
+    if (anchor) break;
   }
   return parts.join(' > ');
 }
@@ -26,28 +22,22 @@ export function cssSelector(el: Element | null): string {
  * Generated names (React/Ember ids, CSS-in-JS hashes) change between builds or renders.
  * Tokens of word characters only also need no CSS escaping.
  */
-function stable(token: string): boolean {
-  return token.length <= 40 && /^[a-z_][\w-]*$/i.test(token) && !/\d{3}|^(css|sc|jsx|emotion|svelte)-/i.test(token);
-}
+const stable = (token: string): boolean => token.length <= 40 && /^[a-z_][\w-]*$/i.test(token) && !/\d{3}|^(css|sc|jsx|emotion|svelte)-/i.test(token);
 
+/** The id, `data-sl-id` or `data-testid` a developer named the element by, as a selector. */
 function anchorOf(node: Element): string | undefined {
   const id = node.getAttribute('id');
   if (id && stable(id)) return `#${id}`;
-  for (const name of ANCHOR_ATTRIBUTES) {
+  for (const name of ['data-sl-id', 'data-testid']) {
     const value = node.getAttribute(name);
     if (value) return `[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;
   }
-  return undefined;
 }
 
 function step(node: Element): string {
-  const tag = node.tagName;
-  const part = tag.toLowerCase() + Array.from(node.classList).filter(stable).slice(0, 2).map((c) => `.${c}`).join('');
-  // Position among same-tag siblings; only the earlier ones need counting, and the later
-  // ones only until the first match (is there any?): half the walk of counting them all.
-  let index = 1;
-  for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) if (sibling.tagName === tag) index++;
-  let shared = index > 1;
-  for (let sibling = node.nextElementSibling; sibling && !shared; sibling = sibling.nextElementSibling) shared = sibling.tagName === tag;
-  return shared ? `${part}:nth-of-type(${index})` : part;
+  const { tagName, parentNode } = node;
+  // Position among same-tag siblings, only when some sibling shares the tag.
+  const same = Array.from(parentNode ? parentNode.children : [node]).filter((sibling) => sibling.tagName === tagName);
+  const part = tagName.toLowerCase() + Array.from(node.classList).filter(stable).slice(0, 2).map((c) => `.${c}`).join('');
+  return same[1] ? `${part}:nth-of-type(${same.indexOf(node) + 1})` : part;
 }

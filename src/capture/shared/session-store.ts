@@ -28,7 +28,7 @@ export interface SessionStore<T> {
  */
 export function sessionStore<T>(scope: Scope, name: string): SessionStore<T> {
   const { client } = scope;
-  const key = `${client.options.identity?.storagePrefix ?? 'sl'}_${name}`;
+  const key = `${(client.options.identity || {}).storagePrefix || 'sl'}_${name}`;
   let waiting: T | undefined;
   const store = (value: T): void => {
     const text = stringifyJson({ v: value, e: Date.now() + SESSION_TTL_MS } satisfies Stored<T>);
@@ -47,7 +47,7 @@ export function sessionStore<T>(scope: Scope, name: string): SessionStore<T> {
   return {
     read() {
       const stored = parseJson<Stored<T> | null>(readStorage(key), null);
-      return stored && typeof stored === 'object' && stored.e > Date.now() ? stored.v : undefined;
+      return stored && stored.e > Date.now() ? stored.v : undefined;
     },
     write(value) {
       if (client.consent.get().analytics) store(value);

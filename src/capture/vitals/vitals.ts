@@ -1,0 +1,62 @@
+import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from 'web-vitals';
+import type { Plugin } from '../../types';
+import { VITALS_FAILED } from '../errors';
+import { capturePlugin } from '../shared/scope';
+import { attribution } from './attribution';
+
+/** A Core Web Vital or one of its diagnostics. */
+export type VitalName = MetricType['name'];
+
+/** Options of {@link vitals}. */
+export interface VitalsOptions {
+  /** Metrics to report. Default all five: LCP, INP, CLS, FCP, TTFB. */
+  metrics?: readonly VitalName[];
+}
+
+const START = { LCP: onLCP, INP: onINP, CLS: onCLS, FCP: onFCP, TTFB: onTTFB } as const;
+
+/** CLS and shift values are unitless fractions: 4 decimals; everything else is whole ms. */
+const round = (value: number, fraction: boolean): number => (fraction ? Math.round(value * 1e4) / 1e4 : Math.round(value));
+
+/**
+ * Core Web Vitals through web-vitals' standard build, reported as web-vitals does (final
+ * values, mostly when the page is hidden): one "Web Vitals" event per metric per page
+ * load (per metric `id`: a bfcache restore is a new page), with `name`, `value` (ms, CLS
+ * unitless), `rating`, `delta`, `id`, `navigationType` and an `attribution` derived from
+ * the metric's entries (numbers rounded, strings cut to 100 characters; never entries or
+ * DOM nodes, which are large and can hold page content). Elements are named with click
+ * capture's selectors.
+ */
+export function vitals({ metrics = Object.keys(START) as VitalName[] }: VitalsOptions = {}): Plugin {
+  return capturePlugin('vitals', (scope) => {
+    const sent = new Set<string>();
+    const report = scope.safe((metric: MetricType) => {
+      const { name, id } = metric;
+      if (sent.has(id)) return;
+      sent.add(id);
+      const trimmed: Record<string, string | number> = {};
+      const raw = attribution(metric);
+      for (const key in raw) {
+        const value = raw[key];
+        if (typeof value == 'number') trimmed[key] = round(value, key === 'largestShiftValue');
+        else if (value) trimmed[key] = value.slice(0, 100);
+      }
+      scope.client.track('Web Vitals', {
+        name,
+        value: round(metric.value, name === 'CLS'),
+        rating: metric.rating,
+        delta: round(metric.delta, name === 'CLS'),
+        id,
+        navigationType: metric.navigationType,
+        attribution: trimmed,
+      });
+    });
+    for (const name of metrics) {
+      try {
+        START[name](report, { reportAllChanges: false });
+      } catch (error) {
+        scope.report(VITALS_FAILED, error);
+      }
+    }
+  });
+}
