@@ -48,16 +48,15 @@ const library = ['esm', 'cjs'].map((format) => ({
   treeshake: { moduleSideEffects: false },
 }));
 
-const iife = {
-  input: 'src/browser/index.ts',
+// The script tag's file, and the add-ons it loads beside itself after boot.
+const iife = [
+  ['src/browser/index.ts', 'dist/sightline.iife.js'],
+  ['src/browser/vitals-addon.ts', 'dist/sightline-vitals.iife.js'],
+].map(([input, file]) => ({
+  input,
   plugins: [nodeResolve({ extensions: ['.ts', '.js'], browser: true }), transpile()],
-  output: {
-    file: 'dist/sightline.iife.js',
-    format: 'iife',
-    sourcemap: true,
-    plugins: [minify()],
-  },
-};
+  output: { file, format: 'iife', sourcemap: true, plugins: [minify()] },
+}));
 
 const bin = existsSync('src/node/cli.ts')
   ? [
@@ -70,4 +69,4 @@ const bin = existsSync('src/node/cli.ts')
     ]
   : [];
 
-export default [...library, ...(existsSync('src/browser/index.ts') ? [iife] : []), ...bin];
+export default [...library, ...iife, ...bin];

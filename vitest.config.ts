@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
+    // Script tags added by the SDK (add-ons) are not fetched in unit tests; e2e loads them for real.
+    environmentOptions: { happyDOM: { settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true } } },
     restoreMocks: true,
     unstubGlobals: true,
     testTimeout: 20_000,

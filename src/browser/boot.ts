@@ -4,6 +4,7 @@ import type { Plugin, SightlineClient } from '../types';
 import { replayStub, type Stub } from './replay';
 import { findOwnScript, readScriptConfig, type ScriptConfig } from './script-config';
 import { captureFor, commerceFor } from './capture-set';
+import { loadAddons } from './load-addons';
 
 /** What `window.sightline` is once the SDK loaded: the client plus script-tag helpers. */
 export type BrowserApi = SightlineClient & {
@@ -30,8 +31,10 @@ export function boot(win: Window & typeof globalThis): BrowserApi | undefined {
     if (existing.options.debug) win.console.warn('[sightline] loaded twice; the second copy is ignored');
     return existing;
   }
-  const config = readScriptConfig(findOwnScript(win.document));
-  const api = createApi(config);
+  const script = findOwnScript(win.document);
+  const config = readScriptConfig(script);
+  const capture = captureFor(config.autocapture);
+  const api = createApi(config, capture.plugins);
   (win as unknown as Record<string, unknown>)[GLOBAL] = api;
   replayStub(existing, api as unknown as Record<string, unknown>, (method) =>
     api.reportError({ code: 'browser/unknown-stub-call', message: `The stub recorded an unknown call "${method}"`, source: 'input', detail: { method } }),
@@ -40,12 +43,13 @@ export function boot(win: Window & typeof globalThis): BrowserApi | undefined {
   if (!config.endpoint) {
     api.reportError({ code: 'browser/missing-endpoint', message: 'The script tag has no data-endpoint; nothing is sent', source: 'input' });
   }
+  loadAddons(win.document, script, capture.addons, api.reportError);
   return api;
 }
 
 const NO_STATS = { queued: 0, inFlight: 0, sent: 0, retried: 0, dropped: {} };
 
-function createApi(config: ScriptConfig): BrowserApi {
+function createApi(config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi {
   // Without an endpoint there is nowhere to send to: an empty URL would POST to the page itself.
   const transport = config.endpoint ? collector({ endpoint: config.endpoint, ...(config.format ? { format: config.format } : {}) }) : undefined;
   const client = createSightline({
@@ -53,7 +57,7 @@ function createApi(config: ScriptConfig): BrowserApi {
     debug: config.debug,
     consent: config.consent,
     identity: config.cookieDomain ? { cookieDomain: config.cookieDomain } : undefined,
-    plugins: [...(transport ? [transport] : []), ...captureFor(config.autocapture)],
+    plugins: [...(transport ? [transport] : []), ...capturePlugins],
   });
   const api: BrowserApi = {
     ...client,

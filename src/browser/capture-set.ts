@@ -1,5 +1,4 @@
 import {
-  autocapture,
   cartViewed,
   checkoutStarted,
   checkoutStepCompleted,
@@ -23,21 +22,36 @@ import {
   productViewed,
   promotionClicked,
   promotionViewed,
-  vitals,
   type Tracker,
 } from '../capture';
 import type { Plugin } from '../types';
 
 // In the order autocapture uses: `context` first, so the first page view is enriched.
-const PLUGINS: Record<string, () => Plugin> = { context, pageviews, clicks, forms, engagement, commerce, vitals, errors };
+const PLUGINS: Record<string, () => Plugin> = { context, pageviews, clicks, forms, engagement, commerce, errors };
 
-/** The capture plugins a script tag's `data-autocapture` asks for; unknown names are ignored. */
-export function captureFor(wanted: string[] | 'all' | 'none'): Plugin[] {
-  if (wanted === 'none') return [];
-  if (wanted === 'all') return autocapture();
-  return Object.keys(PLUGINS)
-    .filter((name) => wanted.includes(name))
-    .map((name) => PLUGINS[name]!());
+/** What `data-autocapture="all"` means: autocapture()'s defaults (errors stay opt-in). */
+const ALL = ['context', 'pageviews', 'clicks', 'forms', 'engagement', 'commerce', 'vitals'];
+
+/**
+ * Plugins shipped as same-origin add-on files beside the IIFE and loaded after boot, so the
+ * script every page loads stays small (web-vitals alone is ~3 KB brotli).
+ */
+export const ADDONS: Record<string, string> = { vitals: 'sightline-vitals.iife.js' };
+
+/**
+ * The capture plugins a script tag's `data-autocapture` asks for, and the add-on files to
+ * load for the rest; unknown names are ignored.
+ */
+export function captureFor(wanted: string[] | 'all' | 'none'): { plugins: Plugin[]; addons: string[] } {
+  const names = wanted === 'none' ? [] : wanted === 'all' ? ALL : wanted;
+  return {
+    plugins: Object.keys(PLUGINS)
+      .filter((name) => names.includes(name))
+      .map((name) => PLUGINS[name]!()),
+    addons: Object.keys(ADDONS)
+      .filter((name) => names.includes(name))
+      .map((name) => ADDONS[name]!),
+  };
 }
 
 const HELPERS = {

@@ -40,5 +40,9 @@ export function readScriptConfig(script: HTMLOrSVGScriptElement | null | undefin
  * (also async) script first runs; the selector is the fallback for unusual loaders.
  */
 export function findOwnScript(doc: Document): HTMLOrSVGScriptElement | null {
-  return doc.currentScript || doc.querySelector('script[src*="sightline"][data-endpoint]');
+  return (
+    doc.currentScript ||
+    doc.querySelector('script[src*="sightline"][data-endpoint]') ||
+    doc.querySelector('script[src*="sightline.iife"]')
+  );
 }

@@ -62,4 +62,13 @@ describe('findOwnScript', () => {
     expect(findOwnScript(document)).toBe(script);
     script.remove();
   });
+
+  it('finds the sightline script by its file name when it has no data-endpoint', () => {
+    const other = scriptWith({ src: '/js/app.js' });
+    const script = scriptWith({ src: '/js/sightline.iife.js', 'data-autocapture': 'none' });
+    document.head.append(other, script);
+    expect(findOwnScript(document)).toBe(script);
+    other.remove();
+    script.remove();
+  });
 });

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureFor } from '../../src/browser/capture-set';
+import { loadAddons } from '../../src/browser/load-addons';
+
+afterEach(() => {
+  document.head.innerHTML = '';
+  delete (window as unknown as Record<string, unknown>).sightline;
+  delete (window as unknown as Record<string, unknown>).__sightlineVitals;
+  vi.resetModules();
+});
+
+describe('captureFor', () => {
+  it('starts autocapture()’s default plugins for "all" and loads vitals as an add-on', () => {
+    const { plugins, addons } = captureFor('all');
+    expect(plugins.map((p) => p.name)).toHaveLength(6);
+    expect(addons).toEqual(['sightline-vitals.iife.js']);
+  });
+
+  it('starts only the listed plugins, and ignores unknown names', () => {
+    const { plugins, addons } = captureFor(['clicks', 'errors', 'teleport']);
+    expect(plugins).toHaveLength(2);
+    expect(addons).toEqual([]);
+  });
+
+  it('starts nothing for "none"', () => {
+    expect(captureFor('none')).toEqual({ plugins: [], addons: [] });
+  });
+});
+
+describe('loadAddons', () => {
+  it('loads each add-on async from the folder of the sightline script, not another origin', () => {
+    const own = document.createElement('script');
+    own.src = 'https://shop.example/static/js/sightline.iife.js';
+    loadAddons(document, own, ['sightline-vitals.iife.js'], () => {});
+    const added = document.head.querySelector('script')!;
+    expect(added.src).toBe('https://shop.example/static/js/sightline-vitals.iife.js');
+    expect(added.async).toBe(true);
+  });
+
+  it('reports instead of guessing when the sightline script cannot be found', () => {
+    const report = vi.fn();
+    loadAddons(document, null, ['sightline-vitals.iife.js'], report);
+    expect(report).toHaveBeenCalledWith(expect.objectContaining({ code: 'browser/addon-failed' }));
+    expect(document.head.querySelector('script')).toBeNull();
+  });
+});
+
+describe('the vitals add-on', () => {
+  it('registers the vitals plugin once with the loaded client, even if the file runs twice', async () => {
+    const use = vi.fn(async () => {});
+    (window as unknown as Record<string, unknown>).sightline = { ready: (fn: (c: unknown) => void) => fn({ use }) };
+    await import('../../src/browser/vitals-addon');
+    vi.resetModules();
+    await import('../../src/browser/vitals-addon');
+    expect(use).toHaveBeenCalledTimes(1);
+    expect(use.mock.calls[0]![0]).toMatchObject({ name: expect.stringContaining('vitals') });
+  });
+});
