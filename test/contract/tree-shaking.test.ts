@@ -18,7 +18,7 @@ async function bundle(contents: string, resolveDir: string) {
     platform: 'browser',
     logLevel: 'silent',
   });
-  return { code: result.outputFiles[0]!.text, inputs: result.metafile.outputs['<stdout>']?.inputs ?? {} };
+  return { code: result.outputFiles[0]!.text, inputs: Object.values(result.metafile.outputs)[0]?.inputs ?? {} };
 }
 
 describe('tree-shaking', () => {
