@@ -1,0 +1,43 @@
+/**
+ * Every number the transport uses by default, with the reason for it.
+ */
+
+/**
+ * Browsers cap the bodies of all keepalive requests in flight from a page, sendBeacon
+ * included, at 64 KiB together (Fetch spec, "inflight keepalive bytes"). A batch never
+ * exceeds it, so any batch can still leave at page exit.
+ */
+export const KEEPALIVE_BYTES = 64 * 1024;
+
+/** 50 typical events (~0.5 KB each) make ~25 KB: well inside the 64 KiB budget, 20 requests per 1,000 events. */
+export const BATCH_EVENTS = 50;
+
+/** Two seconds: an add-to-cart reaches the collector in near real time, yet a burst still becomes one batch. */
+export const BATCH_INTERVAL_MS = 2_000;
+
+/** Room left in a batch for the envelope around the events: `{"batch":[…],"sentAt":"…","writeKey":"…"}`. */
+export const ENVELOPE_BYTES = 256;
+
+/** About a day of heavy browsing offline; past it the oldest events go first. */
+export const QUEUE_EVENTS = 10_000;
+
+/** 5 MB: what every browser grants an origin in localStorage, the smallest tier. */
+export const QUEUE_BYTES = 5 * 1024 * 1024;
+
+/** First retry waits up to 1 s (full jitter: a random delay in [0, min(cap, base·2^attempt)]). */
+export const RETRY_BASE_MS = 1_000;
+
+/** No retry waits more than 5 minutes unless the collector's Retry-After asks for longer. */
+export const RETRY_CAP_MS = 5 * 60_000;
+
+/** A request still unanswered after 10 s is aborted and retried: mobile networks stall silently. */
+export const TIMEOUT_MS = 10_000;
+
+/** A claim outlives any request (TIMEOUT_MS) and its retries' first steps; a dead tab's claims free up after it. */
+export const CLAIM_MS = 60_000;
+
+/** A localStorage lease left by a closed tab blocks the others for at most 10 s. */
+export const LEASE_MS = 10_000;
+
+/** The lease holder renews three times per lease, so one late timer does not lose it. */
+export const HEARTBEAT_MS = LEASE_MS / 3;

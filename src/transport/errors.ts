@@ -1,0 +1,18 @@
+/** Error codes of the transport (docs/errors.md, `## transport`). Stats count drops by these. */
+export const TransportErrors = {
+  /** The collector answered a non-retryable 4xx; the batch was dropped. `detail.status`, `detail.events`. */
+  rejected: 'transport/rejected',
+  /** The queue passed its bound; the oldest events were dropped. `detail.events`. */
+  queueOverflow: 'transport/queue-overflow',
+  /** One event alone is larger than `batch.maxBytes`; it was dropped. */
+  tooLarge: 'transport/too-large',
+  /** The `format` function threw; the batch was dropped. */
+  formatFailed: 'transport/format-failed',
+  /** The transport itself failed unexpectedly (a bug): reported, never thrown into the page. */
+  failed: 'transport/failed',
+  /** At page exit, events fit neither the beacon budget nor localStorage; they were lost. */
+  exitLost: 'transport/exit-lost',
+} as const;
+
+/** One of {@link TransportErrors}. */
+export type TransportErrorCode = (typeof TransportErrors)[keyof typeof TransportErrors];

@@ -1,0 +1,9 @@
+/**
+ * sightline's delivery: the `collector()` destination plugin. See docs/delivery.md.
+ */
+export { collector } from './collector';
+export type { Collector } from './collector';
+export type { CollectorFormat, CollectorOptions, CollectorStats, FormatMeta, FormattedRequest } from './options';
+export { TransportErrors } from './errors';
+export type { TransportErrorCode } from './errors';
+export { StorageErrors } from '../storage/queue-errors';

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTransportCollector } from '../utils/transport-collector';
+import { useTransportClock } from '../utils/transport-clock';
+import { freshQueue, openTab } from '../utils/transport-tab';
+
+const collector = useTransportCollector();
+
+describe('formats and headers', () => {
+  beforeEach(useTransportClock);
+  afterEach(() => {
+    vi.useRealTimers();
+    localStorage.clear();
+  });
+
+  it('posts the segment format to <endpoint>/v1/batch with Basic auth of the write key', async () => {
+    const tab = await openTab({ queue: { name: freshQueue() }, endpoint: 'http://localhost:3000/', format: 'segment' });
+    tab.track('Order Completed', { revenue: 42 });
+    await tab.flush();
+    const [req] = collector.received;
+    expect(req?.url).toBe('http://localhost:3000/v1/batch');
+    expect(req?.headers.get('authorization')).toBe(`Basic ${btoa('test-key:')}`);
+    expect(req?.headers.get('content-type')).toBe('application/json');
+    expect(req?.body.batch[0]).toMatchObject({ type: 'track', event: 'Order Completed', properties: { revenue: 42 } });
+    expect(req?.body.sentAt).toEqual(expect.any(String));
+    await tab.destroy();
+  });
+
+  it('gzips the body and says so when gzip is on', async () => {
+    const tab = await openTab({ queue: { name: freshQueue() }, gzip: true });
+    for (let i = 0; i < 20; i++) tab.track('Product Viewed', { description: 'a very repetitive text '.repeat(20) });
+    await tab.flush();
+    const [req] = collector.received;
+    expect(req?.headers.get('content-encoding')).toBe('gzip');
+    expect(req?.body.batch).toHaveLength(20);
+    expect(req!.bytes).toBeLessThan(JSON.stringify(req!.body).length / 4);
+    await tab.destroy();
+  });
+
+  it('sends custom headers, and prefers the option writeKey over the client one', async () => {
+    const tab = await openTab({ queue: { name: freshQueue() }, headers: { 'X-Shop': 'demo' }, writeKey: 'own-key' });
+    tab.track('x');
+    await tab.flush();
+    expect(collector.received[0]?.headers.get('x-shop')).toBe('demo');
+    expect(collector.received[0]?.body.writeKey).toBe('own-key');
+    await tab.destroy();
+  });
+
+  it('uses a format function: its body, url and headers, given parsed events and meta', async () => {
+    const format = vi.fn((events: { event?: string }[], meta: { sentAt: string; writeKey?: string }) => ({
+      url: 'http://localhost:3000/custom',
+      body: JSON.stringify({ batch: events, sentAt: meta.sentAt, writeKey: meta.writeKey }),
+      headers: { 'X-Format': 'mine' },
+    }));
+    const tab = await openTab({ queue: { name: freshQueue() }, format });
+    tab.track('Signed Up');
+    await tab.flush();
+    expect(format).toHaveBeenCalledWith([expect.objectContaining({ event: 'Signed Up' })], expect.objectContaining({ writeKey: 'test-key' }));
+    expect(collector.received[0]?.url).toBe('http://localhost:3000/custom');
+    expect(collector.received[0]?.headers.get('x-format')).toBe('mine');
+    await tab.destroy();
+  });
+
+  it('drops a batch whose format function throws, with a code', async () => {
+    const tab = await openTab({
+      queue: { name: freshQueue() },
+      format: () => {
+        throw new Error('nope');
+      },
+    });
+    tab.track('x');
+    await tab.flush();
+    expect(collector.received).toHaveLength(0);
+    expect(tab.errors).toEqual([expect.objectContaining({ code: 'transport/format-failed' })]);
+    await tab.destroy();
+  });
+});

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLock } from '../../src/transport/lock';
+import { installWebLocks } from '../utils/transport-locks';
+
+/** A function that holds the lock until `release()` is called. */
+function holder() {
+  let release = (): void => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  return { fn: () => held, release };
+}
+
+describe.each([
+  ['a localStorage lease', () => undefined],
+  ['Web Locks', installWebLocks],
+])('the tab lock with %s', (_, install) => {
+  afterEach(() => {
+    vi.useRealTimers();
+    localStorage.clear();
+  });
+
+  it('lets one tab send at a time, and the next once the first is done', async () => {
+    install();
+    const a = createLock('queue', 'tab-a');
+    const b = createLock('queue', 'tab-b');
+    const first = holder();
+    const running = a(first.fn);
+    const second = vi.fn(async () => {});
+    expect(await b(second)).toBe(false);
+    expect(second).not.toHaveBeenCalled();
+    first.release();
+    expect(await running).toBe(true);
+    expect(await b(second)).toBe(true);
+    expect(second).toHaveBeenCalledOnce();
+  });
+
+  it('is held for as long as the holder works, however long', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    install();
+    const a = createLock('queue', 'tab-a');
+    const b = createLock('queue', 'tab-b');
+    const first = holder();
+    const running = a(first.fn);
+    await vi.advanceTimersByTimeAsync(60_000); // six lease lengths: the heartbeat renews it
+    expect(await b(async () => {})).toBe(false);
+    first.release();
+    await running;
+  });
+});
+
+describe('the localStorage lease', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    localStorage.clear();
+  });
+
+  it('frees itself 10 s after its holder stopped renewing it (a closed tab)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    localStorage.setItem('queue:lease', `closed-tab|${Date.now() + 10_000}`);
+    const b = createLock('queue', 'tab-b');
+    const run = vi.fn(async () => {});
+    void b(run);
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(10_000);
+    void b(run);
+    expect(run).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the tab lock where Web Locks refuse (sandboxed iframe)', () => {
+  afterEach(() => localStorage.clear());
+
+  it('falls back to the localStorage lease', async () => {
+    const refusing = { request: () => Promise.reject(new DOMException('opaque origin', 'SecurityError')) } as unknown as LockManager;
+    vi.spyOn(navigator, 'locks', 'get').mockReturnValue(refusing);
+    const a = createLock('queue', 'tab-a');
+    const b = createLock('queue', 'tab-b');
+    const first = holder();
+    const running = a(first.fn);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(localStorage.getItem('queue:lease')).toMatch(/^tab-a\|/);
+    expect(await b(async () => {})).toBe(false);
+    first.release();
+    expect(await running).toBe(true);
+  });
+});

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { idbQueue } from '../../src/storage/idb';
+import { recordBytes, recordCount, recordKey } from '../../src/storage/kv';
+import type { QueueRecord, QueueStore } from '../../src/storage/kv';
+import { createLease } from '../../src/storage/queue-lease';
+import { localQueue } from '../../src/storage/queue-local';
+import { memoryQueue } from '../../src/storage/queue-map';
+import { trim } from '../../src/transport/trim';
+import { freshQueue } from '../utils/transport-tab';
+
+/** A chunk of `count` events of `bytes` bytes in all, queued at `time`. */
+const rec = (time: number, seq: number, bytes = 10, count = 1): QueueRecord => ({
+  k: recordKey(time, seq, bytes, count, `id-${time}-${seq}`),
+  j: Array.from({ length: count }, () => '{}'),
+});
+const claim = (store: QueueStore, owner: string, max = 10, now = 1_000) => store.claim({ owner, max, bytes: 1e9, now, until: now + 60_000 });
+
+const tiers: [string, () => QueueStore][] = [
+  ['IndexedDB', () => idbQueue(freshQueue())],
+  ['localStorage', () => localQueue(freshQueue())],
+  ['memory', () => memoryQueue()],
+];
+
+describe('record keys', () => {
+  it('sort by time, then by sequence, and carry the byte size and event count', () => {
+    const keys = [recordKey(2_000, 1, 5, 1, 'b'), recordKey(1_000, 2, 70_000, 50, 'a-1'), recordKey(1_000, 10, 1, 3, 'c')];
+    expect([...keys].sort()).toEqual([keys[1], keys[2], keys[0]]);
+    expect(keys.map(recordBytes)).toEqual([5, 70_000, 1]);
+    expect(keys.map(recordCount)).toEqual([1, 50, 3]);
+  });
+});
+
+describe.each(tiers)('the %s tier', (_, open) => {
+  afterEach(() => localStorage.clear());
+
+  it('claims oldest first, never the same record for two owners', async () => {
+    const store = open();
+    await store.put([rec(3, 0), rec(1, 0), rec(2, 0)]).done;
+    const a = await claim(store, 'tab-a', 2);
+    const b = await claim(store, 'tab-b', 2);
+    expect(a.map((r) => r.k)).toEqual([rec(1, 0).k, rec(2, 0).k]);
+    expect(b.map((r) => r.k)).toEqual([rec(3, 0).k]);
+    expect(await claim(store, 'tab-b')).toHaveLength(1); // its own claim it may take again
+  });
+
+  it('frees a claim once it expired', async () => {
+    const store = open();
+    await store.put([rec(1, 0)]).done;
+    await claim(store, 'tab-a', 10, 1_000);
+    expect(await claim(store, 'tab-b', 10, 60_999)).toHaveLength(0);
+    expect(await claim(store, 'tab-b', 10, 61_000)).toHaveLength(1);
+  });
+
+  it('claims whole chunks up to maxEvents events', async () => {
+    const store = open();
+    await store.put([rec(1, 0, 10, 30), rec(2, 0, 10, 15), rec(3, 0, 10, 10)]).done;
+    expect((await claim(store, 'a', 50)).map((r) => r.j.length)).toEqual([30, 15]);
+  });
+
+  it('gives claims back on release', async () => {
+    const store = open();
+    await store.put([rec(1, 0)]).done;
+    await claim(store, 'a');
+    await store.release([rec(1, 0).k]);
+    expect(await claim(store, 'b')).toHaveLength(1);
+  });
+
+  it('claims up to the byte budget, but always at least one record', async () => {
+    const store = open();
+    await store.put([rec(1, 0, 600), rec(2, 0, 600), rec(3, 0, 600)]).done;
+    const first = await store.claim({ owner: 'a', max: 10, bytes: 1_000, now: 0, until: 1 });
+    expect(first).toHaveLength(1);
+    const big = open();
+    await big.put([rec(1, 0, 5_000)]).done;
+    expect(await big.claim({ owner: 'a', max: 10, bytes: 1_000, now: 0, until: 1 })).toHaveLength(1);
+  });
+
+  it('deletes and lists keys oldest first', async () => {
+    const store = open();
+    await store.put([rec(2, 0), rec(1, 0), rec(3, 0)]).done;
+    await store.del([rec(2, 0).k]);
+    expect(await store.keys()).toEqual([rec(1, 0).k, rec(3, 0).k]);
+  });
+
+  it('trims to the bounds by dropping the oldest', async () => {
+    const store = open();
+    await store.put([1, 2, 3, 4].map((t) => rec(t, 0, 100))).done;
+    expect(await trim(store, 3, 1e9)).toEqual({ kept: 3, cut: 1 });
+    expect(await trim(store, 10, 150)).toEqual({ kept: 1, cut: 2 });
+    expect(await store.keys()).toEqual([rec(4, 0, 100).k]);
+    await store.put([rec(5, 0, 10, 4)]).done;
+    expect(await trim(store, 4, 1e9)).toEqual({ kept: 4, cut: 1 }); // whole chunks go
+  });
+});
+
+describe('IndexedDB writes', () => {
+  it('are not stored when cancelled before they commit', async () => {
+    const store = idbQueue(freshQueue());
+    await store.keys(); // the database is open
+    const write = store.put([rec(1, 0)]);
+    expect(write.cancel()).toBe(true);
+    await write.done.catch(() => {});
+    expect(await store.keys()).toEqual([]);
+  });
+
+  it('report that a committed write cannot be cancelled', async () => {
+    const store = idbQueue(freshQueue());
+    const write = store.put([rec(1, 0)]);
+    await write.done;
+    expect(write.cancel()).toBe(false);
+    expect(await store.keys()).toHaveLength(1);
+  });
+});
+
+describe('the localStorage lease', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('lets one holder at a time, renews for its holder, and frees itself at expiry', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const a = createLease('lease', 'a', 10_000);
+    const b = createLease('lease', 'b', 10_000);
+    expect(a.acquire()).toBe(true);
+    expect(b.acquire()).toBe(false);
+    vi.advanceTimersByTime(9_000);
+    expect(a.acquire()).toBe(true); // heartbeat
+    vi.advanceTimersByTime(9_000);
+    expect(b.acquire()).toBe(false);
+    vi.advanceTimersByTime(1_001);
+    expect(b.acquire()).toBe(true);
+    a.release(); // not a's any more: stays b's
+    expect(a.acquire()).toBe(false);
+    b.release();
+    expect(a.acquire()).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { outcomeOf, retryDelay } from '../../src/transport/retry';
+
+describe('retry policy', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it.each([
+    [200, 'sent'],
+    [204, 'sent'],
+    [0, 'retry'],
+    [408, 'retry'],
+    [429, 'retry'],
+    [500, 'retry'],
+    [503, 'retry'],
+    [413, 'split'],
+    [400, 'drop'],
+    [401, 'drop'],
+    [403, 'drop'],
+    [404, 'drop'],
+    [422, 'drop'],
+  ] as const)('treats status %i as %s', (status, outcome) => {
+    expect(outcomeOf(status)).toBe(outcome);
+  });
+
+  it.each([
+    [0, 1_000],
+    [1, 2_000],
+    [3, 8_000],
+    [10, 60_000],
+  ])('draws attempt %i’s delay in [0, %i) (full jitter, capped)', (attempt, bound) => {
+    vi.spyOn(Math, 'random').mockReturnValueOnce(0).mockReturnValueOnce(0.999_999);
+    expect(retryDelay(attempt, 1_000, 60_000)).toBe(0);
+    const top = retryDelay(attempt, 1_000, 60_000);
+    expect(top).toBeLessThan(bound);
+    expect(top).toBeGreaterThan(bound * 0.999);
+  });
+
+  it('takes Retry-After in seconds over the backoff', () => {
+    expect(retryDelay(0, 1_000, 60_000, '120')).toBe(120_000);
+  });
+
+  it('takes Retry-After as an HTTP date', () => {
+    vi.useFakeTimers({ now: Date.parse('2025-01-01T00:00:00Z'), toFake: ['Date'] });
+    expect(retryDelay(0, 1_000, 60_000, 'Wed, 01 Jan 2025 00:00:45 GMT')).toBe(45_000);
+  });
+
+  it.each(['soon', '-5', ''])('ignores an unusable Retry-After (%j) and backs off', (header) => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    expect(retryDelay(2, 1_000, 60_000, header)).toBe(2_000);
+  });
+});
