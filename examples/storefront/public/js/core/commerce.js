@@ -1,0 +1,42 @@
+import { CURRENCY } from './money.js';
+import { trackWithHelper } from './analytics.js';
+
+/**
+ * Segment E-commerce v2 payloads. Property names follow the spec exactly
+ * (https://segment.com/docs/connections/spec/ecommerce/v2/) so any Segment-compatible
+ * collector understands them.
+ */
+
+/** The spec's product object: `product_id`, `sku`, `name`, `category`, `brand`, `variant`, `price`, … */
+export function productProps(product, extra = {}) {
+  return {
+    product_id: product.id,
+    sku: product.sku,
+    name: product.name,
+    category: product.categoryName,
+    brand: product.brand,
+    variant: product.colour,
+    price: product.price,
+    currency: CURRENCY,
+    url: `${location.origin}/products/${product.id}`,
+    ...extra,
+  };
+}
+
+/** Cart lines as the spec's `products[]` (with quantity and 1-based position). */
+export function lineProducts(lines) {
+  return lines.map((line, i) => productProps(line.product, { quantity: line.quantity, position: i + 1 }));
+}
+
+/** A list of products as shown in a grid: positions are 1-based. */
+export function listProducts(products, listId) {
+  return products.map((p, i) => productProps(p, { position: i + 1, list_id: listId }));
+}
+
+// 'Product Viewed' → 'productViewed', the name of the SDK's typed helper.
+const helperName = (event) => event.split(' ').map((w, i) => (i ? w[0].toUpperCase() + w.slice(1) : w.toLowerCase())).join('');
+
+/** Sends a commerce event by its spec name (`Product Viewed`, `Order Completed`, …). */
+export function trackCommerce(event, properties) {
+  trackWithHelper(helperName(event), event, properties);
+}

@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+
+/** Debian's Chromium (scripts/ensure-chromium.mjs installs it); never a downloaded build. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for a quiet, headless, sandbox-less Chromium that makes no network calls of its own. */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A Chromium running on its own fresh profile, plus isolated contexts for single tests. */
+export interface E2eBrowser {
+  browser: Browser;
+  /** The persistent context of the fresh `--user-data-dir`. */
+  profile: BrowserContext;
+  /** A new isolated context (its own cookies and storage), closed by `close()` at the latest. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+const VIEWPORT = { width: 1280, height: 860 };
+
+/** Launches Chromium with a fresh `--user-data-dir` in a temp folder (one per test file). */
+export async function launchBrowser(): Promise<E2eBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'sightline-e2e-profile-'));
+  const profile = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    viewport: VIEWPORT,
+  });
+  const browser = profile.browser();
+  if (!browser) throw new Error('playwright-core returned a persistent context without a browser');
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    profile,
+    async newContext(options = {}) {
+      const context = await browser.newContext({ viewport: VIEWPORT, ...options });
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      await Promise.allSettled(contexts.map((c) => c.close()));
+      await profile.close().catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

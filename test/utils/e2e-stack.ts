@@ -1,0 +1,54 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCollector, type CollectorOptions, type RunningCollector } from '../../examples/collector/server';
+import { startStorefront, type RunningStorefront, type StorefrontOptions } from '../../examples/storefront/server';
+
+/**
+ * The built SDK the storefront serves under /sdk/ (npm run test:e2e builds it first);
+ * SIGHTLINE_DIST_DIR points the suite at another build, e.g. a release candidate.
+ */
+export const DIST_DIR = process.env.SIGHTLINE_DIST_DIR ?? fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** The write key the storefront's script tag sends and the collector requires. */
+export const WRITE_KEY = 'demo';
+
+/** The real collector and the real storefront on 127.0.0.1, on ports the system picked. */
+export interface E2eStack {
+  collector: RunningCollector;
+  shop: RunningStorefront;
+  close(): Promise<void>;
+}
+
+/** Options of {@link startStack}: collector chaos settings and storefront script-tag settings. */
+export interface StackOptions {
+  collector?: Omit<CollectorOptions, 'port' | 'dataDir' | 'writeKey' | 'quiet'>;
+  shop?: Omit<StorefrontOptions, 'port' | 'collectorUrl' | 'distDir'>;
+}
+
+/** Starts a collector (fresh temp data folder) and a storefront that sends to it. */
+export async function startStack(options: StackOptions = {}): Promise<E2eStack> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sightline-e2e-data-'));
+  const collector = await startCollector({ ...options.collector, port: 0, dataDir, writeKey: WRITE_KEY, quiet: true });
+  const shop = await startStorefront({ ...options.shop, port: 0, collectorUrl: collector.url, distDir: DIST_DIR, writeKey: WRITE_KEY });
+  return {
+    collector,
+    shop,
+    async close() {
+      await Promise.allSettled([shop.close(), collector.close()]);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A deterministic `random` for chaos mode (mulberry32), so a run's failures can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
