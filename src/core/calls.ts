@@ -1,26 +1,24 @@
-import type { EventContext, EventType, Properties, SightlineEvent } from '../types';
+import type { EventType, PageContext, PrivacyOptions, Properties, SightlineEvent } from '../types';
 import { uuid } from '../lib/uuid';
-import { INPUT_ERRORS as E } from './errors';
+import type { Consent } from './consent';
+import { createContext } from './context';
 import { fitEvent } from './fit';
 import type { Hooks } from './hooks';
 import type { Identity } from './identity';
-import type { Sanitizer, Scan } from './sanitize';
-import { isName, toId } from './validate';
+import type { Resolved } from './options';
+import { createRedactor } from './privacy';
+import { createRateLimit } from './rate-limit';
+import { createSanitizer, note, type Scan } from './sanitize';
+import { isBag, isName, toId } from './validate';
 
 /** What the event-making calls need from the client. */
 export interface CallDeps {
   id: Identity;
-  /** Reads the context of a new event, adding its size bound to the scan. */
-  context(scan: Scan): EventContext;
-  clean: Sanitizer;
-  /** `limits.maxEventBytes`. */
-  max: number;
-  /** Admits one event of a name, or refuses it (rate limit). */
-  take(name: string): boolean;
-  /** Hands a finished event on (to the consent gate). */
-  pass(event: SightlineEvent): void;
-  emit: Hooks['emit'];
-  report: Hooks['report'];
+  hooks: Hooks;
+  /** Its state is recorded in the event's context; it gates the finished event. */
+  consent: Consent;
+  limits: Resolved[4];
+  privacy: PrivacyOptions;
 }
 
 /** The calls that make events (and `reset`); they take anything without throwing. */
@@ -32,20 +30,17 @@ export interface Calls {
   reset(): void;
 }
 
-type Make = (scan: Scan, page?: unknown) => Partial<SightlineEvent>;
-
-const isBag = (v: unknown): v is Properties => Object(v) === v && !Array.isArray(v);
+/** Sanitizes properties, traits or the page into the event being made; anything else becomes {} (reported). */
+type Bag = (value: unknown, root: string) => Properties;
+type Make = (bag: Bag, page?: PageContext) => Partial<SightlineEvent>;
 
 /** Creates the calls: validate → rate limit → sanitize → envelope → size → consent gate. */
-export function createCalls(d: CallDeps): Calls {
-  const { id, emit, report } = d;
+export function createCalls({ id, hooks: { emit, report }, consent, limits, privacy }: CallDeps): Calls {
+  const redact = createRedactor(privacy);
+  const context = createContext(redact);
+  const clean = createSanitizer(limits, redact);
+  const take = createRateLimit(limits.ratePerName, (event, dropped) => report('input/rate-limited', { event, dropped }, 'input'));
   const drop = (reason: string, event?: SightlineEvent): void => emit('drop', { event, reason });
-
-  // Properties or traits: a plain object, sanitized; anything else becomes {} (reported).
-  const bag = (v: unknown, scan: Scan, root: string): Properties => {
-    const out = v == null ? {} : d.clean(v, scan, root);
-    return isBag(out) ? out : ((scan.issues[E.invalidProperties] ||= root), {});
-  };
 
   // Reports a bad name or id; the call is dropped unless `kept` (it goes on without it).
   const reject = (code: string, call: string, got: unknown, kept?: boolean): void => {
@@ -54,61 +49,66 @@ export function createCalls(d: CallDeps): Calls {
   };
 
   function send(type: EventType, name: string | undefined, make: Make): void {
-    if (!d.take(name || type)) return drop(E.rateLimited);
+    if (!take(name || type)) return drop('input/rate-limited');
     const scan: Scan = { issues: {}, bytes: 0 };
-    const context = d.context(scan);
-    const fields = make(scan, context.page);
+    const bag: Bag = (v, root) => {
+      const out = v == null ? {} : clean(v, scan, root);
+      return isBag(out) ? out : note(scan, 'invalid-properties', root, {})!;
+    };
+    const c = context(consent.get(), scan);
+    // Made first: identify() changes the user id the envelope carries.
+    const fields = make(bag, c.page);
+    const { anonymousId, userId } = id.user();
     const ev: SightlineEvent = {
       type,
       properties: {},
-      anonymousId: id.anonymousId,
-      userId: id.userId,
+      anonymousId,
+      userId,
       ...fields,
       messageId: uuid(),
       timestamp: new Date().toISOString(),
-      context,
+      context: c,
     };
-    const fits = fitEvent(ev, scan, d.max);
+    const fits = fitEvent(ev, scan, limits.maxEventBytes);
     for (const [code, path] of Object.entries(scan.issues)) report(code, { path, type, event: name }, 'input');
-    fits ? d.pass(ev) : drop(E.tooLarge, ev);
+    fits ? consent.pass(ev) : drop('input/too-large', ev);
   }
 
   return {
     track(event, properties) {
-      if (!isName(event)) return reject(E.invalidName, 'track', event);
-      send('track', event, (scan) => ({ event, properties: bag(properties, scan, 'properties') }));
+      if (!isName(event)) return reject('input/invalid-name', 'track', event);
+      send('track', event, (bag) => ({ event, properties: bag(properties, 'properties') }));
     },
     page(name, properties) {
       if (isBag(name)) (properties = name), (name = undefined);
       // A bad page name is left out; the page view is kept.
-      if (name != null && name !== '' && !isName(name)) reject(E.invalidName, 'page', name, true);
+      if (name != null && name !== '' && !isName(name)) reject('input/invalid-name', 'page', name, true);
       const named = isName(name) ? { name } : {};
       // Segment semantics: properties default to the page's path, url, title, referrer and search.
-      send('page', undefined, (scan, page) => ({
-        ...named,
-        properties: { ...(d.clean(page, scan, 'page') as Properties), ...named, ...bag(properties, scan, 'properties') },
-      }));
+      send('page', undefined, (bag, page) => ({ ...named, properties: { ...bag(page, 'page'), ...named, ...bag(properties, 'properties') } }));
     },
     identify(userId, traits) {
       if (isBag(userId)) (traits = userId), (userId = undefined);
       const uid = toId(userId);
-      if (userId != null && !uid) return reject(E.invalidId, 'identify', userId);
-      send('identify', undefined, (scan) => {
-        id.identify(uid, bag(traits, scan, 'traits'));
-        emit('identify', { userId: id.userId, traits: { ...id.traits } });
-        return { traits: { ...id.traits } };
+      if (userId != null && !uid) return reject('input/invalid-id', 'identify', userId);
+      send('identify', undefined, (bag) => {
+        id.identify(uid, bag(traits, 'traits'));
+        const { userId, traits: now } = id.user();
+        emit('identify', { userId, traits: now });
+        return { traits: id.user().traits };
       });
     },
     alias(newId, previousId) {
       const to = toId(newId);
-      if (!to) return reject(E.invalidId, 'alias', newId);
-      if (previousId != null && !toId(previousId)) reject(E.invalidId, 'alias', previousId, true);
-      const from = toId(previousId) || id.userId || id.anonymousId;
-      send('alias', undefined, () => ({ userId: to, previousId: from }));
+      const from = toId(previousId);
+      if (!to) return reject('input/invalid-id', 'alias', newId);
+      if (previousId != null && !from) reject('input/invalid-id', 'alias', previousId, true);
+      const { userId, anonymousId } = id.user();
+      send('alias', undefined, () => ({ userId: to, previousId: from || userId || anonymousId }));
     },
     reset() {
       id.reset();
-      emit('reset', { anonymousId: id.anonymousId });
+      emit('reset', { anonymousId: id.user().anonymousId });
     },
   };
 }

@@ -1,35 +1,49 @@
-import type { ConsentCategory, ConsentOptions, ConsentState } from '../types';
+import type { ConsentCategory, ConsentOptions, ConsentState, SightlineEvent } from '../types';
+import type { Hooks } from './hooks';
 
 /** Every consent category, in a stable order. `necessary` is always granted. */
 export const CONSENT_CATEGORIES = ['necessary', 'analytics', 'personalization', 'fingerprinting'] as const satisfies readonly ConsentCategory[];
 
-/** The consent store of one client. */
+/** Events kept in memory while analytics is denied (`whileDenied: 'buffer'`). */
+export const MAX_HELD_EVENTS = 1000;
+
+/** The consent state of one client, and the gate events pass through. */
 export interface Consent {
   get(): ConsentState;
   /**
-   * Applies the known categories given as booleans, calling `onChange` when the state
-   * changed. Returns false when something was ignored (unknown key, non-boolean, a refusal
+   * Applies the known categories given as booleans, firing `consent` when the state changed.
+   * Reports `consent/invalid` when something was ignored (unknown key, non-boolean, a refusal
    * of `necessary`).
    */
-  update(changes: unknown): boolean;
+  update(changes: unknown): void;
+  /** Passes the event on now, or holds / discards it while analytics is denied. */
+  pass(event: SightlineEvent): void;
 }
 
 /**
- * Creates the consent store. When honoured and set, Global Privacy Control
+ * Creates the consent store and gate. When honoured and set, Global Privacy Control
  * (https://privacycg.github.io/gpc-spec/) or Do Not Track deny every category but
  * `necessary` for the life of the page: no `update()` can grant them.
+ *
+ * While analytics is denied no event reaches `next`: it waits in a bounded memory buffer
+ * (never in storage) or is discarded. Every event lost fires `drop`; the loss is reported
+ * once per denial. Granting analytics passes the held events on, in order, with the
+ * consent of that moment.
  */
-export function createConsent(o: ConsentOptions, onChange: (next: ConsentState, prev: ConsentState) => void): Consent {
-  let forced = false;
+export function createConsent(o: ConsentOptions, { emit, report }: Hooks, next: (event: SightlineEvent) => void): Consent {
+  let forced: unknown;
   try {
     const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
-    forced = (!!o.honorGlobalPrivacyControl && nav.globalPrivacyControl === true) || (!!o.honorDoNotTrack && nav.doNotTrack == '1');
+    forced = (o.honorGlobalPrivacyControl && nav.globalPrivacyControl === true) || (o.honorDoNotTrack && nav.doNotTrack == '1');
   } catch {
     // No navigator (Node): nothing to honour.
   }
   const on = o.default != 'denied' && !forced;
   let state: ConsentState = { necessary: true, analytics: on, personalization: on, fingerprinting: on };
-  let notify: typeof onChange = () => {};
+  let held: SightlineEvent[] = [];
+  let noted: unknown;
+  // The initial `categories` change nothing anyone could have heard.
+  let started: unknown;
 
   const update = (changes: unknown): boolean => {
     if (Object(changes) !== changes) return changes == null;
@@ -42,15 +56,33 @@ export function createConsent(o: ConsentOptions, onChange: (next: ConsentState, 
       else ok = false;
     }
     state.necessary = true;
-    if (CONSENT_CATEGORIES.some((c) => state[c] != prev[c])) notify({ ...state }, prev);
+    if (started && CONSENT_CATEGORIES.some((c) => state[c] != prev[c])) {
+      emit('consent', { ...state });
+      if (state.analytics && !prev.analytics) {
+        noted = 0;
+        for (const ev of held.splice(0)) (ev.context.consent = { ...state }), next(ev);
+      }
+    }
     return ok;
   };
-  const store: Consent = { get: () => ({ ...state }), update };
   try {
     update(o.categories);
   } catch {
     // An unreadable `categories` option: the default stands.
   }
-  notify = onChange;
-  return store;
+  started = 1;
+  return {
+    get: () => ({ ...state }),
+    update: (changes) => void (update(changes) || report('consent/invalid', undefined, 'input')),
+    pass(ev) {
+      const discard = o.whileDenied == 'discard';
+      if (ev.context.consent.analytics) next(ev);
+      else if (!discard && held.length < MAX_HELD_EVENTS) held.push(ev);
+      else {
+        noted || report(discard ? 'consent/discarded' : 'consent/buffer-full');
+        noted = 1;
+        emit('drop', { event: ev, reason: 'consent' });
+      }
+    },
+  };
 }

@@ -1,10 +1,11 @@
 /**
- * A short, never-throwing description of anything thrown: `String(x)` itself throws for
- * objects without a prototype or with a hostile `toString`.
+ * A short, never-throwing description of anything thrown: its `message`, else itself as a
+ * string. `String(x)` itself throws for objects without a prototype or with a hostile `toString`.
  */
 export function describeError(error: unknown): string {
   try {
-    return String((error as Error)?.message ?? error);
+    const message = Object(error).message;
+    return String(message == null ? error : message);
   } catch {
     return 'unknown error';
   }

@@ -1,10 +1,9 @@
 import type { SightlineEvent } from '../types';
-import { stringifyJson } from '../lib/safe-json';
-import { INPUT_ERRORS } from './errors';
-import type { Scan } from './sanitize';
+import { note, type Scan } from './sanitize';
 
 // Only events whose size bound is over the limit get here (rarely): an encoded copy is fine.
-const size = (v: unknown): number => new TextEncoder().encode(stringifyJson(v)).length;
+// Everything in the event is sanitized already, so JSON.stringify cannot throw.
+const size = (v: unknown): number => new TextEncoder().encode(JSON.stringify(v)).length;
 
 /**
  * Makes the event fit `max` bytes of JSON by removing its largest properties (then traits)
@@ -23,6 +22,6 @@ export function fitEvent(ev: SightlineEvent, scan: Scan, max: number): boolean {
     for (const [k, cost] of costs.sort((a, b) => b[1] - a[1]))
       if (bytes > max) delete bag[k], (bytes -= cost), removed.push(root + '.' + k);
   }
-  scan.issues[INPUT_ERRORS.tooLarge] ||= removed.join() || 'event';
+  note(scan, 'too-large', removed.join() || 'event');
   return bytes <= max;
 }

@@ -1,7 +1,5 @@
 import type { ErrorSource, SightlineError } from '../types';
 import { describeError } from './describe-error';
-import { CALLBACK_ERRORS } from './errors';
-import type { Logger } from './logger';
 
 type Listener = (payload: unknown) => void;
 
@@ -16,26 +14,39 @@ export interface Hooks {
    * to the words of the code ('input/too-large' → 'too large'); docs/errors.md explains each.
    */
   report(code: string, detail?: Record<string, unknown>, source?: ErrorSource, message?: string): void;
-  /** Drops every listener (destroy). */
+  /** `client.onError`: subscribes to errors. */
+  onError(fn: unknown): () => void;
+  /**
+   * `client.reportError(report)` for plugins. It takes anything: a report without a string
+   * code becomes `core/invalid-report`, a source outside the four known ones becomes `sdk`.
+   */
+  reportError(report: unknown): void;
+  /** Drops every listener and stops logging (destroy): later reports go nowhere. */
   clear(): void;
 }
 
 /**
  * Creates the listener registry. What the caller's own callbacks throw is reported as
  * theirs (`callback/failed`, source `user`), after DataDog's catchUserErrors; the depth
- * guard stops an error listener that always throws from looping forever.
+ * guard stops an error listener that always throws from looping forever. With `debug`,
+ * every hook is logged with a `[sightline]` prefix: the one console output of sightline,
+ * so nothing reaches a shop's console unless the shop asked for it.
  */
-export function createHooks(log: Logger): Hooks {
+export function createHooks(debug: boolean): Hooks {
   let subs: Record<string, Listener[]> = {};
   let depth = 0;
 
   const emit = (name: string, payload?: unknown): void => {
-    log(name, payload);
+    try {
+      if (debug) console[name == 'error' ? 'warn' : 'log']('[sightline]', name, payload);
+    } catch {
+      // A console replaced by the page may throw; debug output is not worth breaking for.
+    }
     for (const fn of subs['$' + name] || [])
       try {
         fn(payload);
       } catch (error) {
-        if (depth < 2) depth++, report(CALLBACK_ERRORS.failed, { hook: name }, 'user', describeError(error)), depth--;
+        if (depth < 2) depth++, report('callback/failed', { hook: name }, 'user', describeError(error)), depth--;
       }
   };
 
@@ -45,16 +56,28 @@ export function createHooks(log: Logger): Hooks {
     emit('error', error);
   }
 
+  const on = (name: string, fn: unknown): (() => void) => {
+    if (typeof fn != 'function') return report('callback/invalid', { hook: name }, 'input'), () => {};
+    name = '$' + name;
+    subs[name] = (subs[name] || []).concat(fn as Listener);
+    // Copy on write: a listener unsubscribing during emit does not skip its neighbour.
+    return () => void (subs[name] = (subs[name] || []).filter((f) => f != fn));
+  };
+
   return {
-    on(name, fn) {
-      const key = '$' + name;
-      if (typeof fn != 'function') return report(CALLBACK_ERRORS.invalid, { hook: name }, 'input'), () => {};
-      subs[key] = [...(subs[key] || []), fn as Listener];
-      // Copy on write: a listener unsubscribing during emit does not skip its neighbour.
-      return () => void (subs[key] = (subs[key] || []).filter((f) => f != fn));
-    },
+    on,
+    onError: (fn) => on('error', fn),
     emit,
     report,
-    clear: () => void (subs = {}),
+    reportError(r) {
+      const { code, message, source, detail } = Object(r) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      report(
+        typeof code == 'string' && code ? code : 'core/invalid-report',
+        Object(detail) === detail ? detail : undefined,
+        /^(sdk|input|user|network)$/.test(source) ? source : 'sdk',
+        typeof message == 'string' ? message : undefined,
+      );
+    },
+    clear: () => void (subs = {}, (debug = false)),
   };
 }

@@ -1,19 +1,17 @@
-import type { IdentityOptions, Properties } from '../types';
-import { parseJson, stringifyJson } from '../lib/safe-json';
+import type { ConsentState, IdentityOptions, Properties, SightlineClient } from '../types';
 import { uuid } from '../lib/uuid';
 import { getCookie, setCookie } from '../storage/cookie';
 import { readStorage, writeStorage } from '../storage/web-storage';
-import { isName } from './validate';
+import type { Hooks } from './hooks';
+import { isBag, isName } from './validate';
 
-/** Who the visitor is; `save()` stores only while `canStore()` (analytics consent) allows. */
+/** The identity as `client.user()` returns it. */
+export type User = ReturnType<SightlineClient['user']>;
+
+/** Who the visitor is; stored only while analytics consent allows. */
 export interface Identity {
-  anonymousId: string;
-  userId: string | null;
-  traits: Properties;
-  /** Writes the ids and traits (cookie + localStorage) if storing is allowed now. */
-  save(): void;
-  /** Deletes whatever of ours is stored; the values stay in memory. */
-  forget(): void;
+  /** A copy of the current identity. */
+  user(): User;
   /** Segment semantics: traits merge unless the user id changes; the anonymous id stays. */
   identify(userId: string | undefined, traits: Properties): void;
   /** A new anonymous id, no user id, no traits. */
@@ -23,52 +21,60 @@ export interface Identity {
 /**
  * Restores the identity: the anonymous id from the `<prefix>_aid` cookie (which wins) or its
  * localStorage mirror of the same name, else a new UUID; the user id and traits from the
- * `<prefix>_user` localStorage key. Saving right away repairs whichever copy was missing and
- * renews the cookie's lifetime.
+ * `<prefix>_user` localStorage key. Values another script (or an old version) may have
+ * written are taken only when sane. Saving right away repairs whichever copy was missing
+ * and renews the cookie's lifetime. Granting analytics (the `consent` hook) stores the
+ * in-memory identity; withdrawing it deletes what is stored.
  */
-export function createIdentity(o: IdentityOptions & { cookieDays: number }, canStore: () => boolean): Identity {
+export function createIdentity(o: IdentityOptions & { cookieDays: number }, hooks: Hooks, consent: () => ConsentState): Identity {
+  const canStore = (): boolean => consent().analytics;
   const prefix = o.storagePrefix || 'sl';
   const aid = prefix + '_aid';
-  const user = prefix + '_user';
-  // Values another script (or an old version) may have written: only sane ones are taken.
-  const ok = (v: unknown): string | undefined => (isName(v) ? v : undefined);
+  const key = prefix + '_user';
   const cookie = getCookie(aid);
   const mirror = readStorage(aid);
-  const json = readStorage(user);
-  const stored = parseJson<Partial<Identity>>(json, {}) || {};
-  const traits = stored.traits;
+  const json = readStorage(key);
+  let stored: Partial<User>;
+  try {
+    stored = Object(JSON.parse(json!));
+  } catch {
+    stored = {};
+  }
   // Whether anything of ours is stored: a visitor who never consented gets no write, not even a delete.
   let kept = !!(cookie || mirror || json);
+  let anonymousId = isName(cookie) ? cookie : isName(mirror) ? mirror : uuid();
+  let userId = isName(stored.userId) ? stored.userId : null;
+  let traits: Properties = isBag(stored.traits) ? stored.traits : {};
+  let granted = canStore();
 
-  const id: Identity = {
-    anonymousId: ok(cookie) || ok(mirror) || uuid(),
-    userId: ok(stored.userId) || null,
-    traits: traits && typeof traits == 'object' && !Array.isArray(traits) ? traits : {},
-    save() {
-      if (!canStore()) return;
-      kept = true;
-      setCookie(aid, id.anonymousId, o);
-      writeStorage(aid, id.anonymousId);
-      writeStorage(user, stringifyJson({ userId: id.userId, traits: id.traits })!);
-    },
-    forget() {
-      if (kept) setCookie(aid, null, o), writeStorage(aid, null), writeStorage(user, null);
-      kept = false;
-    },
-    identify(userId, t) {
-      if (id.userId != null && userId && userId != id.userId) id.traits = {};
-      id.traits = { ...id.traits, ...t };
-      if (userId) id.userId = userId;
-      id.save();
+  // true: writes the ids and traits (cookie + localStorage) if storing is allowed now.
+  // false: deletes whatever of ours is stored; the values stay in memory.
+  const store = (write: boolean): void => {
+    if (write ? canStore() : kept) {
+      kept = write;
+      const a = write ? anonymousId : null;
+      setCookie(aid, a, o);
+      writeStorage(aid, a);
+      // Sanitized traits: JSON.stringify cannot throw here.
+      writeStorage(key, write ? JSON.stringify({ userId, traits }) : null);
+    }
+  };
+  store(true);
+  hooks.on('consent', (c: ConsentState) => c.analytics != granted && store((granted = c.analytics)));
+  return {
+    user: () => ({ anonymousId, userId, traits: { ...traits } }),
+    identify(id, t) {
+      // A different user starts without the traits of the last one.
+      traits = { ...(userId && id && id != userId ? {} : traits), ...t };
+      userId = id || userId;
+      store(true);
     },
     reset() {
-      id.anonymousId = uuid();
-      id.userId = null;
-      id.traits = {};
+      anonymousId = uuid();
+      userId = null;
+      traits = {};
       // Without consent nothing is written, but the old user must not come back on reload.
-      canStore() ? id.save() : id.forget();
+      store(canStore());
     },
   };
-  id.save();
-  return id;
 }

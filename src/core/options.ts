@@ -2,13 +2,13 @@ import type { ConsentOptions, IdentityOptions, PrivacyOptions, SightlineOptions 
 import type { SanitizeLimits } from './sanitize';
 
 /** Options with defaults filled in, wrong types replaced, nested objects copied once. */
-export interface Resolved {
-  options: Readonly<SightlineOptions>;
-  consent: ConsentOptions;
-  privacy: PrivacyOptions;
-  identity: IdentityOptions & { cookieDays: number };
-  limits: SanitizeLimits & { ratePerName: number };
-}
+export type Resolved = [
+  options: Readonly<SightlineOptions>,
+  consent: ConsentOptions,
+  privacy: PrivacyOptions,
+  identity: IdentityOptions & { cookieDays: number },
+  limits: SanitizeLimits & { ratePerName: number },
+];
 
 /** The defaults of `limits` (see LimitOptions). */
 export const DEFAULT_LIMITS = {
@@ -27,18 +27,18 @@ const copy = <T>(v: unknown): T => ({ ...Object(v) });
 /**
  * Resolves what the caller passed to `createSightline`, which may be anything at all. The
  * copies are read once here, so a hostile getter fails now (falling back to the defaults)
- * and not in the middle of an event.
+ * and not in the middle of an event. A tuple: its names would survive minification.
  */
 export function resolveOptions(input: unknown): Resolved {
   try {
-    const options = copy<SightlineOptions>(input);
-    const given = { ...copy<object>(options.limits), ...copy<object>(options.identity) } as Record<string, unknown>;
+    const o = copy<SightlineOptions>(input);
+    const given = { ...copy<object>(o.limits), ...copy<object>(o.identity) } as Record<string, unknown>;
     const limits = { ...DEFAULT_LIMITS };
-    for (const [key, fallback] of Object.entries(limits)) {
+    for (const key in limits) {
       const v = given[key];
-      limits[key as keyof typeof limits] = typeof v == 'number' && v >= 0 ? v : fallback;
+      if (typeof v == 'number' && v >= 0) limits[key as keyof typeof limits] = v;
     }
-    return { options, consent: copy(options.consent), privacy: copy(options.privacy), identity: { ...copy(options.identity), cookieDays: limits.cookieDays }, limits };
+    return [o, copy(o.consent), copy(o.privacy), { ...copy<IdentityOptions>(o.identity), ...limits }, limits];
   } catch {
     return resolveOptions(0);
   }

@@ -12,14 +12,15 @@ const EMAIL = /[\w.+-]+(@|%40)[\w-]+(\.[\w-]+)+/g;
 // 13–19 digits with single spaces/dashes between, not part of a longer digit run.
 const CARD = /(?<!\d)\d([ -]?\d){12,18}(?!\d)/g;
 // `?k=`, `&k=` and `#k=` (OAuth puts tokens in the fragment), then the value.
-const PARAM = /[?&#]([^?&#=]+)=[^&#]*/g;
+const PARAM = /([?&#])([^?&#=]+)=[^&#]*/g;
 
-// Luhn checksum: true for card numbers, false for ~90% of order ids and timestamps.
-function luhn(digits: string): boolean {
+// Redacts a card-like match that passes the Luhn checksum, which ~90% of order ids and
+// timestamps fail.
+function card(match: string): string {
   let sum = 0;
   let odd = 0;
-  for (const c of digits.replace(/\D/g, '').split('').reverse()) sum += odd++ % 2 ? +'0246813579'[+c]! : +c;
-  return sum % 10 == 0;
+  for (const c of [...match.replace(/\D/g, '')].reverse()) sum += odd++ % 2 ? +'0246813579'[+c]! : +c;
+  return sum % 10 ? match : REDACTED;
 }
 
 const lower = (list: unknown): string[] => (Array.isArray(list) ? list.map((k) => ('' + k).toLowerCase()) : []);
@@ -34,10 +35,9 @@ export function createRedactor(o: PrivacyOptions): (text: string) => string {
   const secret = lower(o.redactQueryParams).concat(DEFAULT_REDACTED_PARAMS);
   const allow = o.allowQueryParams && lower(o.allowQueryParams);
 
-  const param = (pair: string, key: string): string => {
+  const param = (pair: string, sep: string, key: string): string => {
     const k = key.toLowerCase();
-    const sep = pair[0];
-    if (secret.includes(k)) return pair.slice(0, key.length + 2) + REDACTED;
+    if (secret.includes(k)) return sep + key + '=' + REDACTED;
     // A removed first parameter leaves its '?' for the next '&k=v' to follow.
     return allow && sep != '#' && !allow.includes(k) ? (sep == '?' ? sep : '') : pair;
   };
@@ -48,7 +48,7 @@ export function createRedactor(o: PrivacyOptions): (text: string) => string {
       if (allow) s = s.replace('?&', '?').replace(/\?(#|$)/, '$1');
     }
     if (o.redactEmails != false && /@|%40/.test(s)) s = s.replace(EMAIL, REDACTED);
-    if (o.redactCardNumbers != false && s.length > 12) s = s.replace(CARD, (m) => (luhn(m) ? REDACTED : m));
+    if (o.redactCardNumbers != false && s.length > 12) s = s.replace(CARD, card);
     return s;
   };
 }

@@ -1,8 +1,5 @@
-/** Admits or refuses one event of a name; `stop()` cancels pending reports (destroy). */
-export interface RateLimit {
-  take(name: string): boolean;
-  stop(): void;
-}
+/** Admits (true) or refuses (false) one event of a name. */
+export type RateLimit = (name: string) => boolean;
 
 /** The window the per-name rate is counted over. */
 export const RATE_WINDOW_MS = 1e4;
@@ -10,38 +7,31 @@ export const RATE_WINDOW_MS = 1e4;
 /**
  * A token bucket per event name: `rate` events per 10 s, refilled continuously, so a
  * runaway loop on the page cannot flood the collector while real bursts pass. The first
- * refusal opens a window; when it closes, `onExceeded(name, count)` reports the count once.
- * A rate of 0 turns the limit off.
+ * refusal opens a window; when it closes, `onExceeded(name, count)` reports the count once
+ * (the client ignores it after destroy). A rate of 0 turns the limit off.
  */
 export function createRateLimit(rate: number, onExceeded: (name: string, dropped: number) => void): RateLimit {
   // name → [tokens, last refill time, dropped in the open window]
-  let buckets: Record<string, number[]> = {};
-  let names = 0;
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  return {
-    take(name) {
-      const now = Date.now();
-      let b = buckets['$' + name];
-      if (!b) {
-        // Random names must not grow memory forever: start over past 1,000 of them.
-        if (++names > 1e3) (buckets = {}), (names = 0);
-        b = buckets['$' + name] = [rate, now, 0];
-      }
-      b[0] = Math.min(rate, b[0]! + ((now - b[1]!) * rate) / RATE_WINDOW_MS);
-      b[1] = now;
-      if (!rate || b[0] >= 1) return b[0]--, true;
-      if (!b[2]!++) {
-        const t = setTimeout(() => {
-          timers.delete(t);
-          onExceeded(name, b[2]!);
-          b[2] = 0;
-        }, RATE_WINDOW_MS);
-        timers.add(t);
-        // In Node, a pending report must not keep the process alive.
-        (t as { unref?: () => void }).unref?.();
-      }
-      return false;
-    },
-    stop: () => timers.forEach(clearTimeout),
+  const buckets = new Map<string, number[]>();
+  return (name) => {
+    const now = Date.now();
+    let b = buckets.get(name);
+    if (!b) {
+      // Random names must not grow memory forever: start over past 1,000 of them.
+      if (buckets.size >= 1e3) buckets.clear();
+      buckets.set(name, (b = [rate, now, 0]));
+    }
+    b[0] = Math.min(rate, b[0]! + ((now - b[1]!) * rate) / RATE_WINDOW_MS);
+    b[1] = now;
+    if (!rate || b[0] >= 1) return b[0]--, true;
+    if (!b[2]!++) {
+      const t = setTimeout(() => {
+        onExceeded(name, b[2]!);
+        b[2] = 0;
+      }, RATE_WINDOW_MS) as { unref?(): void };
+      // In Node, a pending report must not keep the process alive.
+      if (t.unref) t.unref();
+    }
+    return false;
   };
 }

@@ -1,5 +1,3 @@
-import { INPUT_ERRORS as E } from './errors';
-
 /** What one event's sanitize passes found. */
 export interface Scan {
   /** Problem code → path of its first occurrence: each code is reported once per event. */
@@ -22,6 +20,14 @@ export type Sanitizer = (value: unknown, scan: Scan, root: string) => unknown;
 // least bound / 24: past maxEventBytes × 24 nothing can fit, and walking stops (bounded work).
 const RATIO = 24;
 
+/** Notes `input/<what>` at `path` unless already noted for this event; returns `value`. */
+export function note<T>(scan: Scan, what: string, path: string, value?: T): T | undefined {
+  const issues = scan.issues;
+  what = 'input/' + what;
+  issues[what] = issues[what] || path;
+  return value;
+}
+
 /**
  * Creates the single-pass sanitizer every event's properties and traits go through. Never
  * throws: circular references, BigInt, functions, symbols, DOM nodes, non-finite numbers,
@@ -29,70 +35,74 @@ const RATIO = 24;
  * Strings are redacted (privacy) in the same pass.
  */
 export function createSanitizer(l: SanitizeLimits, redact: (s: string) => string): Sanitizer {
+  const { maxStringLength: max, maxDepth } = l;
   const cap = l.maxEventBytes * RATIO;
   return (value, scan, root) => {
     const seen = new Set<object>();
     // The path is a stack, joined only when a problem is noted: no string building per key.
-    const path: unknown[] = [root];
-    const flag = (code: string): undefined => void (scan.issues[code] ||= path.join('.'));
+    const path: string[] = [root];
+    const flag = <T>(what: string, v?: T): T | undefined => note(scan, what, path.join('.'), v);
 
     const walk = (v: unknown, d: number): unknown => {
       const t = typeof v;
       scan.bytes += RATIO;
       if (t == 'string') {
         let s = redact(v as string);
-        if (s.length > l.maxStringLength) flag(E.stringTruncated), (s = s.slice(0, l.maxStringLength) + '…');
+        if (s.length > max) s = flag('string-truncated', s.slice(0, max) + '…')!;
         scan.bytes += s.length * 6;
         return s;
       }
-      if (t == 'number') return isFinite(v as number) ? v : flag(E.notFinite) ?? null;
-      if (t == 'bigint') return flag(E.bigint) ?? walk(String(v), d);
-      if (t == 'function' || t == 'symbol') return flag(t == 'symbol' ? E.symbol : E.function);
+      if (t == 'number') return isFinite(v as number) ? v : flag('not-finite', null);
+      if (t == 'bigint') return flag('bigint'), walk(String(v), d);
+      // 'function' and 'symbol' are also the words of their codes.
+      if (t == 'function' || t == 'symbol') return flag(t);
       if (!v || t != 'object') return v;
       const o = v as Record<string, unknown>;
-      if (seen.has(o)) return flag(E.circular) ?? '[Circular]';
-      if (d >= l.maxDepth) return flag(E.tooDeep);
+      if (seen.has(o)) return flag('circular', '[Circular]');
+      if (d >= maxDepth) return flag('too-deep');
       try {
         // A DOM node is never walked: huge, cyclic, and personal data inside.
         if ((o.nodeType as number) > 0 && typeof o.nodeName == 'string')
-          return flag(E.domNode) ?? `[${(o.constructor as { name?: string } | undefined)?.name || 'Node'} ${o.nodeName.toLowerCase()}]`;
+          return flag('dom-node', `[${((o.constructor || 0) as { name?: string }).name || 'Node'} ${o.nodeName.toLowerCase()}]`);
         seen.add(o);
-        if (typeof o.toJSON == 'function') return walk(o.toJSON(), d + 1);
-        const list = Array.isArray(o) ? o : o instanceof Set || ArrayBuffer.isView(o) ? Array.from(o as unknown as ArrayLike<unknown>) : 0;
-        const map = o instanceof Map;
-        const out: Record<string, unknown> = list ? (([] as unknown) as Record<string, unknown>) : {};
-        // Indexed, not mapped: a sparse `new Array(1e9)` must stop at the size cap.
-        const keys = list || (map ? [...o.keys()] : Object.keys(o));
-        for (let i = 0; i < keys.length; i++) {
-          if (scan.bytes > cap) {
-            flag(E.tooLarge);
-            break;
-          }
-          const key = list ? i : keys[i];
-          const k = String(key);
-          path.push(k);
-          let x: unknown;
-          try {
-            x = walk(list ? list[i] : map ? o.get(key) : o[k], d + 1);
-          } catch {
-            // Only a throwing getter gets here: walk() itself never throws.
-            flag(E.unreadable);
-          }
-          path.pop();
-          if (list) (out as unknown as unknown[]).push(x ?? null);
-          else if (x !== undefined) {
-            scan.bytes += k.length * 6;
-            // An own "__proto__" key (from JSON.parse) must stay data, not become the prototype.
-            if (k == '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
-            else out[k] = x;
-          }
-        }
-        return out;
+        return walkObject(o, d);
       } catch {
-        return flag(E.unreadable);
+        return flag('unreadable');
       } finally {
         seen.delete(o);
       }
+    };
+
+    // Copies an object or list (a Set, Map or typed array becomes one), walking its values.
+    const walkObject = (o: Record<string, unknown>, d: number): unknown => {
+      if (typeof o.toJSON == 'function') return walk(o.toJSON(), d + 1);
+      if (o instanceof Set || ArrayBuffer.isView(o)) return walk(Array.from(o as unknown as ArrayLike<unknown>), d);
+      if (o instanceof Map) return walk(Object.fromEntries(Array.from(o, ([k, x]) => [String(k), x])), d);
+      const list = Array.isArray(o);
+      // Indexed, not mapped: a sparse `new Array(1e9)` must stop at the size cap.
+      const keys: ArrayLike<unknown> = list ? o : Object.keys(o);
+      // The list itself, or [key, value] entries: Object.fromEntries keeps an own "__proto__"
+      // key (from JSON.parse) as data instead of making it the prototype.
+      const out: unknown[] = [];
+      for (let i = 0; i < keys.length; i++) {
+        if (scan.bytes > cap) {
+          flag('too-large');
+          break;
+        }
+        const k = list ? '' + i : (keys[i] as string);
+        let x: unknown;
+        path.push(k);
+        try {
+          x = walk(o[k], d + 1);
+        } catch {
+          // Only a throwing getter gets here: walk() itself never throws.
+          flag('unreadable');
+        }
+        path.pop();
+        if (list) out.push(x === undefined ? null : x);
+        else if (x !== undefined) (scan.bytes += k.length * 6), out.push([k, x]);
+      }
+      return list ? out : Object.fromEntries(out as [string, unknown][]);
     };
 
     return walk(value, 0);

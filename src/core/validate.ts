@@ -1,3 +1,5 @@
+import type { Properties } from '../types';
+
 /** Longest event name, page name or id accepted (collectors index these). */
 export const MAX_NAME_LENGTH = 200;
 
@@ -8,6 +10,11 @@ export function isName(v: unknown): v is string {
 
 /** A usable user or alias id (finite numbers become strings, as ids often are numeric), else undefined. */
 export function toId(v: unknown): string | undefined {
-  if (typeof v == 'number' && isFinite(v)) v = String(v);
+  if (typeof v == 'number' && isFinite(v)) v = '' + v;
   return isName(v) ? v : undefined;
+}
+
+/** True for properties or traits: an object that is not an array. */
+export function isBag(v: unknown): v is Properties {
+  return Object(v) === v && !Array.isArray(v);
 }

@@ -5,18 +5,14 @@
  */
 export function uuid(): string {
   const c = (globalThis as { crypto?: Crypto }).crypto;
-  if (c && typeof c.randomUUID === 'function') {
-    try {
-      return c.randomUUID();
-    } catch {
-      // randomUUID throws outside secure contexts in some browsers; fall through.
-    }
+  try {
+    return c!.randomUUID();
+  } catch {
+    // No crypto, or no randomUUID outside secure contexts (or it throws there): build one.
   }
-  const bytes = new Uint8Array(16);
-  if (c && typeof c.getRandomValues === 'function') c.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // The template's 4 is the version; each 0 and 1 becomes a random hex digit, and the 8
+  // one of 8, 9, a, b (the RFC 4122 variant bits).
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (x) =>
+    (+x ^ ((c && c.getRandomValues ? c.getRandomValues(new Uint8Array(1))[0]! : Math.random() * 256) & (15 >> (+x / 4)))).toString(16),
+  );
 }

@@ -27,7 +27,7 @@ export function getCookie(name: string): string | undefined {
 export function setCookie(name: string, value: string | null, o: CookieOptions): void {
   try {
     document.cookie =
-      `${name}=${encodeURIComponent(value ?? '')};path=/;max-age=${value == null ? -1 : Math.round(o.cookieDays * 864e2)};SameSite=Lax` +
+      `${name}=${encodeURIComponent(value || '')};path=/;max-age=${value == null ? -1 : Math.round(o.cookieDays * 864e2)};SameSite=Lax` +
       (o.cookieDomain ? ';domain=' + o.cookieDomain : '') +
       (location.protocol == 'https:' ? ';Secure' : '');
   } catch {

@@ -47,7 +47,7 @@ describe('loadAddons', () => {
 
 describe('the vitals add-on', () => {
   it('registers the vitals plugin once with the loaded client, even if the file runs twice', async () => {
-    const use = vi.fn(async () => {});
+    const use = vi.fn(async (_plugin: { name: string }) => {});
     (window as unknown as Record<string, unknown>).sightline = { ready: (fn: (c: unknown) => void) => fn({ use }) };
     await import('../../src/browser/vitals-addon');
     vi.resetModules();
