@@ -4,7 +4,17 @@
  *
  * @packageDocumentation
  */
-export { createSightline, VERSION } from './core';
+export {
+  CALLBACK_ERRORS,
+  CONSENT_CATEGORIES,
+  CONSENT_ERRORS,
+  CORE_ERRORS,
+  createSightline,
+  INPUT_ERRORS,
+  PLUGIN_ERRORS,
+  VERSION,
+  type CoreErrorCode,
+} from './core';
 export { collector } from './transport';
 export type { CollectorOptions } from './transport';
 export type {

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { builtEntries } from '../utils/contract-dist';
 
 const PUBLIC_EXPORTS: Record<string, string[]> = {
-  '.': ['VERSION', 'collector', 'createSightline'],
+  '.': [
+    'CALLBACK_ERRORS', 'CONSENT_CATEGORIES', 'CONSENT_ERRORS', 'CORE_ERRORS', 'INPUT_ERRORS', 'PLUGIN_ERRORS',
+    'VERSION', 'collector', 'createSightline',
+  ],
   './capture': [
     'CAPTURE_ERRORS', 'CLICK_IDS', 'DOWNLOAD_EXTENSIONS', 'GA4_EVENT_NAMES', 'GA4_EVENT_PARAMS', 'GA4_ITEM_PARAMS',
     'REFERRER_DOMAINS', 'SCROLL_MILESTONES', 'UTM_PARAMS', 'autocapture', 'cartViewed', 'checkoutStarted',
