@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startCollector } from './collector/server.ts';
+import { ensureModel } from './storefront/reco/build-model.ts';
 import { startStorefront } from './storefront/server.ts';
 
 interface Closable {
@@ -100,6 +101,9 @@ async function startAll(args: Args, running: Closable[]): Promise<{ shop: string
     if (active.length) console.log(`collector chaos mode: ${active.map(([k, v]) => `${k}=${v}`).join(', ')}`);
   }
   const url = collectorUrl;
+  // The shop would train it too; doing it first shows the progress and any problem.
+  const model = await ensureModel({ distDir: DIST, log: args.smoke ? undefined : console.log });
+  if (!model.ok) console.warn(`recommendations: no model (${model.reason}); the shop recommends popular items`);
   const shop = await onPort('storefront', portFromEnv('STORE_PORT', 4319), (port) => startStorefront({ port, collectorUrl: url, distDir: DIST }));
   running.push(shop);
   return { shop: shop.url, collector: url };

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { notFoundPage, pageFor, renderPage } from './pages.ts';
+import { DEFAULT_MODEL_FILE, ensureModel } from './reco/build-model.ts';
+import { withRecommendations } from './reco/inject.ts';
+import { MODEL_PATH, modelHandler } from './reco/serve-model.ts';
 import { configModule, type SnippetOptions } from './snippet.ts';
 import { safeJoin, sendFile } from './static.ts';
 import { VENDOR_PACKAGES } from './vendor.ts';
@@ -25,6 +28,11 @@ export interface StorefrontOptions {
   debug?: boolean;
   /** The script tag's `data-autocapture` (default `all`). */
   autocapture?: string;
+  /**
+   * The recommendation model served at `/reco/model.slrm` (default
+   * `examples/storefront/data/model.slrm`), trained at start when missing or stale.
+   */
+  modelFile?: string;
 }
 
 /** A running storefront. */
@@ -39,13 +47,14 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const PUBLIC_DIR = here('./public/');
 const VENDOR = /^\/vendor\/([^/]+)\/(.+)$/;
 
-type Settings = SnippetOptions & { distDir: string; nodeModulesDir: string };
+type Settings = SnippetOptions & { distDir: string; nodeModulesDir: string; model: ReturnType<typeof modelHandler> };
 
 async function route(settings: Settings, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const headOnly = req.method === 'HEAD';
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
   const page = pageFor(pathname);
-  if (page) return send(res, 200, 'text/html; charset=utf-8', await renderPage(PUBLIC_DIR, page, settings), headOnly);
+  if (page) return send(res, 200, 'text/html; charset=utf-8', withRecommendations(await renderPage(PUBLIC_DIR, page, settings), settings.nodeModulesDir), headOnly);
+  if (pathname === MODEL_PATH) return settings.model(req, res);
   if (pathname === '/config.js') return send(res, 200, 'text/javascript; charset=utf-8', configModule(settings), headOnly);
   if (pathname === '/healthz') return send(res, 200, 'application/json', '{"ok":true}', headOnly);
   const vendor = pathname.match(VENDOR);
@@ -78,18 +87,22 @@ function handler(settings: Settings) {
 
 /**
  * Starts the example shop on 127.0.0.1: the pages (with the sightline script tag pointing at
- * `collectorUrl`), `/sdk/*` from the built `dist/`, `/config.js` for the ESM page, and
- * `/vendor/*` for the ESM build's dependencies. Resolves once it listens.
+ * `collectorUrl`), `/sdk/*` from the built `dist/`, `/config.js` for the ESM page,
+ * `/vendor/*` for the ESM build's dependencies and `/reco/model.slrm` for on-device
+ * recommendations. Resolves once it listens.
  */
 export async function startStorefront(options: StorefrontOptions): Promise<RunningStorefront> {
+  const distDir = options.distDir ?? here('../../dist/');
   const settings: Settings = {
     collectorUrl: options.collectorUrl.replace(/\/+$/, ''),
     writeKey: options.writeKey ?? 'demo',
     consent: options.consent ?? 'denied',
     debug: options.debug ?? true,
     autocapture: options.autocapture ?? 'all',
-    distDir: options.distDir ?? here('../../dist/'),
+    distDir,
     nodeModulesDir: options.nodeModulesDir ?? here('../../node_modules/'),
+    // Trained in the background (a second or two); a model request waits for it.
+    model: modelHandler(ensureModel({ file: options.modelFile ?? DEFAULT_MODEL_FILE, distDir })),
   };
   const server = createServer({ keepAliveTimeout: 5_000 }, handler(settings));
   await listen(server, options.port ?? 0);

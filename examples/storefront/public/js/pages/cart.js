@@ -4,6 +4,7 @@ import { cartLines, getCart, setCoupon, setQuantity } from '../core/cart.js';
 import { lineProducts, productProps, trackCommerce } from '../core/commerce.js';
 import { formatMoney } from '../core/money.js';
 import { FREE_SHIPPING_FROM, checkCoupon, totals } from '../core/pricing.js';
+import { showCompleteOrder } from '../reco/lists.js';
 import { bootPage } from '../ui/boot.js';
 import { LOCK_ICON, escapeHtml } from '../ui/dom.js';
 
@@ -49,7 +50,10 @@ function render() {
     return;
   }
   main.innerHTML = `<h1>Your cart</h1><div class="cart-layout">
-    <section class="card" aria-label="Items"><ul class="cart-lines">${lines.map(line).join('')}</ul></section>${summary(lines, cart)}</div>`;
+    <section class="card" aria-label="Items"><ul class="cart-lines">${lines.map(line).join('')}</ul></section>${summary(lines, cart)}</div>
+    <section class="related" data-slot="recommendations"></section>`;
+  // On-device recommendations that go with the cart (sightline/recommend, see reco/).
+  showCompleteOrder(main.querySelector('[data-slot="recommendations"]'), lines.map((l) => l.product.id));
 }
 
 function change(productId, delta) {

@@ -1,20 +1,12 @@
-import { PRODUCTS, findProduct } from '../data/catalog.js';
+import { findProduct } from '../data/catalog.js';
 import { productArt } from '../art/product-art.js';
 import { addToCart } from '../core/cart.js';
 import { productProps, trackCommerce } from '../core/commerce.js';
 import { formatMoney } from '../core/money.js';
 import { FREE_SHIPPING_FROM } from '../core/pricing.js';
+import { showAlsoViewed } from '../reco/lists.js';
 import { escapeHtml, stars } from '../ui/dom.js';
-import { productCard } from '../ui/product-card.js';
 import { toast } from '../ui/toast.js';
-
-const RELATED = 4;
-
-function related(product) {
-  return PRODUCTS.filter((p) => p.category === product.category && p.id !== product.id)
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, RELATED);
-}
 
 function details(product) {
   return `<div class="product__info">
@@ -61,14 +53,13 @@ export function showProduct(main, productId) {
     main.innerHTML = '<div class="empty card"><h1 tabindex="-1">We could not find that product</h1><p><a href="/" data-link>Back to the shop</a></p></div>';
     return;
   }
-  const listId = `related-${product.id}`;
   main.innerHTML = `<article class="product" data-testid="product-page" data-product-id="${product.id}">
       <div class="product__media">${productArt(product, { size: 'large' })}</div>${details(product)}</article>
-    <section class="related" aria-labelledby="related-title" data-slot="recommendations">
-      <h2 id="related-title">You may also like</h2>
-      <ul class="grid">${related(product).map((p, i) => productCard(p, { position: i + 1, listId })).join('')}</ul></section>`;
+    <section class="related" data-slot="recommendations"></section>`;
   wireBuy(main, product);
   trackCommerce('Product Viewed', productProps(product, { quantity: 1 }));
+  // On-device recommendations for this product (sightline/recommend, see reco/).
+  showAlsoViewed(main.querySelector('[data-slot="recommendations"]'), product);
 }
 
 /** The document title of a product page. */
