@@ -64,8 +64,11 @@ function build() {
   panel.querySelector('[data-close]').addEventListener('click', () => setOpen(false));
   document.body.append(panel);
   const status = panel.querySelector('.debug__status');
+  // Touch the DOM only when something changed and the panel shows: needless mutations would
+  // hide the shop's dead clicks from the SDK (it reports a click only if nothing changed).
   setInterval(() => {
     const live = isLoaded();
+    if (panel.hidden || status.dataset.live === String(live)) return;
     status.dataset.live = String(live);
     status.textContent = live ? 'SDK live' : 'waiting for SDK';
   }, 500);

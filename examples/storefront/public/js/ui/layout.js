@@ -29,13 +29,37 @@ function header(active, query) {
   </header>`;
 }
 
+// The newsletter signup: a form a shopper can start and walk away from ("Form Abandoned").
+// Demo only: the address is never stored or sent anywhere.
+function newsletter() {
+  return `<form class="newsletter" id="newsletter" name="newsletter" action="/newsletter" data-newsletter>
+    <label for="newsletter-email">Trail notes, once a month</label>
+    <div class="newsletter__row"><input id="newsletter-email" name="email" type="email" autocomplete="email" placeholder="you@example.com" required>
+      <button class="btn btn-accent" type="submit">Sign up</button></div>
+    <p class="newsletter__done" data-newsletter-done hidden>Thanks — the next issue is on its way.</p></form>`;
+}
+
+/** The newsletter form thanks the shopper in place (nothing is submitted). */
+function wireFooter(footerEl) {
+  const form = footerEl.querySelector('[data-newsletter]');
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    form.querySelector('.newsletter__row').hidden = true;
+    form.querySelector('[data-newsletter-done]').hidden = false;
+  });
+}
+
+// "Shipping & returns" looks like a link but does nothing yet (there is no returns page):
+// kept on purpose as the shop's one known dead click, which QA uses to see "Dead Click".
 function footer() {
   return `<footer class="site-footer"><div class="container">
     <div class="site-footer__grid">
       <div><div class="logo" style="color:#fff">${LOGO}<span>Sightline Outfitters</span></div>
-        <p style="margin-top:12px;max-width:36ch">Independent outdoor gear, tested on real trails. Free returns within 60 days.</p></div>
+        <p style="margin-top:12px;max-width:36ch">Independent outdoor gear, tested on real trails. Free returns within 60 days.</p>
+        ${newsletter()}</div>
       <div><h2>Shop</h2><ul>${CATEGORIES.slice(0, 4).map((c) => `<li><a href="/category/${c.id}">${c.name}</a></li>`).join('')}</ul></div>
-      <div><h2>Help</h2><ul><li><a href="/cart">Your cart</a></li><li><a href="/lookbook">Lookbook</a></li><li>Shipping &amp; returns</li></ul></div>
+      <div><h2>Help</h2><ul><li><a href="/cart">Your cart</a></li><li><a href="/lookbook">Lookbook</a></li>
+        <li><button class="link-button" type="button" data-testid="returns-info">Shipping &amp; returns</button></li></ul></div>
       <div><h2>Privacy</h2><ul><li><button class="link-button" type="button" data-open-consent>Privacy settings</button></li>
         <li><a href="?debug=1">QA debug panel</a></li></ul></div>
     </div>
@@ -68,7 +92,9 @@ export function mountLayout({ active = '', query = '' } = {}) {
   main.before(element('<a class="skip-link" href="#main">Skip to content</a>'));
   main.before(element(`<div class="announce">Free shipping over <strong>$${FREE_SHIPPING_FROM}</strong> · 60-day returns<span class="announce__extra"> · Lifetime repairs</span></div>`));
   main.before(element(header(active, query)));
-  main.after(element(footer()));
+  const footerEl = element(footer());
+  main.after(footerEl);
+  wireFooter(footerEl);
   renderCartCount();
   window.addEventListener('shop:cart', renderCartCount);
   // Another tab changed the cart.
