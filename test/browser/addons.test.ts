@@ -56,3 +56,22 @@ describe('the vitals add-on', () => {
     expect(use.mock.calls[0]![0]).toMatchObject({ name: expect.stringContaining('vitals') });
   });
 });
+
+describe('commerceFor', () => {
+  it('offers one helper per commerce event, named like capture’s free functions, each tracking its event', async () => {
+    const { commerceFor } = await import('../../src/browser/capture-set');
+    const capture = await import('../../src/capture');
+    const track = vi.fn();
+    const bound = commerceFor({ track } as never) as unknown as Record<string, (p: object) => void>;
+    const names = Object.keys(bound);
+    expect(names).toHaveLength(16);
+    // Every bound helper has a free-function twin of the same name in sightline/capture.
+    expect(names.filter((name) => typeof (capture as Record<string, unknown>)[name] !== 'function')).toEqual([]);
+    bound.productListViewed!({ list_id: 'l1', products: [] });
+    bound.orderCompleted!({ order_id: 'o1' });
+    expect(track.mock.calls).toEqual([
+      ['Product List Viewed', { list_id: 'l1', products: [] }],
+      ['Order Completed', { order_id: 'o1' }],
+    ]);
+  });
+});
