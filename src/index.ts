@@ -15,7 +15,7 @@ export {
   VERSION,
   type CoreErrorCode,
 } from './core';
-export { collector } from './transport';
+export { collector, gzip } from './transport';
 export type { CollectorOptions } from './transport';
 export type {
   ConsentCategory,

@@ -12,41 +12,35 @@ export interface QueueRecord {
   k: string;
   /** The events, each serialized once. */
   j: string[];
-  /** The sender (tab) that claimed it for sending, if any (localStorage and memory tiers). */
-  c?: string;
-  /** Until when (ms since epoch) that claim holds; a claim past it is free to take. */
-  u?: number;
 }
 
-/** What {@link QueueStore.claim} may take in one go. */
-export interface ClaimOptions {
-  owner: string;
-  /** At most this many events… */
-  max: number;
-  /** …whose JSON adds up to at most this many bytes (the first record is always taken). */
-  bytes: number;
-  now: number;
-  /** The claim's expiry. */
-  until: number;
+/**
+ * What a tier offers inside one transaction. Answers come through callbacks (not
+ * promises), so IndexedDB requests chain inside one transaction in every browser, and the
+ * synchronous tiers answer at once.
+ */
+export interface KV {
+  /** The keys (`values` false) or values of the entries from `lo` to `hi` (both included), in key order, at most `n`. */
+  all<T = string>(values: boolean, lo: string, hi: string, n: number | undefined, then: (out: T[]) => void): void;
+  set(key: string, value: unknown): void;
+  del(key: string): void;
 }
 
-/** A write in progress; `cancel()` is true when the records were not (and will not be) stored. */
-export interface QueueWrite {
-  done: Promise<void>;
-  cancel(): boolean;
-}
+/**
+ * A storage tier: runs `fn` in one transaction (read-only unless `write`) and resolves
+ * with what it passed to `done` once the transaction is over; rejects when the tier
+ * failed. `tx` is the IndexedDB transaction, for a write that may be aborted.
+ */
+export type Tier = <T = void>(write: boolean, fn: (kv: KV, done: (out: T) => void, tx?: IDBTransaction) => void) => Promise<T>;
 
-/** An asynchronous, shared (across tabs, where the tier allows) queue of records. */
-export interface QueueStore {
-  put(records: QueueRecord[]): QueueWrite;
-  /** Atomically marks free records (oldest first, up to the limits) as the owner's and returns them. */
-  claim(options: ClaimOptions): Promise<QueueRecord[]>;
-  /** Gives claimed records back (a failed send), for any sender to take. */
-  release(keys: string[]): Promise<void>;
-  del(keys: string[]): Promise<void>;
-  /** Every key, oldest first (for the size bound: keys carry sizes). */
-  keys(): Promise<string[]>;
-}
+/**
+ * Claims live in one entry, `{ [key]: [owner, until] }`, under a key that sorts after
+ * every record key (they start with [0-9a-z]): marking 50 records costs one put, not 50.
+ */
+export const CLAIMS = '~claims';
+
+/** Below CLAIMS and above every record key: the upper bound of a range of records. */
+export const LAST = '~';
 
 /**
  * A key that sorts by time (fixed-width base-36 milliseconds, then a per-sender counter)
@@ -59,7 +53,7 @@ export function recordKey(time: number, seq: number, bytes: number, count: numbe
   return `${b36(time, 9)}${b36(seq, 4)}-${b36(bytes)}-${b36(count)}-${id}`;
 }
 
-const field = (key: string, i: number): number => parseInt(key.split('-')[i] ?? '', 36) || 0;
+const field = (key: string, i: number): number => parseInt(key.split('-')[i]!, 36) || 0;
 
 /** The byte size carried by a {@link recordKey}: the events' JSON plus a separator each. */
 export const recordBytes = (key: string): number => field(key, 1);
@@ -68,15 +62,16 @@ export const recordBytes = (key: string): number => field(key, 1);
 export const recordCount = (key: string): number => field(key, 2);
 
 /**
- * Counts records into one claim: true while the next record (by key) still fits the
- * limits. The first always fits, so an oversized record is still sent (and dropped).
+ * Counts records into one batch: true while the next record (by key) still fits `max`
+ * events and `bytes` bytes. The first always fits, so an oversized record is still sent
+ * (and dropped).
  */
-export function taker(o: Pick<ClaimOptions, 'max' | 'bytes'>): (key: string) => boolean {
-  let events = 0;
-  let bytes = 0;
+export function taker(max: number, bytes: number): (key: string) => boolean {
+  let e = 0;
+  let b = 0;
   return (key) => {
-    const fits = !events || (events + recordCount(key) <= o.max && bytes + recordBytes(key) <= o.bytes);
-    if (fits) (events += recordCount(key)), (bytes += recordBytes(key));
+    const fits = !e || (e + recordCount(key) <= max && b + recordBytes(key) <= bytes);
+    if (fits) (e += recordCount(key)), (b += recordBytes(key));
     return fits;
   };
 }

@@ -40,4 +40,12 @@ export const CLAIM_MS = 60_000;
 export const LEASE_MS = 10_000;
 
 /** The lease holder renews three times per lease, so one late timer does not lose it. */
-export const HEARTBEAT_MS = LEASE_MS / 3;
+export const HEARTBEAT_MS = 3_333;
+
+/**
+ * Microtasks in a row without a new event before the events tracked during a page exit
+ * leave: the core's pipeline spaces events a few microtasks apart (more with async
+ * plugin stages), and a microtask costs next to nothing, while no task may come before
+ * the page is gone.
+ */
+export const QUIET_TURNS = 32;

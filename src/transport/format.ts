@@ -1,12 +1,7 @@
-import type { CollectorFormat, FormatMeta } from './options';
+import type { CollectorFormat } from './options';
 
-/** A request ready to send. `beacon` is false when it carries headers a beacon cannot. */
-export interface BatchRequest {
-  url: string;
-  body: string;
-  headers: Record<string, string>;
-  beacon: boolean;
-}
+/** A request ready to send: url, body, headers, and whether a beacon may carry it (no headers it needs). */
+export type BatchRequest = [url: string, body: string, headers: Record<string, string>, beacon: boolean];
 
 /**
  * Encodes a batch. The built-in formats join the events' stored JSON as it is, with no
@@ -16,28 +11,28 @@ export interface BatchRequest {
 export function formatBatch(
   format: CollectorFormat,
   json: string[],
-  meta: FormatMeta,
+  endpoint: string,
+  writeKey?: string,
   headers: Record<string, string> = {},
 ): BatchRequest {
-  const beacon = !Object.keys(headers).length;
-  if (typeof format === 'function') {
+  const sentAt = new Date().toISOString();
+  let url = endpoint;
+  // `${json}` joins the events with commas.
+  let body = `{"batch":[${json}],"sentAt":"${sentAt}"${writeKey ? `,"writeKey":${JSON.stringify(writeKey)}` : ''}}`;
+  // Headers a beacon can do without: the write key is in the body.
+  let own = {};
+  if (typeof format == 'function') {
     const out = format(
       json.map((j) => JSON.parse(j)),
-      meta,
+      { sentAt, writeKey, endpoint },
     );
-    const all = { ...headers, ...out.headers };
-    return { url: out.url ?? meta.endpoint, body: out.body, headers: all, beacon: !Object.keys(all).length };
+    url = out.url || endpoint;
+    body = out.body;
+    headers = { ...headers, ...out.headers };
+  } else if (format == 'segment') {
+    url = `${endpoint.replace(/\/+$/, '')}/v1/batch`;
+    own = { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${writeKey || ''}:`)}` };
   }
-  const key = meta.writeKey ? `,"writeKey":${JSON.stringify(meta.writeKey)}` : '';
-  const body = `{"batch":[${json.join(",")}],"sentAt":"${meta.sentAt}"${key}}`;
-  if (format === 'segment') {
-    return {
-      url: `${meta.endpoint.replace(/\/+$/, '')}/v1/batch`,
-      body,
-      headers: { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${meta.writeKey ?? ''}:`)}`, ...headers },
-      beacon,
-    };
-  }
-  // No Content-Type: fetch and sendBeacon both send a string as text/plain;charset=UTF-8.
-  return { url: meta.endpoint, body, headers, beacon };
+  // native: no Content-Type, so fetch and sendBeacon both send text/plain;charset=UTF-8 (no CORS preflight).
+  return [url, body, { ...own, ...headers }, !Object.keys(headers).length];
 }

@@ -3,6 +3,7 @@
  */
 export { collector } from './collector';
 export type { Collector } from './collector';
+export { gzip } from './gzip';
 export type { CollectorFormat, CollectorOptions, CollectorStats, FormatMeta, FormattedRequest } from './options';
 export { TransportErrors } from './errors';
 export type { TransportErrorCode } from './errors';

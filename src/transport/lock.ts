@@ -1,7 +1,7 @@
 import { createLease } from '../storage/queue-lease';
 import { HEARTBEAT_MS, LEASE_MS } from './constants';
 
-/** Runs `fn` if no other tab is sending; resolves false (without running it) otherwise. */
+/** Runs `fn` (which never rejects) if no other tab is sending; resolves false (without running it) otherwise. */
 export type TabLock = (fn: () => Promise<void>) => Promise<boolean>;
 
 /**
@@ -12,26 +12,18 @@ export type TabLock = (fn: () => Promise<void>) => Promise<boolean>;
  */
 export function createLock(name: string, owner: string): TabLock {
   const lease = createLease(`${name}:lease`, owner, LEASE_MS);
-  const leased: TabLock = async (fn) => {
-    if (!lease.acquire()) return false;
-    const heartbeat = setInterval(lease.acquire, HEARTBEAT_MS);
-    try {
-      await fn();
-      return true;
-    } finally {
-      clearInterval(heartbeat);
-      lease.release();
-    }
-  };
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (!locks) return leased;
   return async (fn) => {
-    let ran = false;
     try {
-      return await locks.request(name, { ifAvailable: true }, async (lock) => !!lock && ((ran = true), await fn(), true));
-    } catch (error) {
-      if (ran) throw error;
-      return leased(fn); // the browser refused the lock itself (SecurityError)
+      return await navigator.locks.request(name, { ifAvailable: true }, async (lock) => !!lock && (await fn(), true));
+    } catch {
+      // No Web Locks here, or the browser refused them (SecurityError): the lease. (`fn`
+      // never rejects, so this is never a second run of it.)
     }
+    if (!lease(true)) return false;
+    const heartbeat = setInterval(lease, HEARTBEAT_MS, true);
+    await fn();
+    clearInterval(heartbeat);
+    lease(false);
+    return true;
   };
 }

@@ -1,6 +1,6 @@
-import * as D from './constants';
 import type { QueueTier } from '../storage/queue-store';
 import type { FlushReason, QueueStats, SightlineEvent } from '../types';
+import type { gzip } from './gzip';
 
 /** What a custom {@link CollectorFormat} function receives besides the events. */
 export interface FormatMeta {
@@ -65,8 +65,12 @@ export interface CollectorOptions {
     /** Names the IndexedDB database, localStorage keys and the tab lock (default `sightline:<endpoint>`). */
     name?: string;
   };
-  /** Compress request bodies with gzip (`Content-Encoding: gzip`) where CompressionStream exists; never beacons (default false). */
-  gzip?: boolean;
+  /**
+   * Gzips request bodies (`Content-Encoding: gzip`): pass the exported {@link gzip} helper,
+   * or any function that returns a gzip Blob (undefined: send the body as it is). Never
+   * for beacons. Default: none.
+   */
+  compress?: (body: string) => Promise<Blob> | undefined;
   /** Abort and retry a request unanswered after this long (default 10,000 ms). */
   timeoutMs?: number;
 }
@@ -77,38 +81,4 @@ export interface CollectorStats extends QueueStats {
   lastFlush?: FlushReason;
   /** Where the queue lives now. */
   storage: QueueTier;
-}
-
-/** {@link CollectorOptions} with every default filled in (see constants.ts for the reasons). */
-export interface Settings {
-  name: string;
-  maxEvents: number;
-  /** A request body's ceiling. */
-  maxBytes: number;
-  /** What the events of one batch may weigh: `maxBytes` less the envelope. */
-  batchBytes: number;
-  intervalMs: number;
-  queueEvents: number;
-  queueBytes: number;
-  baseMs: number;
-  capMs: number;
-  timeoutMs: number;
-}
-
-/** Fills in the defaults; `batch.maxBytes` can never pass the 64 KiB keepalive budget. */
-export function resolveSettings(o: CollectorOptions): Settings {
-  const { batch = {}, queue = {}, retry = {} } = o;
-  const maxBytes = Math.min(batch.maxBytes ?? D.KEEPALIVE_BYTES, D.KEEPALIVE_BYTES);
-  return {
-    name: queue.name ?? `sightline:${o.endpoint}`,
-    maxEvents: batch.maxEvents ?? D.BATCH_EVENTS,
-    maxBytes,
-    batchBytes: maxBytes - D.ENVELOPE_BYTES,
-    intervalMs: batch.intervalMs ?? D.BATCH_INTERVAL_MS,
-    queueEvents: queue.maxEvents ?? D.QUEUE_EVENTS,
-    queueBytes: queue.maxBytes ?? D.QUEUE_BYTES,
-    baseMs: retry.baseMs ?? D.RETRY_BASE_MS,
-    capMs: retry.capMs ?? D.RETRY_CAP_MS,
-    timeoutMs: o.timeoutMs ?? D.TIMEOUT_MS,
-  };
 }

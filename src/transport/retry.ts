@@ -19,10 +19,6 @@ export function outcomeOf(status: number): Outcome {
  * `Retry-After` header (seconds or an HTTP date) wins when present.
  */
 export function retryDelay(attempt: number, baseMs: number, capMs: number, retryAfter?: string | null): number {
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    const ms = Number.isNaN(seconds) ? Date.parse(retryAfter) - Date.now() : seconds * 1000;
-    if (ms >= 0) return ms;
-  }
-  return Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
+  const ms = retryAfter ? (isNaN(+retryAfter) ? Date.parse(retryAfter) - Date.now() : +retryAfter * 1000) : -1;
+  return ms >= 0 ? ms : Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
 }

@@ -2,11 +2,8 @@ import { byteLength } from '../lib/byte-length';
 import { KEEPALIVE_BYTES } from './constants';
 import type { BatchRequest } from './format';
 
-/** The collector's answer: `status` 0 when there was none (network error, timeout). */
-export interface Answer {
-  status: number;
-  retryAfter?: string | null;
-}
+/** The collector's answer: `status` 0 when there was none (network error, timeout), and its Retry-After. */
+export type Answer = [status: number, retryAfter?: string | null];
 
 // Bytes of keepalive bodies in flight from this page. The browser's 64 KiB budget is
 // shared by every keepalive request and beacon, so all collectors count against it.
@@ -17,33 +14,49 @@ export const keepaliveInFlight = (): number => keepaliveBytes;
 
 /**
  * POSTs a batch with fetch: keepalive while the body fits the page's remaining budget
- * (so a request started just before the page hides still completes), gzip where asked
- * and supported, aborted after `timeoutMs`. Never rejects.
+ * (so a request started just before the page hides still completes), gzipped by
+ * `compress` where given, aborted after `timeoutMs`. Never rejects.
  */
-export async function send(req: BatchRequest, timeoutMs: number, gzip?: boolean): Promise<Answer> {
-  const headers = { ...req.headers };
-  let body: BodyInit = req.body;
-  let size = byteLength(req.body);
+export async function send(
+  [url, body, headers]: BatchRequest,
+  timeoutMs: number,
+  compress?: (body: string) => Promise<Blob> | undefined,
+): Promise<Answer> {
+  let data: BodyInit = body;
+  let size = byteLength(body);
+  let keepalive = false;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
-  let keepalive = false;
   try {
-    if (gzip && typeof CompressionStream === 'function') {
-      const zipped = await new Response(new Blob([req.body]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
-      body = zipped;
-      size = zipped.byteLength;
-      headers['Content-Encoding'] = 'gzip';
+    const zipped = compress && (await compress(body));
+    if (zipped) {
+      data = zipped;
+      size = zipped.size;
+      headers = { ...headers, 'Content-Encoding': 'gzip' };
     }
-    keepalive = keepaliveBytes + size <= KEEPALIVE_BYTES;
-    if (keepalive) keepaliveBytes += size;
-    const res = await fetch(req.url, { method: 'POST', body, headers, keepalive, signal: abort.signal });
+    if ((keepalive = keepaliveBytes + size <= KEEPALIVE_BYTES)) keepaliveBytes += size;
+    const res = await fetch(url, { method: 'POST', body: data, headers, keepalive, signal: abort.signal });
     // Chromium counts a keepalive request against the budget until its response body is read.
     await res.arrayBuffer();
-    return { status: res.status, retryAfter: res.headers.get('Retry-After') };
+    return [res.status, res.headers.get('Retry-After')];
   } catch {
-    return { status: 0 };
+    return [0];
   } finally {
     clearTimeout(timer);
     if (keepalive) keepaliveBytes -= size;
+  }
+}
+
+/**
+ * Hands a request to the browser at page exit without waiting: sendBeacon where it may
+ * (no headers), else fetch keepalive. False if the browser refused it.
+ */
+export function hand([url, body, headers, beacon]: BatchRequest): boolean {
+  try {
+    if (beacon && navigator.sendBeacon) return navigator.sendBeacon(url, body);
+    fetch(url, { method: 'POST', body, headers, keepalive: true }).catch(() => {});
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { gzip } from '../../src/transport';
 import { useTransportCollector } from '../utils/transport-collector';
 import { useTransportClock } from '../utils/transport-clock';
 import { freshQueue, openTab } from '../utils/transport-tab';
@@ -25,8 +26,8 @@ describe('formats and headers', () => {
     await tab.destroy();
   });
 
-  it('gzips the body and says so when gzip is on', async () => {
-    const tab = await openTab({ queue: { name: freshQueue() }, gzip: true });
+  it('gzips the body and says so when compress is the gzip helper', async () => {
+    const tab = await openTab({ queue: { name: freshQueue() }, compress: gzip });
     for (let i = 0; i < 20; i++) tab.track('Product Viewed', { description: 'a very repetitive text '.repeat(20) });
     await tab.flush();
     const [req] = collector.received;

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { idbQueue } from '../../src/storage/idb';
+import { idbTier } from '../../src/storage/idb';
 import { recordBytes, recordCount, recordKey } from '../../src/storage/kv';
-import type { QueueRecord, QueueStore } from '../../src/storage/kv';
+import type { QueueRecord, Tier } from '../../src/storage/kv';
 import { createLease } from '../../src/storage/queue-lease';
-import { localQueue } from '../../src/storage/queue-local';
-import { memoryQueue } from '../../src/storage/queue-map';
-import { trim } from '../../src/transport/trim';
+import { localTier } from '../../src/storage/queue-local';
+import { memoryTier } from '../../src/storage/queue-map';
+import { claim as claimIn, free, put, trim } from '../../src/storage/queue-ops';
+import { storedKeys } from '../utils/transport-store';
 import { freshQueue } from '../utils/transport-tab';
 
 /** A chunk of `count` events of `bytes` bytes in all, queued at `time`. */
@@ -13,12 +14,12 @@ const rec = (time: number, seq: number, bytes = 10, count = 1): QueueRecord => (
   k: recordKey(time, seq, bytes, count, `id-${time}-${seq}`),
   j: Array.from({ length: count }, () => '{}'),
 });
-const claim = (store: QueueStore, owner: string, max = 10, now = 1_000) => store.claim({ owner, max, bytes: 1e9, now, until: now + 60_000 });
+const claim = (store: Tier, owner: string, max = 10, now = 1_000) => claimIn(store, owner, max, 1e9, now, now + 60_000);
 
-const tiers: [string, () => QueueStore][] = [
-  ['IndexedDB', () => idbQueue(freshQueue())],
-  ['localStorage', () => localQueue(freshQueue())],
-  ['memory', () => memoryQueue()],
+const tiers: [string, () => Tier][] = [
+  ['IndexedDB', () => idbTier(freshQueue())],
+  ['localStorage', () => localTier(`${freshQueue()}:q`)],
+  ['memory', () => memoryTier()],
 ];
 
 describe('record keys', () => {
@@ -35,7 +36,7 @@ describe.each(tiers)('the %s tier', (_, open) => {
 
   it('claims oldest first, never the same record for two owners', async () => {
     const store = open();
-    await store.put([rec(3, 0), rec(1, 0), rec(2, 0)]).done;
+    await put(store, [rec(3, 0), rec(1, 0), rec(2, 0)]).done;
     const a = await claim(store, 'tab-a', 2);
     const b = await claim(store, 'tab-b', 2);
     expect(a.map((r) => r.k)).toEqual([rec(1, 0).k, rec(2, 0).k]);
@@ -45,7 +46,7 @@ describe.each(tiers)('the %s tier', (_, open) => {
 
   it('frees a claim once it expired', async () => {
     const store = open();
-    await store.put([rec(1, 0)]).done;
+    await put(store, [rec(1, 0)]).done;
     await claim(store, 'tab-a', 10, 1_000);
     expect(await claim(store, 'tab-b', 10, 60_999)).toHaveLength(0);
     expect(await claim(store, 'tab-b', 10, 61_000)).toHaveLength(1);
@@ -53,62 +54,62 @@ describe.each(tiers)('the %s tier', (_, open) => {
 
   it('claims whole chunks up to maxEvents events', async () => {
     const store = open();
-    await store.put([rec(1, 0, 10, 30), rec(2, 0, 10, 15), rec(3, 0, 10, 10)]).done;
+    await put(store, [rec(1, 0, 10, 30), rec(2, 0, 10, 15), rec(3, 0, 10, 10)]).done;
     expect((await claim(store, 'a', 50)).map((r) => r.j.length)).toEqual([30, 15]);
   });
 
   it('gives claims back on release', async () => {
     const store = open();
-    await store.put([rec(1, 0)]).done;
+    await put(store, [rec(1, 0)]).done;
     await claim(store, 'a');
-    await store.release([rec(1, 0).k]);
+    await free(store, [rec(1, 0).k]);
     expect(await claim(store, 'b')).toHaveLength(1);
   });
 
   it('claims up to the byte budget, but always at least one record', async () => {
     const store = open();
-    await store.put([rec(1, 0, 600), rec(2, 0, 600), rec(3, 0, 600)]).done;
-    const first = await store.claim({ owner: 'a', max: 10, bytes: 1_000, now: 0, until: 1 });
+    await put(store, [rec(1, 0, 600), rec(2, 0, 600), rec(3, 0, 600)]).done;
+    const first = await claimIn(store, 'a', 10, 1_000, 0, 1);
     expect(first).toHaveLength(1);
     const big = open();
-    await big.put([rec(1, 0, 5_000)]).done;
-    expect(await big.claim({ owner: 'a', max: 10, bytes: 1_000, now: 0, until: 1 })).toHaveLength(1);
+    await put(big, [rec(1, 0, 5_000)]).done;
+    expect(await claimIn(big, 'a', 10, 1_000, 0, 1)).toHaveLength(1);
   });
 
   it('deletes and lists keys oldest first', async () => {
     const store = open();
-    await store.put([rec(2, 0), rec(1, 0), rec(3, 0)]).done;
-    await store.del([rec(2, 0).k]);
-    expect(await store.keys()).toEqual([rec(1, 0).k, rec(3, 0).k]);
+    await put(store, [rec(2, 0), rec(1, 0), rec(3, 0)]).done;
+    await free(store, [rec(2, 0).k], true);
+    expect(await storedKeys(store)).toEqual([rec(1, 0).k, rec(3, 0).k]);
   });
 
   it('trims to the bounds by dropping the oldest', async () => {
     const store = open();
-    await store.put([1, 2, 3, 4].map((t) => rec(t, 0, 100))).done;
-    expect(await trim(store, 3, 1e9)).toEqual({ kept: 3, cut: 1 });
-    expect(await trim(store, 10, 150)).toEqual({ kept: 1, cut: 2 });
-    expect(await store.keys()).toEqual([rec(4, 0, 100).k]);
-    await store.put([rec(5, 0, 10, 4)]).done;
-    expect(await trim(store, 4, 1e9)).toEqual({ kept: 4, cut: 1 }); // whole chunks go
+    await put(store, [1, 2, 3, 4].map((t) => rec(t, 0, 100))).done;
+    expect(await trim(store, 3, 1e9)).toEqual([3, 1]);
+    expect(await trim(store, 10, 150)).toEqual([1, 2]);
+    expect(await storedKeys(store)).toEqual([rec(4, 0, 100).k]);
+    await put(store, [rec(5, 0, 10, 4)]).done;
+    expect(await trim(store, 4, 1e9)).toEqual([4, 1]); // whole chunks go
   });
 });
 
 describe('IndexedDB writes', () => {
   it('are not stored when cancelled before they commit', async () => {
-    const store = idbQueue(freshQueue());
-    await store.keys(); // the database is open
-    const write = store.put([rec(1, 0)]);
+    const store = idbTier(freshQueue());
+    await storedKeys(store); // the database is open
+    const write = put(store, [rec(1, 0)]);
     expect(write.cancel()).toBe(true);
     await write.done.catch(() => {});
-    expect(await store.keys()).toEqual([]);
+    expect(await storedKeys(store)).toEqual([]);
   });
 
   it('report that a committed write cannot be cancelled', async () => {
-    const store = idbQueue(freshQueue());
-    const write = store.put([rec(1, 0)]);
+    const store = idbTier(freshQueue());
+    const write = put(store, [rec(1, 0)]);
     await write.done;
     expect(write.cancel()).toBe(false);
-    expect(await store.keys()).toHaveLength(1);
+    expect(await storedKeys(store)).toHaveLength(1);
   });
 });
 
@@ -119,17 +120,17 @@ describe('the localStorage lease', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const a = createLease('lease', 'a', 10_000);
     const b = createLease('lease', 'b', 10_000);
-    expect(a.acquire()).toBe(true);
-    expect(b.acquire()).toBe(false);
+    expect(a(true)).toBe(true);
+    expect(b(true)).toBe(false);
     vi.advanceTimersByTime(9_000);
-    expect(a.acquire()).toBe(true); // heartbeat
+    expect(a(true)).toBe(true); // heartbeat
     vi.advanceTimersByTime(9_000);
-    expect(b.acquire()).toBe(false);
+    expect(b(true)).toBe(false);
     vi.advanceTimersByTime(1_001);
-    expect(b.acquire()).toBe(true);
-    a.release(); // not a's any more: stays b's
-    expect(a.acquire()).toBe(false);
-    b.release();
-    expect(a.acquire()).toBe(true);
+    expect(b(true)).toBe(true);
+    a(false); // not a's any more: stays b's
+    expect(a(true)).toBe(false);
+    b(false);
+    expect(a(true)).toBe(true);
   });
 });
