@@ -14,7 +14,9 @@ export const USAGE = `Usage: sightline-train <input> -o <model.slrm> [options]
   --shard-size <n>         write a manifest plus shards of n items each
   --validation <share>     newest share of sessions held out for tuning (default: 0.1)
   --no-tune                keep default parameters (still reports validation metrics)
-  --tune-budget <seconds>  time limit of the parameter search (default: 30)
+  --tune-passes <n>        passes of the parameter search over its grid (default: 1)
+  --tune-budget <seconds>  optional time limit of the search (default: none; a limit
+                           makes the chosen parameters depend on machine speed)
   --validation-cases <n>   validation cases sampled for the search (default: 10000)
   --param <name=value>     fix a parameter, e.g. --param neighbours=300 (repeatable)
   --model-version <id>     version id written into the model (default: build time)
@@ -52,6 +54,7 @@ const FLAGS = {
   validation: { type: 'string' },
   'no-tune': { type: 'boolean' },
   'tune-budget': { type: 'string' },
+  'tune-passes': { type: 'string' },
   'validation-cases': { type: 'string' },
   param: { type: 'string', multiple: true },
   'model-version': { type: 'string' },
@@ -89,6 +92,7 @@ function parse(argv: string[], print: (text: string) => void): TrainOptions {
     ...opt('shardSize', num(values['shard-size'], 'shard-size')),
     ...opt('validation', num(values.validation, 'validation')),
     ...opt('tuneBudgetMs', mapMs(num(values['tune-budget'], 'tune-budget'))),
+    ...opt('tunePasses', num(values['tune-passes'], 'tune-passes')),
     ...opt('validationCases', num(values['validation-cases'], 'validation-cases')),
     ...opt('version', values['model-version']),
     ...(values.quiet ? {} : { log: print }),

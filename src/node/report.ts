@@ -24,7 +24,7 @@ export function reportTable(r: TrainReport): string {
   const rows: [string, string][] = [
     ['model', `${r.output[0]} (${r.model.files} file${r.model.files > 1 ? 's' : ''}), version ${r.version}`],
     ['corpus', `${r.corpus.sessions} sessions, ${r.corpus.items} items, ${r.corpus.clicks} clicks`],
-    ['validation', `${r.validation.cases} cases (${r.validation.sampled} sampled), ${r.validation.trials} trials`],
+    ['validation', `${r.validation.cases} cases (${r.validation.sampled} sampled), ${r.validation.trials} trials${r.validation.stopped === 'budget' ? ' (cut by --tune-budget)' : ''}`],
     ['HR@20 / MRR@20', m ? `${m.hr20} / ${m.mrr20}` : 'n/a (too little data)'],
     ['HR@5 / MRR@5', m ? `${m.hr5} / ${m.mrr5}` : 'n/a'],
     ['size', `${kb(r.model.bytes)} raw, ${kb(r.model.gzipBytes)} gzip`],

@@ -24,8 +24,10 @@ export interface TrainOptions {
   validation?: number;
   /** `quick` (default) searches parameters on the validation split; `none` keeps the defaults. */
   tune?: 'quick' | 'none';
-  /** Time budget of the search (ms, default 30 s). */
+  /** Optional time limit of the search (ms; default none, so that runs reproduce). */
   tuneBudgetMs?: number;
+  /** Passes of the coordinate search over the grid at most (default 1). */
+  tunePasses?: number;
   /** Validation cases sampled for the search (default 10,000). */
   validationCases?: number;
   /** Fixed parameters (not searched); `timeDecay` here is absolute, in sessions. */

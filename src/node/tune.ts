@@ -19,6 +19,9 @@ export const GRID: { [K in keyof KnnParams]?: number[] } = {
   lengthNorm: [0.3, 0.5, 0.7],
 };
 
+/** Why the search stopped: nothing changed in a pass, the passes were done, or the time limit hit. */
+export type TuneStop = 'converged' | 'passes' | 'budget';
+
 /** One evaluated parameter set. */
 export interface Trial {
   params: KnnParams;
@@ -30,8 +33,16 @@ export interface TuneOptions {
   target: EvalTarget;
   /** Start point; its `timeDecay` is a multiple of the session count, like the grid's. */
   start: KnnParams;
-  /** Stop starting new trials after this long (ms). */
-  budgetMs: number;
+  /**
+   * Full passes over the grid at most (default 1). The search then depends on the data
+   * only, so a run reproduces the last one exactly.
+   */
+  passes?: number;
+  /**
+   * Optional safety limit (ms): no new trial starts after it. Unset by default, since a
+   * limit makes the result depend on the machine's speed and load.
+   */
+  budgetMs?: number;
   /** Parameters left as they are in `start`. */
   fixed?: readonly (keyof KnnParams)[];
   onTrial?: (trial: Trial) => void;
@@ -44,10 +55,11 @@ const MIN_GAIN = 0.05;
 
 /**
  * Coordinate search: for each parameter in turn, try the grid's values with the others
- * fixed and keep the best by HR@20 + MRR@20, until a pass changes nothing or the time
- * budget runs out. Returns the best trial (timeDecay still relative) and all trials.
+ * fixed and keep the best by HR@20 + MRR@20, until a pass changes nothing, `passes` are
+ * done or the optional time limit hits. Returns the best trial (timeDecay still
+ * relative), all trials, and why it stopped.
  */
-export function tune(o: TuneOptions): { best: Trial; trials: Trial[] } {
+export function tune(o: TuneOptions): { best: Trial; trials: Trial[]; stopped: TuneStop } {
   const started = Date.now();
   const sessions = o.target.store.sessionCount;
   const run = (p: KnnParams): Trial => {
@@ -57,12 +69,14 @@ export function tune(o: TuneOptions): { best: Trial; trials: Trial[] } {
   };
   const trials = [run(o.start)];
   let best = trials[0]!;
-  for (let pass = 0, changed = true; changed && pass < 2; pass++) {
+  const passes = o.passes ?? 1;
+  let changed = true;
+  for (let pass = 0; changed && pass < passes; pass++) {
     changed = false;
     for (const [key, values] of Object.entries(GRID) as [keyof KnnParams, number[]][]) {
       if (o.fixed?.includes(key)) continue;
       for (const v of values) {
-        if (Date.now() - started > o.budgetMs) return { best, trials };
+        if (o.budgetMs !== undefined && Date.now() - started > o.budgetMs) return { best, trials, stopped: 'budget' };
         if (best.params[key] === v) continue;
         const t = run({ ...best.params, [key]: v });
         trials.push(t);
@@ -73,5 +87,5 @@ export function tune(o: TuneOptions): { best: Trial; trials: Trial[] } {
       }
     }
   }
-  return { best, trials };
+  return { best, trials, stopped: changed ? 'passes' : 'converged' };
 }

@@ -39,7 +39,7 @@ describe('end to end on the sample click log', () => {
     const dir = await tempDir();
     const input = await writeSessionFile(join(dir, 'sessions.txt.gz'), sampleSessions());
     const printed: string[] = [];
-    const code = await main([input, '-o', join(dir, 'model.slrm'), '--tune-budget', '1', '--validation-cases', '300', '--quiet'], (t) => printed.push(t));
+    const code = await main([input, '-o', join(dir, 'model.slrm'), '--tune-passes', '1', '--validation-cases', '300', '--quiet'], (t) => printed.push(t));
     expect(code).toBe(0);
     expect(printed.join('\n')).toMatch(/HR@20 \/ MRR@20\s+[\d.]+ \/ [\d.]+/);
 

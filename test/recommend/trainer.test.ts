@@ -12,7 +12,7 @@ import { decodeModelFile } from '../../src/recommend/format/decode-file';
 import { eventLogOf, ndjson, ordered, viewed } from '../utils/recommend-events';
 import { sampleSessions, tempDir, writeSessionFile } from '../utils/recommend-fixture';
 
-const QUICK = { tuneBudgetMs: 1500, validationCases: 400 } as const;
+const QUICK = { validationCases: 400 } as const;
 let dir: string;
 beforeAll(async () => {
   dir = await tempDir();
@@ -46,6 +46,7 @@ describe('trainer on the sample click log', () => {
     expect(report).toMatchObject({ format: 'sessions', corpus: { sessions: expect.any(Number) }, model: { files: 1 } });
     expect(report.validation.metrics.hr20).toBeGreaterThan(0);
     expect(report.validation.trials).toBeGreaterThan(1);
+    expect(['converged', 'passes']).toContain(report.validation.stopped);
     expect(report.model.gzipBytes).toBeLessThan(report.model.bytes);
     expect(report.peakRssMB).toBeGreaterThan(0);
   });
