@@ -52,6 +52,7 @@ function setOpen(open) {
   setPersistent(open);
   panel.hidden = !open;
   document.body.classList.toggle('has-debug', open);
+  if (open) refreshStatus();
   if (open) renderSections();
   else stopSections();
 }
@@ -63,15 +64,17 @@ function build() {
     <div class="debug__body"></div></aside>`);
   panel.querySelector('[data-close]').addEventListener('click', () => setOpen(false));
   document.body.append(panel);
+  setInterval(refreshStatus, 500);
+}
+
+// Touch the DOM only when something changed and the panel shows: needless mutations would
+// hide the shop's dead clicks from the SDK (it reports a click only if nothing changed).
+function refreshStatus() {
   const status = panel.querySelector('.debug__status');
-  // Touch the DOM only when something changed and the panel shows: needless mutations would
-  // hide the shop's dead clicks from the SDK (it reports a click only if nothing changed).
-  setInterval(() => {
-    const live = isLoaded();
-    if (panel.hidden || status.dataset.live === String(live)) return;
-    status.dataset.live = String(live);
-    status.textContent = live ? 'SDK live' : 'waiting for SDK';
-  }, 500);
+  const live = isLoaded();
+  if (panel.hidden || status.dataset.live === String(live)) return;
+  status.dataset.live = String(live);
+  status.textContent = live ? 'SDK live' : 'waiting for SDK';
 }
 
 /** Mounts the panel (closed unless remembered or asked for in the URL) and its key binding. */
