@@ -14,7 +14,11 @@ export interface QueueChain {
   tier(): QueueTier;
   /** Saves records synchronously to localStorage (page exit); false if that failed. */
   spill(records: QueueRecord[]): boolean;
-  /** Moves records spilled by earlier pages or other tabs into the current tier. */
+  /**
+   * Moves records spilled by earlier pages or other tabs into the current tier. A spilled
+   * record with no events is a delete: its key was sent at page exit (before IndexedDB
+   * could commit deleting it).
+   */
   absorb(): Promise<void>;
 }
 
@@ -61,7 +65,7 @@ export function createQueueStore(name: string, onDowngrade: (from: QueueTier, to
         return;
       }
       if (!records.length) return;
-      await put(tx, records).done;
+      await tx(true, (kv) => records.forEach((r) => (r.j.length ? kv.set(r.k, r) : kv.del(r.k))));
       if (!at) await local(true, (kv) => records.forEach((r) => kv.del(r.k)));
     },
   };

@@ -7,7 +7,7 @@ import type { QueueRecord } from '../storage/kv';
 import { claim, free, put, trim } from '../storage/queue-ops';
 import type { QueueWrite } from '../storage/queue-ops';
 import { createQueueStore } from '../storage/queue-store';
-import type { ErrorSource, FlushReason, Plugin, SightlineClient, SightlineEvent } from '../types';
+import type { ConsentState, ErrorSource, FlushReason, Plugin, SightlineClient, SightlineEvent } from '../types';
 import * as D from './constants';
 import type { TransportErrorCode } from './errors';
 import { formatBatch } from './format';
@@ -19,6 +19,9 @@ import type { Answer } from './send';
 
 /** The collector plugin: a destination with `flush` and `stats`. */
 export type Collector = Omit<Plugin, 'stats'> & { stats(): CollectorStats };
+
+/** What the Navigation API's `navigate` event carries that the transport reads. */
+type NavigateEvent = Event & { destination: { url: string; sameDocument: boolean } };
 
 const count = (records: QueueRecord[]): number => records.reduce((n, r) => n + r.j.length, 0);
 
@@ -59,6 +62,9 @@ export function collector(options: CollectorOptions): Collector {
   let lastFlush: FlushReason | undefined;
   let client: SightlineClient | undefined;
   let stops: (() => void)[] = [];
+  // Analytics consent: without it no storage tier is touched and nothing is sent (the
+  // store opens lazily, on its first transaction).
+  let granted = false;
 
   const report = (code: string, detail: Record<string, unknown>, source: ErrorSource = 'network'): void =>
     client?.reportError({ code, message: code, detail, source });
@@ -102,6 +108,11 @@ export function collector(options: CollectorOptions): Collector {
   // ---- The writer: events wait in memory and are written in one transaction per task.
   let pending: SightlineEvent[] = [];
   const writes = new Map<QueueWrite, QueueRecord[]>();
+  // This tab's stored records its sender has not claimed yet: page exit can beacon them
+  // synchronously (an IndexedDB read would not finish). At most about a batch: the next
+  // count, bytes or timer flush claims them; not kept while backing off (the collector
+  // fails; stored is safer than a beacon nobody can check) or while another tab sends.
+  const mine = new Map<string, QueueRecord>();
   let seq = 0;
   let channel: MessageChannel | undefined;
   let scheduled = false;
@@ -138,7 +149,7 @@ export function collector(options: CollectorOptions): Collector {
 
   const drain = (): void => {
     scheduled = false;
-    if (!pending.length) return;
+    if (!pending.length || !granted) return;
     const records = toRecords(pending);
     pending = [];
     const write = put(tx, records);
@@ -151,6 +162,7 @@ export function collector(options: CollectorOptions): Collector {
         events += count(records);
         bytes += records.reduce((n, r) => n + recordBytes(r.k), 0);
         if (retryTimer) return; // the retry will send these too
+        records.forEach((r) => mine.set(r.k, r));
         if (events >= maxEvents) fire('count');
         else if (bytes >= maxBytes) fire('bytes');
         else arm();
@@ -230,15 +242,19 @@ export function collector(options: CollectorOptions): Collector {
     const [kept, cut] = await trim(tx, queueEvents, queueBytes);
     queued = kept;
     if (cut) drop('transport/queue-overflow', cut);
-    for (;;) {
+    // Consent withdrawn mid-cycle: nothing more leaves.
+    while (granted) {
       const now = Date.now();
       const records = await claim(tx, owner, maxEvents, batchBytes, now, now + D.CLAIM_MS);
       if (!records.length) break;
       const keys = records.map((r) => r.k);
       const json = records.flatMap((r) => r.j);
-      const retry = await sendEvents(json);
+      keys.forEach((k) => mine.delete(k)); // in flight now: page exit must not send them again
+      // A record with no events is a page exit's note that it was sent (see exit): just delete it.
+      const retry = json.length && (await sendEvents(json));
       if (retry) {
         retried += json.length;
+        mine.clear();
         // Unclaimed at once: the next page, or another tab, need not wait for the claim to expire.
         await free(tx, keys);
         timer = void clearTimeout(timer);
@@ -256,30 +272,44 @@ export function collector(options: CollectorOptions): Collector {
   // A flush asked for during a cycle runs again right after it (unless backing off).
   const run = (reason: FlushReason): Promise<void> => {
     lastFlush = reason;
+    if (!granted) return Promise.resolve(); // not even the lock: its lease is storage
     if (running) return (again = true), running;
     return (running = (async () => {
       do {
         again = false;
-        if (!(await lock(() => cycle().catch(fault)))) arm(); // another tab is sending: look again later
+        // Another tab is sending (this tab's records too): look again later.
+        if (!(await lock(() => cycle().catch(fault)))) mine.clear(), arm();
       } while (again && !retryTimer);
     })().finally(() => (running = undefined)));
   };
 
   // ---- Page exit: what is not durable yet is beaconed within the page's 64 KiB keepalive
   // budget (less the keepalive requests in flight) and the rest saved synchronously, for
-  // the next page. Events that arrive later in the same task (pagehide listeners that run
-  // after ours: engagement time, page leave) go the same way, together, from a microtask
-  // once they stop coming, against what is left of the budget.
+  // the next page; then, with what is left of the budget, this tab's stored records that
+  // wait for the timer. Events that arrive later in the same task (pagehide listeners that
+  // run after ours: engagement time, page leave) go the same way, together, from a
+  // microtask once they stop coming, against what is left of the budget. When a page of
+  // this site is known to load next, everything waits for it instead (see `next`).
   let exiting = false;
   let spent = 0;
   let gathering = false;
+  // A page of this origin is loading next (the Navigation API's navigate event: a link, a
+  // form, a script): it sends what is stored or spilled, retrying until a 2xx, so nothing
+  // need ride a beacon, whose answer nobody reads. Unknown (a closing tab, the address
+  // bar, another site, no Navigation API): beacons.
+  let next = false;
   const exit = (): void => {
     gathering = false;
+    if (!granted) return;
     const fresh = takeFresh();
+    if (next && store.spill(fresh)) return;
+    // Then this tab's stored records waiting for the timer: durable already, so they come
+    // second (what does not fit stays stored), but an IndexedDB read would not finish now.
+    const list = fresh.concat([...mine.values()]);
     let done = 0;
     try {
       // One request per chunk: a chunk is at most one batch, and most exits have one or two.
-      for (const r of fresh) {
+      for (const r of list) {
         const req = build(r.j);
         const cost = byteLength(req[1]);
         // Beacons cannot be read back: what the browser accepted counts as sent.
@@ -293,33 +323,55 @@ export function collector(options: CollectorOptions): Collector {
     }
     const left = fresh.slice(done);
     if (left.length && !store.spill(left)) drop('transport/exit-lost', count(left));
+    const gone = list.slice(fresh.length, done).map((r) => (mine.delete(r.k), (queued -= r.j.length), r.k));
+    if (!gone.length) return;
+    // Sent, so deleted; but an IndexedDB delete may not commit before the page is gone, so
+    // first a synchronous note (records with no events, which absorb() turns into deletes)
+    // that keeps the next page and the other tabs from sending them again.
+    store.spill(gone.map((k) => ({ k, j: [] })));
+    void free(tx, gone, true);
   };
 
   return {
     name: 'sightline-collector',
     setup(c) {
       client = c;
+      const nav = (globalThis as { navigation?: EventTarget }).navigation;
+      // Storage and network wait for analytics consent; withdrawn, they stop (what is stored stays for a later grant).
+      const consent = (state: ConsentState): void => {
+        const was = granted;
+        granted = state.analytics;
+        if (granted && !was) later(), void run('start');
+      };
       stops = [
+        c.on('consent', consent),
         // Beacon or save what is not durable yet, then send the durable rest (keepalive).
         onPageExit(
           safe(() => {
             if (!exiting) {
               exiting = true;
               spent = 0;
-              // If the page lives on (a tab switch), the next task ends this exit.
-              setTimeout(() => (exiting = false));
+              // If the page lives on (a tab switch, a return from the back/forward cache),
+              // the next task ends this exit, and whatever navigation was under way.
+              setTimeout(() => (exiting = next = false));
             }
             exit();
             void run('page-exit');
           }),
         ),
+        addListener(nav, 'navigate', ({ destination: to }: NavigateEvent) => {
+          next = !to.sameDocument && to.url.startsWith(`${location.origin}/`);
+        }),
+        // A navigation a single-page app took over (intercept) stays in this document.
+        addListener(nav, 'navigatesuccess', () => (next = false)),
+        addListener(nav, 'navigateerror', () => (next = false)),
         addListener(
           globalThis, // the window in a page; nothing where there is no addEventListener (Node)
           'online',
           safe(() => (resume(), void run('online'))),
         ),
       ];
-      void run('start');
+      consent(c.consent.get());
     },
     destination(event) {
       pending.push(event);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
 import { settle, useTransportClock } from '../utils/transport-clock';
-import { dispatchPageHide, dispatchVisibilityChange, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
+import { dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
+import { queuedIn } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
 
 const collector = useTransportCollector();
@@ -11,6 +12,8 @@ describe('page exit', () => {
   beforeEach(useTransportClock);
   afterEach(() => {
     vi.useRealTimers();
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
     localStorage.clear();
   });
 
@@ -54,17 +57,81 @@ describe('page exit', () => {
     expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Page Left']);
   });
 
-  it('sends events already stored with a keepalive fetch when the tab is hidden', async () => {
+  it('beacons at once events already stored but still waiting for the batch timer (add to cart, then close)', async () => {
+    const name = freshQueue();
     const beacon = spyOnBeacon();
-    const tab = await openTab({ queue: { name: freshQueue() } });
+    const tab = await openTab({ queue: { name } });
     tab.track('Product Added');
-    await settle(); // durable in IndexedDB
-    dispatchVisibilityChange('hidden');
-    await settle();
-    expect(beacon.calls).toHaveLength(0);
-    expect(collector.delivered()).toHaveLength(1);
-    expect(tab.plugin.stats().lastFlush).toBe('page-exit');
+    await settle(); // durable in IndexedDB; the 2 s timer has not fired
+    const [key] = await queuedIn(name);
+    expect(collector.received).toHaveLength(0);
+    dispatchPageHide();
+    // Synchronously: the page may be gone before any IndexedDB read or delete completes.
+    expect(beacon.calls).toHaveLength(1);
+    // "Sent", noted synchronously: the next page deletes it instead of sending it again.
+    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toEqual([[key, { k: key, j: [] }]]);
     await tab.destroy();
+
+    const next = await openTab({ queue: { name } });
+    await next.flush();
+    expect(collector.delivered()).toHaveLength(1); // the next page does not send it again
+    expect(await queuedIn(name)).toEqual([]);
+    await next.destroy();
+  });
+
+  it.each([
+    ['a page of this site loads next: it sends them, retrying until a 2xx', `${location.origin}/cart`, 0],
+    ['another site loads next', 'https://pay.example/checkout', 1],
+    ['a single-page app took the navigation over', 'intercepted', 1],
+  ])('beacons stored events at page exit only when no page of this site is known to follow (%s)', async (_, to, beacons) => {
+    const name = freshQueue();
+    const navigation = installNavigation();
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name } });
+    tab.track('Product Added');
+    await settle();
+    navigation.navigate(to === 'intercepted' ? `${location.origin}/cart` : to);
+    if (to === 'intercepted') navigation.intercepted();
+    dispatchPageHide();
+    expect(beacon.calls).toHaveLength(beacons);
+    expect(localStorage.getItem(`${name}:q`) !== null).toBe(beacons > 0); // the note that they were sent
+    await tab.destroy();
+  });
+
+  it('saves what is not durable yet for the next page, without a beacon, when a page of this site loads next', async () => {
+    const name = freshQueue();
+    const navigation = installNavigation();
+    const beacon = spyOnBeacon();
+    const page = await openTab({ queue: { name } });
+    page.track('Product Added');
+    await microtasksUntil(() => page.plugin.stats().queued === 1);
+    navigation.navigate(`${location.origin}/cart`);
+    dispatchPageHide();
+    expect(beacon.calls).toHaveLength(0);
+    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toHaveLength(1);
+    await page.destroy();
+
+    const next = await openTab({ queue: { name } });
+    expect(collector.delivered()).toHaveLength(1);
+    await next.destroy();
+  });
+
+  it('leaves stored events in the queue for the next page when the browser refuses the beacon', async () => {
+    const name = freshQueue();
+    vi.spyOn(navigator, 'sendBeacon').mockReturnValue(false);
+    collector.answer({ status: 0, error: true }); // and the page-exit cycle's request fails, as a closing page's would
+    const tab = await openTab({ queue: { name } });
+    tab.track('Product Added');
+    await settle();
+    dispatchPageHide();
+    await settle();
+    await tab.destroy();
+    expect(collector.delivered()).toHaveLength(0);
+    expect(await queuedIn(name)).toHaveLength(1);
+
+    const next = await openTab({ queue: { name } });
+    expect(collector.delivered()).toHaveLength(1);
+    await next.destroy();
   });
 
   it('uses fetch keepalive instead of a beacon when the request needs headers', async () => {

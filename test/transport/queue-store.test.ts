@@ -6,6 +6,7 @@ import { createLease } from '../../src/storage/queue-lease';
 import { localTier } from '../../src/storage/queue-local';
 import { memoryTier } from '../../src/storage/queue-map';
 import { claim as claimIn, free, put, trim } from '../../src/storage/queue-ops';
+import { createQueueStore } from '../../src/storage/queue-store';
 import { storedKeys } from '../utils/transport-store';
 import { freshQueue } from '../utils/transport-tab';
 
@@ -110,6 +111,23 @@ describe('IndexedDB writes', () => {
     await write.done;
     expect(write.cancel()).toBe(false);
     expect(await storedKeys(store)).toHaveLength(1);
+  });
+});
+
+describe('records sent at page exit (spilled with no events)', () => {
+  afterEach(() => localStorage.clear());
+
+  it('are deleted from IndexedDB by the next page when only that note survived', async () => {
+    const name = freshQueue();
+    const sent = rec(1, 0);
+    const kept = rec(2, 0);
+    const page = createQueueStore(name, () => {});
+    await put(page.tx, [sent, kept]).done;
+    page.spill([{ k: sent.k, j: [] }]); // the page died before the IndexedDB delete committed
+    const next = createQueueStore(name, () => {});
+    await next.absorb();
+    expect(await storedKeys(next.tx)).toEqual([kept.k]);
+    expect(localStorage.getItem(`${name}:q`)).toBeNull();
   });
 });
 

@@ -35,3 +35,21 @@ export function spyOnBeacon(): { calls: { url: string; bytes: number }[] } {
   });
   return { calls };
 }
+
+/**
+ * A stand-in for the Navigation API (happy-dom has none): `navigate(url)` fires the
+ * `navigate` event a link click fires before a cross-document navigation, `intercepted()`
+ * the `navigatesuccess` of one a single-page app took over. Undo with vi.unstubAllGlobals().
+ */
+export function installNavigation(): { navigate(url: string): void; intercepted(): void } {
+  const navigation = new EventTarget();
+  vi.stubGlobal('navigation', navigation);
+  return {
+    navigate(url) {
+      navigation.dispatchEvent(Object.assign(new Event('navigate'), { destination: { url, sameDocument: false } }));
+    },
+    intercepted() {
+      navigation.dispatchEvent(new Event('navigatesuccess'));
+    },
+  };
+}

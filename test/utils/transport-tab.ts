@@ -25,13 +25,17 @@ const CORE = { writeKey: 'test-key', limits: { ratePerName: 0 } as SightlineOpti
 
 /**
  * Opens a "tab": the real client with `collector(options)`, once its setup and its
- * start cycle (which picks up earlier pages' events) are done.
+ * start cycle (which picks up earlier pages' events) are done. `core` adds client options
+ * (consent, say).
  */
-export async function openTab(options: Partial<CollectorOptions> & { queue: { name: string } }): Promise<TransportTab> {
+export async function openTab(
+  options: Partial<CollectorOptions> & { queue: { name: string } },
+  core: Partial<SightlineOptions> = {},
+): Promise<TransportTab> {
   const plugin = collector({ endpoint: COLLECTOR, ...options });
   const errors: SightlineError[] = [];
   // Only the transport's and the queue's own reports: the core's are its tests' business.
-  const client = createSightline({ ...CORE, onError: (e) => /^(transport|storage)\//.test(e.code) && errors.push(e) });
+  const client = createSightline({ ...CORE, ...core, onError: (e) => /^(transport|storage)\//.test(e.code) && errors.push(e) });
   await client.use(plugin);
   await settle();
   return {

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTransportCollector } from '../utils/transport-collector';
+import { elapse, settle, useTransportClock } from '../utils/transport-clock';
+import { dispatchPageHide, spyOnBeacon } from '../utils/transport-page';
+import { queuedIn } from '../utils/transport-store';
+import { freshQueue, openTab } from '../utils/transport-tab';
+
+const collector = useTransportCollector();
+const DENIED = { consent: { default: 'denied' as const } };
+
+/** Names of the IndexedDB databases that exist (opening one creates it). */
+const databases = async (): Promise<string[]> => (await indexedDB.databases()).map((d) => d.name ?? '');
+
+/** Counts the localStorage accesses to keys of queue `name` (the queue, its lease): the core's identity keys are not the transport's. */
+function spyOnLocalStorage(name: string): () => number {
+  const spies = (['getItem', 'setItem', 'removeItem'] as const).map((m) => vi.spyOn(localStorage, m));
+  return () => spies.flatMap((spy) => spy.mock.calls).filter(([key]) => key.startsWith(name)).length;
+}
+
+describe('consent', () => {
+  beforeEach(useTransportClock);
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+    localStorage.clear();
+  });
+
+  it('touches no storage and sends nothing while analytics is denied, page exit included', async () => {
+    const name = freshQueue();
+    const accesses = spyOnLocalStorage(name);
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name } }, DENIED);
+    tab.track('Product Added');
+    await tab.flush();
+    dispatchPageHide();
+    await elapse(5_000);
+    expect(await databases()).not.toContain(name);
+    expect(accesses()).toBe(0);
+    expect(beacon.calls).toHaveLength(0);
+    expect(collector.received).toHaveLength(0);
+    await tab.destroy();
+  });
+
+  it('opens the queue and sends the held events once analytics is granted', async () => {
+    const name = freshQueue();
+    const tab = await openTab({ queue: { name } }, DENIED);
+    tab.track('Product Added');
+    tab.client.consent.update({ analytics: true });
+    await tab.flush();
+    expect(await databases()).toContain(name);
+    expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Product Added']);
+    await tab.destroy();
+  });
+
+  it('stops sending when analytics is withdrawn, and keeps what is stored for a later grant', async () => {
+    const name = freshQueue();
+    const tab = await openTab({ queue: { name } });
+    tab.track('Product Added');
+    await settle(); // stored; the batch timer has not fired
+    tab.client.consent.update({ analytics: false });
+    await elapse(5_000);
+    dispatchPageHide();
+    await settle();
+    expect(collector.received).toHaveLength(0);
+    expect(await queuedIn(name)).toHaveLength(1);
+
+    tab.client.consent.update({ analytics: true });
+    await settle();
+    expect(collector.delivered()).toHaveLength(1);
+    await tab.destroy();
+  });
+});
