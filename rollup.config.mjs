@@ -55,6 +55,7 @@ const library = ['esm', 'cjs'].map((format) => ({
 const iife = [
   ['src/browser/index.ts', 'dist/sightline.iife.js'],
   ['src/browser/vitals-addon.ts', 'dist/sightline-vitals.iife.js'],
+  ['src/browser/errors-addon.ts', 'dist/sightline-errors.iife.js'],
 ].map(([input, file]) => ({
   input,
   plugins: [nodeResolve({ extensions: ['.ts', '.js'], browser: true }), transpile()],

@@ -1,17 +1,18 @@
-import { clicks, commerce, context, engagement, errors, forms, pageviews, type CommerceEventMap, type Tracker } from '../capture';
+import { clicks, commerce, context, engagement, forms, pageviews, type CommerceEventMap, type Tracker } from '../capture';
 import type { Plugin } from '../types';
 
 // In the order autocapture uses: `context` first, so the first page view is enriched.
-const PLUGINS: Record<string, () => Plugin> = { context, pageviews, clicks, forms, engagement, commerce, errors };
+const PLUGINS: Record<string, () => Plugin> = { context, pageviews, clicks, forms, engagement, commerce };
 
 /** What `data-autocapture="all"` means: autocapture()'s defaults (errors stay opt-in). */
 const ALL = ['context', 'pageviews', 'clicks', 'forms', 'engagement', 'commerce', 'vitals'];
 
 /**
  * Plugins shipped as same-origin add-on files beside the IIFE and loaded after boot, so the
- * script every page loads stays small (web-vitals alone is ~3 KB brotli).
+ * script every page loads stays small: web-vitals alone is ~3 KB brotli, and `errors` is
+ * opt-in, so most pages never need it.
  */
-export const ADDONS: Record<string, string> = { vitals: 'sightline-vitals.iife.js' };
+export const ADDONS: Record<string, string> = { vitals: 'sightline-vitals.iife.js', errors: 'sightline-errors.iife.js' };
 
 /**
  * The capture plugins a script tag's `data-autocapture` asks for, and the add-on files to

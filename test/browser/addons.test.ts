@@ -6,6 +6,7 @@ afterEach(() => {
   document.head.innerHTML = '';
   delete (window as unknown as Record<string, unknown>).sightline;
   delete (window as unknown as Record<string, unknown>).__sightlineVitals;
+  delete (window as unknown as Record<string, unknown>).__sightlineErrors;
   vi.resetModules();
 });
 
@@ -16,10 +17,10 @@ describe('captureFor', () => {
     expect(addons).toEqual(['sightline-vitals.iife.js']);
   });
 
-  it('starts only the listed plugins, and ignores unknown names', () => {
+  it('starts only the listed plugins, loads listed add-ons, and ignores unknown names', () => {
     const { plugins, addons } = captureFor(['clicks', 'errors', 'teleport']);
-    expect(plugins).toHaveLength(2);
-    expect(addons).toEqual([]);
+    expect(plugins.map((p) => p.name)).toHaveLength(1);
+    expect(addons).toEqual(['sightline-errors.iife.js']);
   });
 
   it('starts nothing for "none"', () => {
@@ -42,6 +43,22 @@ describe('loadAddons', () => {
     loadAddons(document, null, ['sightline-vitals.iife.js'], report);
     expect(report).toHaveBeenCalledWith(expect.objectContaining({ code: 'browser/addon-failed' }));
     expect(document.head.querySelector('script')).toBeNull();
+  });
+});
+
+describe('the errors add-on', () => {
+  it('registers the page-errors plugin once with the loaded client', async () => {
+    const use = vi.fn(async (_plugin: { name: string }) => {});
+    (window as unknown as Record<string, unknown>).sightline = { ready: (fn: (c: unknown) => void) => fn({ use }) };
+    await import('../../src/browser/errors-addon');
+    vi.resetModules();
+    await import('../../src/browser/errors-addon');
+    expect(use).toHaveBeenCalledTimes(1);
+    expect(use.mock.calls[0]![0]).toMatchObject({ name: expect.stringContaining('error') });
+  });
+
+  it('does nothing when sightline is not on the page', async () => {
+    await expect(import('../../src/browser/errors-addon')).resolves.toBeDefined();
   });
 });
 
