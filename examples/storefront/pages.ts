@@ -20,11 +20,20 @@ export function pageFor(pathname: string): string | null {
   return ROUTES.find(([pattern]) => pattern.test(pathname))?.[1] ?? null;
 }
 
-/** Reads a page and fills its placeholders: the script-tag snippet or the import map. */
+/** What every page's <head> shares (the pages say `<!--shop-head-->`): one place to change it. */
+const SHOP_HEAD = `<meta name="description" content="Sightline Outfitters: independent outdoor gear — jackets, packs, footwear and camp kit.">
+  <meta name="theme-color" content="#2f5d50">
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+  <link rel="stylesheet" href="/styles/base.css">
+  <link rel="stylesheet" href="/styles/shop.css">
+  <link rel="stylesheet" href="/styles/overlays.css">`;
+
+/** Reads a page and fills its placeholders: the shared head, the script-tag snippet or the import map. */
 export async function renderPage(publicDir: string, file: string, options: SnippetOptions & { nodeModulesDir: string }): Promise<string> {
   const html = await readFile(join(publicDir, file), 'utf8');
   const map = JSON.stringify(importMap(options.nodeModulesDir), null, 2).replace(/</g, '\\u003c');
   return html
+    .replace('<!--shop-head-->', SHOP_HEAD)
     .replace('<!--sightline-->', scriptTagSnippet(options))
     .replace('<!--importmap-->', `<script type="importmap">${map}</script>`);
 }

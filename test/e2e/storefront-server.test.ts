@@ -51,6 +51,14 @@ describe('the storefront server', () => {
     },
   );
 
+  it.each(['/', '/cart', '/checkout', '/confirmation?order=X', '/lookbook'])('fills the shared head (styles, icon, description) on %s', async (path) => {
+    const page = await get(path);
+    expect(page.body).not.toContain('<!--shop-head-->');
+    for (const asset of ['/styles/base.css', '/styles/shop.css', '/styles/overlays.css', '/favicon.svg', 'name="description"']) {
+      expect(page.body).toContain(asset);
+    }
+  });
+
   it('loads the lookbook through the ESM build with an import map instead of the tag', async () => {
     const page = await get('/lookbook');
     expect(page.body).not.toContain('sightline.iife.js');
