@@ -3,7 +3,7 @@ import { LAST } from './kv';
 import type { QueueRecord, Tier } from './kv';
 import { localTier } from './queue-local';
 import { memoryTier } from './queue-map';
-import { put } from './queue-ops';
+import { free, put } from './queue-ops';
 
 /** Where the queue currently lives. */
 export type QueueTier = 'indexeddb' | 'localstorage' | 'memory';
@@ -15,9 +15,10 @@ export interface QueueChain {
   /** Saves records synchronously to localStorage (page exit); false if that failed. */
   spill(records: QueueRecord[]): boolean;
   /**
-   * Moves records spilled by earlier pages or other tabs into the current tier. A spilled
-   * record with no events is a delete: its key was sent at page exit (before IndexedDB
-   * could commit deleting it).
+   * Moves records spilled by earlier pages or other tabs into the current tier, unclaimed
+   * (the page that spilled a record it had claimed is gone). A spilled record with no
+   * events is a delete: its key was sent at page exit (before IndexedDB could commit
+   * deleting it).
    */
   absorb(): Promise<void>;
 }
@@ -66,6 +67,8 @@ export function createQueueStore(name: string, onDowngrade: (from: QueueTier, to
       }
       if (!records.length) return;
       await tx(true, (kv) => records.forEach((r) => (r.j.length ? kv.set(r.k, r) : kv.del(r.k))));
+      // A spilled record is unclaimed: the page that spilled it (its claimer) is gone.
+      await free(tx, records.map((r) => r.k));
       if (!at) await local(true, (kv) => records.forEach((r) => kv.del(r.k)));
     },
   };

@@ -207,6 +207,11 @@ export function collector(options: CollectorOptions): Collector {
   let attempt = 0;
   let running: Promise<void> | undefined;
   let again = false;
+  // The batch this tab's sender holds claimed, as page exit must leave it when a page of
+  // this site loads next: its records while unanswered or failed, notes (no events) once
+  // delivered. The claim would otherwise outlive the page by CLAIM_MS: the unclaim or the
+  // delete after the answer is an IndexedDB write that does not commit once the page is gone.
+  let held: QueueRecord[] = [];
 
   /** One request, split in halves on 413 or when it outgrew `maxBytes`; resolves with the answer to retry after. */
   const sendEvents = async (json: string[]): Promise<Answer | undefined> => {
@@ -247,6 +252,7 @@ export function collector(options: CollectorOptions): Collector {
       const now = Date.now();
       const records = await claim(tx, owner, maxEvents, batchBytes, now, now + D.CLAIM_MS);
       if (!records.length) break;
+      held = records;
       const keys = records.map((r) => r.k);
       const json = records.flatMap((r) => r.j);
       keys.forEach((k) => mine.delete(k)); // in flight now: page exit must not send them again
@@ -257,14 +263,23 @@ export function collector(options: CollectorOptions): Collector {
         mine.clear();
         // Unclaimed at once: the next page, or another tab, need not wait for the claim to expire.
         await free(tx, keys);
+        held = [];
         timer = void clearTimeout(timer);
         resume();
         retryTimer = setTimeout(() => ((retryTimer = undefined), fire('retry')), retryDelay(attempt++, baseMs, capMs, retry[1]));
         return;
       }
+      // Answered: the backoff starts over, so one failure after many successes waits
+      // base, not a delay grown by failures long past (delays reach capMs otherwise).
+      if (json.length) attempt = 0;
+      held = keys.map((k) => ({ k, j: [] }));
       await free(tx, keys, true);
+      held = [];
       queued = Math.max(0, queued - json.length);
     }
+    // Stored but claimed by others (another tab's batch, or a gone page's until its claim
+    // expires): look again later, as when another tab holds the lock.
+    if (queued) arm();
     attempt = 0;
     resume();
   };
@@ -302,7 +317,10 @@ export function collector(options: CollectorOptions): Collector {
     gathering = false;
     if (!granted) return;
     const fresh = takeFresh();
-    if (next && store.spill(fresh)) return;
+    // Saved with this tab's stored records and held batch: a spilled record is queued and
+    // unclaimed (absorb() frees its claim), so the next page sends them at once rather
+    // than after the claims of this page, whose sender is gone, expire.
+    if (next && store.spill(fresh.concat([...mine.values()], held))) return;
     // Then this tab's stored records waiting for the timer: durable already, so they come
     // second (what does not fit stays stored), but an IndexedDB read would not finish now.
     const list = fresh.concat([...mine.values()]);

@@ -129,6 +129,18 @@ describe('records sent at page exit (spilled with no events)', () => {
     expect(await storedKeys(next.tx)).toEqual([kept.k]);
     expect(localStorage.getItem(`${name}:q`)).toBeNull();
   });
+
+  it('are unclaimed by the next page when the page that claimed them spilled them as it went', async () => {
+    const name = freshQueue();
+    const held = rec(1, 0);
+    const page = createQueueStore(name, () => {});
+    await put(page.tx, [held]).done;
+    expect(await claim(page.tx, 'gone')).toEqual([held]); // its unclaim never committed
+    page.spill([held]);
+    const next = createQueueStore(name, () => {});
+    await next.absorb();
+    expect(await claim(next.tx, 'next')).toEqual([held]);
+  });
 });
 
 describe('the localStorage lease', () => {

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { idbTier } from '../../src/storage/idb';
+import { claim } from '../../src/storage/queue-ops';
+import { CLAIM_MS } from '../../src/transport/constants';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportClock } from '../utils/transport-clock';
 import { installWebLocks } from '../utils/transport-locks';
@@ -38,6 +41,21 @@ describe('several tabs', () => {
     expect(new Set(ids).size).toBe(80);
     if (locks) expect(locks.granted).toBeGreaterThan(0);
     await Promise.all([a.destroy(), b.destroy()]);
+  });
+
+  it('sends events a closed tab left claimed once that claim expires, without a new event or a reload', async () => {
+    const name = freshQueue();
+    const gone = await openTab({ queue: { name } });
+    gone.track('Product Added');
+    await settle();
+    // Its batch claimed when it closed: the unclaim never committed.
+    expect(await claim(idbTier(name), 'gone-tab', 50, 1e9, Date.now(), Date.now() + CLAIM_MS)).toHaveLength(1);
+    await gone.destroy();
+    const tab = await openTab({ queue: { name } });
+    expect(collector.delivered()).toHaveLength(0);
+    await elapse(CLAIM_MS + 2_000, 1_000);
+    expect(collector.received.map((r) => r.body.batch.map((e) => e.event))).toEqual([['Product Added']]);
+    await tab.destroy();
   });
 
   it("sends another tab's events when that tab cannot (it is still waiting for the lock)", async () => {
