@@ -15,8 +15,8 @@ export {
   VERSION,
   type CoreErrorCode,
 } from './core';
-export { collector, gzip } from './transport';
-export type { CollectorOptions } from './transport';
+export { collector, gzip, STORAGE_ERRORS, TRANSPORT_ERRORS } from './transport';
+export type { CollectorOptions, TransportErrorCode } from './transport';
 export type {
   ConsentCategory,
   ConsentOptions,

@@ -1,5 +1,5 @@
 /** Error codes of the transport (docs/errors.md, `## transport`). Stats count drops by these. */
-export const TransportErrors = {
+export const TRANSPORT_ERRORS = {
   /** The collector answered a non-retryable 4xx; the batch was dropped. `detail.status`, `detail.events`. */
   rejected: 'transport/rejected',
   /** The queue passed its bound; the oldest events were dropped. `detail.events`. */
@@ -14,5 +14,5 @@ export const TransportErrors = {
   exitLost: 'transport/exit-lost',
 } as const;
 
-/** One of {@link TransportErrors}. */
-export type TransportErrorCode = (typeof TransportErrors)[keyof typeof TransportErrors];
+/** One of {@link TRANSPORT_ERRORS}. */
+export type TransportErrorCode = (typeof TRANSPORT_ERRORS)[keyof typeof TRANSPORT_ERRORS];

@@ -5,6 +5,6 @@ export { collector } from './collector';
 export type { Collector } from './collector';
 export { gzip } from './gzip';
 export type { CollectorFormat, CollectorOptions, CollectorStats, FormatMeta, FormattedRequest } from './options';
-export { TransportErrors } from './errors';
+export { TRANSPORT_ERRORS } from './errors';
 export type { TransportErrorCode } from './errors';
-export { StorageErrors } from '../storage/queue-errors';
+export { STORAGE_ERRORS } from '../storage/queue-errors';

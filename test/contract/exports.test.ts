@@ -7,7 +7,7 @@ import { builtEntries } from '../utils/contract-dist';
 const PUBLIC_EXPORTS: Record<string, string[]> = {
   '.': [
     'CALLBACK_ERRORS', 'CONSENT_CATEGORIES', 'CONSENT_ERRORS', 'CORE_ERRORS', 'INPUT_ERRORS', 'PLUGIN_ERRORS',
-    'VERSION', 'collector', 'createSightline', 'gzip',
+    'STORAGE_ERRORS', 'TRANSPORT_ERRORS', 'VERSION', 'collector', 'createSightline', 'gzip',
   ],
   './capture': [
     'CAPTURE_ERRORS', 'CLICK_IDS', 'DOWNLOAD_EXTENSIONS', 'GA4_EVENT_NAMES', 'GA4_EVENT_PARAMS', 'GA4_ITEM_PARAMS',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StorageErrors, TransportErrors } from '../../src/transport';
+import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportClock } from '../utils/transport-clock';
 import { freshQueue, openTab } from '../utils/transport-tab';
@@ -55,7 +55,7 @@ describe('the persisted queue', () => {
     await tab.flush();
     expect(names()).toEqual(['a', 'b']);
     expect(tab.plugin.stats().storage).toBe('localstorage');
-    expect(tab.errors.filter((e) => e.code === StorageErrors.downgraded)).toEqual([
+    expect(tab.errors.filter((e) => e.code === STORAGE_ERRORS.downgraded)).toEqual([
       expect.objectContaining({ detail: expect.objectContaining({ from: 'indexeddb', to: 'localstorage' }) }),
     ]);
     await tab.destroy();
@@ -71,7 +71,7 @@ describe('the persisted queue', () => {
     await elapse(2_000);
     expect(names()).toEqual(['e0', 'e1', 'e2', 'e3']);
     expect(tab.plugin.stats().storage).toBe('memory');
-    const downgrades = tab.errors.filter((e) => e.code === StorageErrors.downgraded).map((e) => e.detail);
+    const downgrades = tab.errors.filter((e) => e.code === STORAGE_ERRORS.downgraded).map((e) => e.detail);
     expect(downgrades).toEqual([
       expect.objectContaining({ from: 'indexeddb', to: 'localstorage' }),
       expect.objectContaining({ from: 'localstorage', to: 'memory' }),
@@ -92,8 +92,8 @@ describe('the persisted queue', () => {
     }
     await tab.flush();
     expect(names()).toEqual(['e3', 'e4', 'e5', 'e6', 'e7']);
-    expect(tab.errors).toEqual([expect.objectContaining({ code: TransportErrors.queueOverflow, detail: { events: 3 } })]);
-    expect(tab.plugin.stats().dropped).toEqual({ [TransportErrors.queueOverflow]: 3 });
+    expect(tab.errors).toEqual([expect.objectContaining({ code: TRANSPORT_ERRORS.queueOverflow, detail: { events: 3 } })]);
+    expect(tab.plugin.stats().dropped).toEqual({ [TRANSPORT_ERRORS.queueOverflow]: 3 });
     await tab.destroy();
   });
 });

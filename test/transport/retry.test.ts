@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TransportErrors } from '../../src/transport';
+import { TRANSPORT_ERRORS } from '../../src/transport';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportClock } from '../utils/transport-clock';
 import { dispatchOnline } from '../utils/transport-page';
@@ -85,7 +85,7 @@ describe('retries', () => {
     collector.answer(413);
     tab.track('Huge');
     await tab.flush();
-    expect(tab.errors).toContainEqual(expect.objectContaining({ code: TransportErrors.rejected, detail: { events: 1, status: 413 } }));
+    expect(tab.errors).toContainEqual(expect.objectContaining({ code: TRANSPORT_ERRORS.rejected, detail: { events: 1, status: 413 } }));
     await tab.destroy();
   });
 
@@ -98,9 +98,9 @@ describe('retries', () => {
     expect(collector.received.map((r) => r.status)).toEqual([400, 200]);
     expect(eventNames()).toEqual(['e5', 'e6', 'e7', 'e8', 'e9']);
     expect(tab.errors).toEqual([
-      expect.objectContaining({ code: TransportErrors.rejected, source: 'network', detail: { events: 5, status: 400 } }),
+      expect.objectContaining({ code: TRANSPORT_ERRORS.rejected, source: 'network', detail: { events: 5, status: 400 } }),
     ]);
-    expect(tab.plugin.stats().dropped).toEqual({ [TransportErrors.rejected]: 5 });
+    expect(tab.plugin.stats().dropped).toEqual({ [TRANSPORT_ERRORS.rejected]: 5 });
     await tab.destroy();
   });
 
