@@ -1,18 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Bundle } from './bundle.ts';
 
-/** Chromium flags from the project rules: headless, no sandbox, no background traffic. */
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** A page of the shop, served at the collector's own origin, and what its network did. */
 export interface BenchPage {
   context: BrowserContext;

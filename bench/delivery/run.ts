@@ -7,10 +7,9 @@
  * reload. Prints a table and writes bench/results/delivery.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { startCollector } from '../../examples/collector/server.ts';
 import { coreOnlyBundle, loadBundle } from './bundle.ts';
-import { CHROMIUM_ARGS } from './page.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
 import { sendThousand, trackCost, trackThenReload, underFaults } from './scenarios.ts';
 import type { BenchCollector } from './scenarios.ts';
 import { median, percentile } from './stats.ts';
@@ -24,7 +23,7 @@ async function collectorFor(options: { failRate?: number } = {}) {
 }
 
 const bundle = await loadBundle();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const healthy = await collectorFor();
 const faulty = await collectorFor({ failRate: FAIL_RATE });
 try {

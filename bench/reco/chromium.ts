@@ -16,12 +16,10 @@ export interface ChromiumResult {
   latency: Latency;
 }
 
-const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 /** Loads the IIFE bundle and the model in Chromium and times load, parse and `rankItems`. */
 export async function inChromium(iifePath: string, model: Uint8Array, cases: readonly TestCase[]): Promise<ChromiumResult | { skipped: string }> {
-  if (!existsSync('/usr/bin/chromium')) return { skipped: 'no /usr/bin/chromium' };
-  const { chromium } = await import('playwright-core');
+  const { CHROMIUM_PATH, launchChromium } = await import('../../scripts/chromium.ts');
+  if (!existsSync(CHROMIUM_PATH)) return { skipped: `no ${CHROMIUM_PATH}` };
   const files: Record<string, [string, string | Uint8Array]> = {
     '/': ['text/html', '<!doctype html><script src="/reco.js"></script>'],
     '/reco.js': ['text/javascript', readFileSync(iifePath, 'utf8')],
@@ -39,7 +37,7 @@ export async function inChromium(iifePath: string, model: Uint8Array, cases: rea
     res.end(f?.[1] ?? '');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
