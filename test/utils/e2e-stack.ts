@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCollector, type CollectorOptions, type RunningCollector } from '../../examples/collector/server';
 import { startStorefront, type RunningStorefront, type StorefrontOptions } from '../../examples/storefront/server';
+import { seededRandom as seeded } from '../../examples/storefront/reco/random';
 
 /**
  * The built SDK the storefront serves under /sdk/ (npm run test:e2e builds it first);
@@ -42,13 +43,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
   };
 }
 
-/** A deterministic `random` for chaos mode (mulberry32), so a run's failures can be replayed. */
+/** A deterministic `random` for chaos mode (the storefront's mulberry32), so a run's failures can be replayed. */
 export function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seeded(seed).next;
 }
