@@ -2,9 +2,9 @@
 // What `npm i sightline` gives a front-end developer: the packed tarball installed into a
 // scratch project resolves through the "exports" map, type-checks, imports as ESM and CJS.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = process.cwd();
@@ -33,6 +33,15 @@ describe('the packed package', () => {
   it('ships the build, types, licence and docs, and no sources or tests', () => {
     expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'dist/esm/index.js', 'dist/cjs/index.cjs', 'dist/types/index.d.ts', 'dist/sightline.iife.js']));
     expect(packed.filter((file) => /^(src|test|bench|examples)\//.test(file))).toEqual([]);
+  });
+
+  it('ships no chunk that no module imports (a stale build would leave orphans behind)', () => {
+    const dir = join(scratch, 'node_modules', 'sightline');
+    const code = packed.filter((file) => /\.c?js$/.test(file)).map((file) => [file, readFileSync(join(dir, file), 'utf8')] as const);
+    const orphans = code
+      .filter(([file]) => file.includes('/chunks/'))
+      .filter(([file]) => !code.some(([other, text]) => other !== file && text.includes(basename(file))));
+    expect(orphans.map(([file]) => file)).toEqual([]);
   });
 
   it.each(['bundler', 'nodenext'])('type-checks a consumer with moduleResolution %s', (resolution) => {
