@@ -2,7 +2,6 @@ import type { EventType, PageContext, PrivacyOptions, Properties, SightlineEvent
 import { uuid } from '../lib/uuid';
 import type { Consent } from './consent';
 import { createContext } from './context';
-import { fitEvent } from './fit';
 import type { Hooks } from './hooks';
 import type { Identity } from './identity';
 import type { Resolved } from './options';
@@ -48,7 +47,7 @@ export function createCalls({ id, hooks: { emit, report }, consent, limits, priv
     kept || drop(code);
   };
 
-  function send(type: EventType, name: string | undefined, make: Make): void {
+  function send(type: EventType, make: Make, name?: string): void {
     if (!take(name || type)) return drop('input/rate-limited');
     const scan: Scan = { issues: {}, bytes: 0 };
     const bag: Bag = (v, root) => {
@@ -69,7 +68,10 @@ export function createCalls({ id, hooks: { emit, report }, consent, limits, priv
       timestamp: new Date().toISOString(),
       context: c,
     };
-    const fits = fitEvent(ev, scan, limits.maxEventBytes);
+    // `scan.bytes` bounds the size from above: only an event that may be too large is encoded.
+    // Everything in it is sanitized, so JSON.stringify cannot throw.
+    const max = limits.maxEventBytes;
+    const fits = scan.bytes <= max || new TextEncoder().encode(JSON.stringify(ev)).length <= max || note(scan, 'too-large', 'event');
     for (const [code, path] of Object.entries(scan.issues)) report(code, { path, type, event: name }, 'input');
     fits ? consent.pass(ev) : drop('input/too-large', ev);
   }
@@ -77,7 +79,7 @@ export function createCalls({ id, hooks: { emit, report }, consent, limits, priv
   return {
     track(event, properties) {
       if (!isName(event)) return reject('input/invalid-name', 'track', event);
-      send('track', event, (bag) => ({ event, properties: bag(properties, 'properties') }));
+      send('track', (bag) => ({ event, properties: bag(properties, 'properties') }), event);
     },
     page(name, properties) {
       if (isBag(name)) (properties = name), (name = undefined);
@@ -85,17 +87,16 @@ export function createCalls({ id, hooks: { emit, report }, consent, limits, priv
       if (name != null && name !== '' && !isName(name)) reject('input/invalid-name', 'page', name, true);
       const named = isName(name) ? { name } : {};
       // Segment semantics: properties default to the page's path, url, title, referrer and search.
-      send('page', undefined, (bag, page) => ({ ...named, properties: { ...bag(page, 'page'), ...named, ...bag(properties, 'properties') } }));
+      send('page', (bag, page) => ({ ...named, properties: { ...bag(page, 'page'), ...named, ...bag(properties, 'properties') } }));
     },
     identify(userId, traits) {
       if (isBag(userId)) (traits = userId), (userId = undefined);
       const uid = toId(userId);
       if (userId != null && !uid) return reject('input/invalid-id', 'identify', userId);
-      send('identify', undefined, (bag) => {
-        id.identify(uid, bag(traits, 'traits'));
-        const { userId, traits: now } = id.user();
-        emit('identify', { userId, traits: now });
-        return { traits: id.user().traits };
+      send('identify', (bag) => {
+        const { userId, traits: now } = id.identify(uid, bag(traits, 'traits'));
+        emit('identify', { userId, traits: { ...now } });
+        return { traits: now };
       });
     },
     alias(newId, previousId) {
@@ -104,11 +105,10 @@ export function createCalls({ id, hooks: { emit, report }, consent, limits, priv
       if (!to) return reject('input/invalid-id', 'alias', newId);
       if (previousId != null && !from) reject('input/invalid-id', 'alias', previousId, true);
       const { userId, anonymousId } = id.user();
-      send('alias', undefined, () => ({ userId: to, previousId: from || userId || anonymousId }));
+      send('alias', () => ({ userId: to, previousId: from || userId || anonymousId }));
     },
     reset() {
-      id.reset();
-      emit('reset', { anonymousId: id.user().anonymousId });
+      emit('reset', { anonymousId: id.reset().anonymousId });
     },
   };
 }

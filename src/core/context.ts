@@ -1,66 +1,59 @@
-import type { ConsentState, EventContext, PageContext } from '../types';
+import type { ConsentState, EventContext } from '../types';
 import type { Scan } from './sanitize';
 import { VERSION } from './version';
 
 /** Builds `event.context` for one event; adds its size bound to `scan.bytes`. */
 export type ContextReader = (consent: ConsentState, scan: Scan) => EventContext;
 
-type Device = Pick<EventContext, 'timezone' | 'locale' | 'userAgent' | 'screen'>;
+type Facts = Pick<EventContext, 'page' | 'locale' | 'timezone' | 'screen' | 'userAgent'>;
 
-// Device facts (zone, language, user agent, screen) are DOM reads of ~0.2–0.5 µs each and
-// change rarely (a rotation, a language switch): re-read them at most this often.
-const DEVICE_TTL_MS = 1000;
+// The page and device facts (zone, language, user agent, screen) are DOM reads of ~0.2–0.5 µs
+// each and change rarely (a title, a rotation): re-read them at most this often.
+const TTL_MS = 1000;
 
 /**
  * Creates the context reader. It runs on every event, so it reads as little as it can:
- * `location.href` every time (an SPA may have navigated since the last event), the rest of
- * the page only when the URL changed or after {@link DEVICE_TTL_MS}, device facts at most
- * once per {@link DEVICE_TTL_MS}. Everything is guarded, so it works in Node or a worker.
+ * `location.href` every time (an SPA may have navigated since the last event), the page and
+ * the device only when the URL changed or after {@link TTL_MS}. Everything is guarded, so it
+ * works in Node or a worker.
  */
 export function createContext(redact: (s: string) => string): ContextReader {
   let href: string | undefined;
-  let page: PageContext | undefined;
-  let device: Device = {};
+  let facts: Facts = {};
+  let bytes = 0;
   let readAt = -Infinity;
 
   return (consent, scan) => {
-    const c: EventContext = { library: { name: 'sightline', version: VERSION }, consent };
-    // Ids, timestamp, library, screen…: the envelope around properties stays under this.
-    scan.bytes += 2400;
     try {
       const now = Date.now();
-      const stale = now - readAt > DEVICE_TTL_MS;
-      if (stale) {
+      const url = typeof document == 'object' ? location.href : href;
+      if (url !== href || now - readAt > TTL_MS) {
         readAt = now;
-        device = readDevice();
-      }
-      Object.assign(c, device, device.screen && { screen: { ...device.screen } });
-      if (device.userAgent) scan.bytes += device.userAgent.length * 6;
-      if (typeof document == 'object') {
-        const current = location.href;
-        if (current !== href || stale || !page) {
-          href = current;
-          const { title, referrer } = document;
-          page = { path: redact(location.pathname), url: redact(current), title: redact(title), referrer: redact(referrer), search: redact(location.search) };
-        }
-        c.page = { ...page };
-        // path and search are parts of the URL, and redaction at most doubles a string.
-        scan.bytes += (page.url.length + page.title.length + page.referrer.length) * 24;
+        href = url;
+        facts = readFacts(redact);
+        // UTF-8 takes at most 3 bytes per UTF-16 unit of the JSON.
+        bytes = JSON.stringify(facts).length * 3;
       }
     } catch {
-      // A hostile or partial environment: the context keeps what could be read.
+      // A hostile or partial environment: the context keeps what was read last.
     }
+    // Ids, timestamp, library, consent: the rest of the envelope stays under 2400 bytes.
+    scan.bytes += 2400 + bytes;
+    const { page, screen } = facts;
+    // Copies: a plugin editing one event's context changes no other.
+    const c: EventContext = { ...facts, library: { name: 'sightline', version: VERSION }, consent };
+    if (page) c.page = { ...page };
+    if (screen) c.screen = { ...screen };
     return c;
   };
 }
 
-// typeof guards, not exceptions: Node and workers lack these, and a throw per event is slow.
-function readDevice(): Device {
-  const device: Device = { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone };
-  if (typeof navigator == 'object') {
-    device.locale = navigator.language;
-    device.userAgent = navigator.userAgent;
-  }
-  if (typeof screen == 'object') device.screen = { width: screen.width, height: screen.height, density: devicePixelRatio };
-  return device;
+// typeof guards, not exceptions: Node and workers lack these, and a throw per read is slow.
+function readFacts(redact: (s: string) => string): Facts {
+  const f: Facts = { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+  if (typeof navigator == 'object') (f.locale = navigator.language), (f.userAgent = navigator.userAgent);
+  if (typeof screen == 'object') f.screen = { width: screen.width, height: screen.height, density: devicePixelRatio };
+  if (typeof document == 'object')
+    f.page = { path: redact(location.pathname), url: redact(location.href), title: redact(document.title), referrer: redact(document.referrer), search: redact(location.search) };
+  return f;
 }

@@ -14,7 +14,7 @@ export const INPUT_ERRORS = {
   symbol: 'input/symbol',
   /** NaN or ±Infinity; sent as null. */
   notFinite: 'input/not-finite',
-  /** A DOM node or window; replaced by a short descriptor such as '[HTMLDivElement div]'. */
+  /** A DOM node; replaced by its nodeName, such as 'DIV'. */
   domNode: 'input/dom-node',
   /** A getter or toJSON threw, or an object could not be read; the value is removed. */
   unreadable: 'input/unreadable',
@@ -22,7 +22,7 @@ export const INPUT_ERRORS = {
   stringTruncated: 'input/string-truncated',
   /** Nesting deeper than `limits.maxDepth`; the deeper values are removed. */
   tooDeep: 'input/too-deep',
-  /** The event was over `limits.maxEventBytes`; its largest properties were removed, or it was dropped. */
+  /** The event was over `limits.maxEventBytes`; it was dropped. */
   tooLarge: 'input/too-large',
   /** An event or page name that is not a non-empty string of at most 200 characters. */
   invalidName: 'input/invalid-name',

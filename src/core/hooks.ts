@@ -74,7 +74,7 @@ export function createHooks(debug: boolean): Hooks {
       report(
         typeof code == 'string' && code ? code : 'core/invalid-report',
         Object(detail) === detail ? detail : undefined,
-        /^(sdk|input|user|network)$/.test(source) ? source : 'sdk',
+        ['input', 'user', 'network'].includes(source) ? source : 'sdk',
         typeof message == 'string' ? message : undefined,
       );
     },

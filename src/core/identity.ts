@@ -12,10 +12,10 @@ export type User = ReturnType<SightlineClient['user']>;
 export interface Identity {
   /** A copy of the current identity. */
   user(): User;
-  /** Segment semantics: traits merge unless the user id changes; the anonymous id stays. */
-  identify(userId: string | undefined, traits: Properties): void;
-  /** A new anonymous id, no user id, no traits. */
-  reset(): void;
+  /** Segment semantics: traits merge unless the user id changes; the anonymous id stays. Returns user(). */
+  identify(userId: string | undefined, traits: Properties): User;
+  /** A new anonymous id, no user id, no traits. Returns user(). */
+  reset(): User;
 }
 
 /**
@@ -59,15 +59,17 @@ export function createIdentity(o: IdentityOptions & { cookieDays: number }, hook
       writeStorage(key, write ? JSON.stringify({ userId, traits }) : null);
     }
   };
+  const user = (): User => ({ anonymousId, userId, traits: { ...traits } });
   store(true);
   hooks.on('consent', (c: ConsentState) => c.analytics != granted && store((granted = c.analytics)));
   return {
-    user: () => ({ anonymousId, userId, traits: { ...traits } }),
+    user,
     identify(id, t) {
       // A different user starts without the traits of the last one.
       traits = { ...(userId && id && id != userId ? {} : traits), ...t };
       userId = id || userId;
       store(true);
+      return user();
     },
     reset() {
       anonymousId = uuid();
@@ -75,6 +77,7 @@ export function createIdentity(o: IdentityOptions & { cookieDays: number }, hook
       traits = {};
       // Without consent nothing is written, but the old user must not come back on reload.
       store(canStore());
+      return user();
     },
   };
 }

@@ -3,9 +3,8 @@ import type { PrivacyOptions } from '../types';
 /** What redacted values are replaced by. */
 export const REDACTED = '[redacted]';
 
-/** Query parameters whose values are always redacted (case-insensitive). */
-export const DEFAULT_REDACTED_PARAMS =
-  'token password pass pwd secret auth key api_key apikey access_token code session sid email'.split(' ');
+/** Query parameters whose values are always redacted (case-insensitive), space-separated. */
+export const DEFAULT_REDACTED_PARAMS = 'token password pass pwd secret auth key api_key apikey access_token code session sid email';
 
 // Also the %40-encoded form, as it appears in URLs.
 const EMAIL = /[\w.+-]+(@|%40)[\w-]+(\.[\w-]+)+/g;
@@ -29,10 +28,11 @@ const lower = (list: unknown): string[] => (Array.isArray(list) ? list.map((k) =
  * Returns the redactor of URLs and of every string property and trait: values of secret
  * query parameters, emails and Luhn-valid card numbers become '[redacted]'; with
  * `allowQueryParams`, every other query parameter is removed. Cheap on ordinary strings:
- * a rule runs only when its trigger ('=', '@', 13+ characters) is present.
+ * a rule runs only when its trigger ('=', '@', 13+ characters with a digit) is present.
  */
 export function createRedactor(o: PrivacyOptions): (text: string) => string {
-  const secret = lower(o.redactQueryParams).concat(DEFAULT_REDACTED_PARAMS);
+  // Split here, not at import: a top-level call would survive tree-shaking of this file.
+  const secret = lower(o.redactQueryParams).concat(DEFAULT_REDACTED_PARAMS.split(' '));
   const allow = o.allowQueryParams && lower(o.allowQueryParams);
 
   const param = (pair: string, sep: string, key: string): string => {
@@ -48,7 +48,7 @@ export function createRedactor(o: PrivacyOptions): (text: string) => string {
       if (allow) s = s.replace('?&', '?').replace(/\?(#|$)/, '$1');
     }
     if (o.redactEmails != false && /@|%40/.test(s)) s = s.replace(EMAIL, REDACTED);
-    if (o.redactCardNumbers != false && s.length > 12) s = s.replace(CARD, card);
+    if (o.redactCardNumbers != false && s.length > 12 && /\d/.test(s)) s = s.replace(CARD, card);
     return s;
   };
 }

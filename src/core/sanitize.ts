@@ -38,11 +38,14 @@ export function createSanitizer(l: SanitizeLimits, redact: (s: string) => string
   const { maxStringLength: max, maxDepth } = l;
   const cap = l.maxEventBytes * RATIO;
   return (value, scan, root) => {
-    const seen = new Set<object>();
+    // The objects being walked, outermost first: the one at depth d finds its ancestors at
+    // 0..d-1, so an exception anywhere needs no clean-up.
+    const stack: object[] = [];
     // The path is a stack, joined only when a problem is noted: no string building per key.
     const path: string[] = [root];
     const flag = <T>(what: string, v?: T): T | undefined => note(scan, what, path.join('.'), v);
 
+    // Throws only where the caller's object does (a getter, toJSON, a Proxy).
     const walk = (v: unknown, d: number): unknown => {
       const t = typeof v;
       scan.bytes += RATIO;
@@ -58,32 +61,20 @@ export function createSanitizer(l: SanitizeLimits, redact: (s: string) => string
       if (t == 'function' || t == 'symbol') return flag(t);
       if (!v || t != 'object') return v;
       const o = v as Record<string, unknown>;
-      if (seen.has(o)) return flag('circular', '[Circular]');
+      stack.length = d;
+      if (stack.includes(o)) return flag('circular', '[Circular]');
       if (d >= maxDepth) return flag('too-deep');
-      try {
-        // A DOM node is never walked: huge, cyclic, and personal data inside.
-        if ((o.nodeType as number) > 0 && typeof o.nodeName == 'string')
-          return flag('dom-node', `[${((o.constructor || 0) as { name?: string }).name || 'Node'} ${o.nodeName.toLowerCase()}]`);
-        seen.add(o);
-        return walkObject(o, d);
-      } catch {
-        return flag('unreadable');
-      } finally {
-        seen.delete(o);
-      }
-    };
-
-    // Copies an object or list (a Set, Map or typed array becomes one), walking its values.
-    const walkObject = (o: Record<string, unknown>, d: number): unknown => {
+      // A DOM node is never walked: huge, cyclic, and personal data inside.
+      if ((o.nodeType as number) > 0 && typeof o.nodeName == 'string') return flag('dom-node', o.nodeName);
+      stack.push(o);
       if (typeof o.toJSON == 'function') return walk(o.toJSON(), d + 1);
-      if (o instanceof Set || ArrayBuffer.isView(o)) return walk(Array.from(o as unknown as ArrayLike<unknown>), d);
-      if (o instanceof Map) return walk(Object.fromEntries(Array.from(o, ([k, x]) => [String(k), x])), d);
+      // JSON.stringify would make these `{}` and lose their contents without a word.
+      if (o instanceof Set || ArrayBuffer.isView(o)) return walk(Array.from(o as unknown as ArrayLike<unknown>), d + 1);
+      if (o instanceof Map) return walk(Object.fromEntries(Array.from(o, ([k, x]) => [String(k), x])), d + 1);
       const list = Array.isArray(o);
       // Indexed, not mapped: a sparse `new Array(1e9)` must stop at the size cap.
       const keys: ArrayLike<unknown> = list ? o : Object.keys(o);
-      // The list itself, or [key, value] entries: Object.fromEntries keeps an own "__proto__"
-      // key (from JSON.parse) as data instead of making it the prototype.
-      const out: unknown[] = [];
+      let out = (list ? [] : {}) as Record<string, unknown> & unknown[];
       for (let i = 0; i < keys.length; i++) {
         if (scan.bytes > cap) {
           flag('too-large');
@@ -95,16 +86,25 @@ export function createSanitizer(l: SanitizeLimits, redact: (s: string) => string
         try {
           x = walk(o[k], d + 1);
         } catch {
-          // Only a throwing getter gets here: walk() itself never throws.
           flag('unreadable');
         }
         path.pop();
         if (list) out.push(x === undefined ? null : x);
-        else if (x !== undefined) (scan.bytes += k.length * 6), out.push([k, x]);
+        else if (x !== undefined) {
+          scan.bytes += k.length * 6;
+          // An own "__proto__" key (from JSON.parse) must stay data, not become the prototype:
+          // a computed key in a literal is defined, never set.
+          if (k == '__proto__') out = { ...out, [k]: x } as never;
+          else out[k] = x;
+        }
       }
-      return list ? out : Object.fromEntries(out as [string, unknown][]);
+      return out;
     };
 
-    return walk(value, 0);
+    try {
+      return walk(value, 0);
+    } catch {
+      return flag('unreadable');
+    }
   };
 }

@@ -110,25 +110,25 @@ describe('properties', () => {
 });
 
 describe('event size', () => {
-  it('removes the largest properties of an event over maxEventBytes', async () => {
+  it('drops an event over maxEventBytes, reporting it once', async () => {
     const h = createHarness({ limits: { maxEventBytes: 4000 } });
     h.client.track('Big', { small: 'keep me', big: 'x'.repeat(3000), medium: 'y'.repeat(1500) });
+    h.client.track('Small', { small: 'keep me' });
     await h.settle();
-    const ev = h.events[0]!;
-    expect(ev.properties).toEqual({ small: 'keep me', medium: 'y'.repeat(1500) });
-    expect(new TextEncoder().encode(JSON.stringify(ev)).length).toBeLessThanOrEqual(4000);
-    expect(h.errors).toMatchObject([{ code: 'input/too-large', detail: { path: 'properties.big' } }]);
+    expect(h.events.map((e) => e.event)).toEqual(['Small']);
+    expect(h.errors).toMatchObject([{ code: 'input/too-large', detail: { path: 'event', event: 'Big' } }]);
   });
 
   it('counts bytes, not characters', async () => {
     const h = createHarness({ limits: { maxEventBytes: 4000 } });
     h.client.track('Emoji', { e: '😀'.repeat(900), k: 1 }); // 1,800 characters, 3,600 bytes
+    h.client.track('Ascii', { e: 'x'.repeat(1800), k: 1 });
     await h.settle();
-    expect(h.events[0]!.properties).toEqual({ k: 1 });
+    expect(h.events.map((e) => e.event)).toEqual(['Ascii']);
     expect(h.codes()).toEqual(['input/too-large']);
   });
 
-  it('drops an event that cannot be made to fit, and nothing else', async () => {
+  it('fires drop for an event over the limit, with the reason', async () => {
     const h = createHarness({ limits: { maxEventBytes: 300 } });
     const drops: LifecycleMap['drop'][] = [];
     h.client.on('drop', (d) => drops.push(d));
