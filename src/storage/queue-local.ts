@@ -1,5 +1,5 @@
 import { mapTier } from './queue-map';
-import type { Tier } from './kv';
+import type { Tier } from './queue-kv';
 
 /**
  * The localStorage tier, kept as one JSON list of `[key, value]` entries under `key`.

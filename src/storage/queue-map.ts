@@ -1,4 +1,4 @@
-import type { KV, Tier } from './kv';
+import type { Tier } from './queue-kv';
 
 /**
  * A tier over a Map that is loaded and saved whole per transaction (localStorage,
@@ -6,23 +6,18 @@ import type { KV, Tier } from './kv';
  * every tab in practice. Throws where the storage does.
  */
 export function mapTier(load: () => Map<string, unknown>, save: (map: Map<string, unknown>) => void): Tier {
-  return (write, fn) => {
+  return (fn) => {
     const map = load();
     let out: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const kv: KV = {
-      all: (values, lo, hi, n, then) =>
-        then(
-          [...map.keys()]
-            .sort()
-            .filter((k) => k >= lo && k <= hi)
-            .slice(0, n)
-            .map((k) => (values ? map.get(k) : k)) as never,
-        ),
-      set: (k, v) => map.set(k, v),
-      del: (k) => map.delete(k),
-    };
-    fn(kv, (v) => (out = v));
-    if (write) save(map);
+    fn(
+      {
+        all: (values, n, then) => then([...map.keys()].sort().slice(0, n).map((k) => (values ? map.get(k) : k)) as never),
+        set: (k, v) => map.set(k, v),
+        del: (k) => map.delete(k),
+      },
+      (v) => (out = v),
+    );
+    save(map);
     return Promise.resolve(out);
   };
 }

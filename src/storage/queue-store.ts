@@ -1,9 +1,8 @@
 import { idbTier } from './idb';
-import { LAST } from './kv';
-import type { QueueRecord, Tier } from './kv';
+import type { QueueRecord, Tier } from './queue-kv';
 import { localTier } from './queue-local';
 import { memoryTier } from './queue-map';
-import { free, put } from './queue-ops';
+import { apply, note } from './queue-ops';
 
 /** Where the queue currently lives. */
 export type QueueTier = 'indexeddb' | 'localstorage' | 'memory';
@@ -12,13 +11,12 @@ export type QueueTier = 'indexeddb' | 'localstorage' | 'memory';
 export interface QueueChain {
   tx: Tier;
   tier(): QueueTier;
-  /** Saves records synchronously to localStorage (page exit); false if that failed. */
+  /** Saves records (and notes) synchronously to localStorage (page exit); false if that failed. */
   spill(records: QueueRecord[]): boolean;
   /**
-   * Moves records spilled by earlier pages or other tabs into the current tier, unclaimed
-   * (the page that spilled a record it had claimed is gone). A spilled record with no
-   * events is a delete: its key was sent at page exit (before IndexedDB could commit
-   * deleting it).
+   * Moves what earlier pages or other tabs spilled into the current tier: records are
+   * stored, notes delete the records they name (sent at page exit, before IndexedDB could
+   * commit deleting them).
    */
   absorb(): Promise<void>;
 }
@@ -34,11 +32,11 @@ export function createQueueStore(name: string, onDowngrade: (from: QueueTier, to
   const local = localTier(`${name}:q`);
   const tiers = [idbTier(name), local, memoryTier()];
   let at = 0;
-  const tx: Tier = async (write, fn) => {
+  const tx: Tier = async (fn) => {
     for (;;) {
       const tried = at;
       try {
-        return await tiers[tried]!(write, fn);
+        return await tiers[tried]!(fn);
       } catch (error) {
         if (tried > 1) throw error;
         // Two transactions may fail on the same tier at once; step down only once.
@@ -51,7 +49,8 @@ export function createQueueStore(name: string, onDowngrade: (from: QueueTier, to
     tier: () => TIERS[at]!,
     spill(records) {
       try {
-        put(local, records); // synchronous: it throws rather than rejects
+        // Notes too are stored as they are: absorb() applies them. Synchronous: it throws rather than rejects.
+        void local((kv) => records.forEach((r) => kv.set(r.k, r)));
         return true;
       } catch {
         return false;
@@ -61,15 +60,13 @@ export function createQueueStore(name: string, onDowngrade: (from: QueueTier, to
       if (at) return; // localStorage is the spill itself; memory means it is unusable
       let records: QueueRecord[];
       try {
-        records = await local(false, (kv, done) => kv.all(true, '', LAST, undefined, done));
+        records = await local((kv, done) => kv.all(true, undefined, done));
       } catch {
         return;
       }
       if (!records.length) return;
-      await tx(true, (kv) => records.forEach((r) => (r.j.length ? kv.set(r.k, r) : kv.del(r.k))));
-      // A spilled record is unclaimed: the page that spilled it (its claimer) is gone.
-      await free(tx, records.map((r) => r.k));
-      if (!at) await local(true, (kv) => records.forEach((r) => kv.del(r.k)));
+      await apply(tx, records);
+      if (!at) await apply(local, records.map((r) => note(r.k)));
     },
   };
 }

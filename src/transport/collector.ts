@@ -1,19 +1,17 @@
 import { addListener } from '../lib/add-listener';
-import { byteLength } from '../lib/byte-length';
 import { onPageExit } from '../lib/on-page-exit';
 import { uuid } from '../lib/uuid';
-import { recordBytes, recordKey } from '../storage/kv';
-import type { QueueRecord } from '../storage/kv';
-import { claim, free, put, trim } from '../storage/queue-ops';
-import type { QueueWrite } from '../storage/queue-ops';
+import { fit, recordKey } from '../storage/queue-kv';
+import type { QueueRecord } from '../storage/queue-kv';
+import { apply, note, take } from '../storage/queue-ops';
 import { createQueueStore } from '../storage/queue-store';
 import type { ConsentState, ErrorSource, FlushReason, Plugin, SightlineClient, SightlineEvent } from '../types';
 import * as D from './constants';
 import type { TransportErrorCode } from './errors';
-import { formatBatch } from './format';
+import { bytesOf, formatBatch } from './format';
 import { createLock } from './lock';
 import type { CollectorOptions, CollectorStats } from './options';
-import { outcomeOf, retryDelay } from './retry';
+import { retryable, retryDelay } from './retry';
 import { hand, keepaliveInFlight, send } from './send';
 import type { Answer } from './send';
 
@@ -23,10 +21,7 @@ export type Collector = Omit<Plugin, 'stats'> & { stats(): CollectorStats };
 /** What the Navigation API's `navigate` event carries that the transport reads. */
 type NavigateEvent = Event & { destination: { url: string; sameDocument: boolean } };
 
-const count = (records: QueueRecord[]): number => records.reduce((n, r) => n + r.j.length, 0);
-
-/** 36^4 keys per millisecond before the counter wraps (see recordKey). */
-const SEQ_WRAP = 36 ** 4;
+const count = (records: QueueRecord[]): number => fit(records.map((r) => r.k))[1];
 
 /**
  * Delivers every event to `options.endpoint` at least once: batched by count, bytes
@@ -85,48 +80,42 @@ export function collector(options: CollectorOptions): Collector {
   const { tx } = store;
   const build = (json: string[]) => formatBatch(format, json, endpoint, writeKey || (client && client.options.writeKey), headers);
 
-  // ---- When to send (the model: DataDog browser-sdk's flushController): the events and
-  // bytes stored since the last flush, counted incrementally; every flush has a reason.
-  let events = 0;
-  let bytes = 0;
+  // ---- When to send (the model: DataDog browser-sdk's flushController): on the events and
+  // bytes this tab stored that its sender has not taken yet (see `mine`); every flush has a reason.
+  // One timer: the batch timer, or while backing off the retry's, which count, bytes and
+  // timer flushes then wait for.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // Set while a retry is pending: count, bytes and timer flushes wait for it.
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let backoff = false;
   const fire = (reason: FlushReason): void => {
-    events = bytes = 0;
     timer = void clearTimeout(timer);
+    backoff = false;
     void run(reason);
   };
   const arm = (): void => {
     timer ||= setTimeout(fire, intervalMs, 'timer');
   };
-  // A send succeeded, or the network came back: no more waiting.
-  const resume = (): void => {
-    retryTimer = void clearTimeout(retryTimer);
-  };
 
   // ---- The writer: events wait in memory and are written in one transaction per task.
   let pending: SightlineEvent[] = [];
-  const writes = new Map<QueueWrite, QueueRecord[]>();
-  // This tab's stored records its sender has not claimed yet: page exit can beacon them
+  // Writes not committed yet, with their records: page exit takes them (see exit).
+  const writes = new Map<Promise<void>, QueueRecord[]>();
+  // This tab's stored records its sender has not taken yet: page exit can beacon them
   // synchronously (an IndexedDB read would not finish). At most about a batch: the next
-  // count, bytes or timer flush claims them; not kept while backing off (the collector
+  // count, bytes or timer flush takes them; not kept while backing off (the collector
   // fails; stored is safer than a beacon nobody can check) or while another tab sends.
   const mine = new Map<string, QueueRecord>();
-  let seq = 0;
-  let channel: MessageChannel | undefined;
+  const owner = uuid();
+  let time = 0;
   let scheduled = false;
-  const size = (): number => pending.length + count([...writes.values()].flat());
 
   /** Serializes each event once, measures it once, and cuts chunks a batch can carry. */
   const toRecords = (list: SightlineEvent[]): QueueRecord[] => {
-    const now = Date.now();
     const out: QueueRecord[] = [];
     let chunk: string[] = [];
     let weight = 0;
-    let id = '';
     const close = (): void => {
-      if (chunk.length) out.push({ k: recordKey(now, (seq = (seq + 1) % SEQ_WRAP), weight, chunk.length, id), j: chunk });
+      // A time that grows by at least 1 ms per chunk keeps this tab's chunks in order.
+      if (chunk.length) out.push({ k: recordKey((time = Math.max(Date.now(), time + 1)), weight, chunk.length, owner), j: chunk });
       chunk = [];
       weight = 0;
     };
@@ -137,9 +126,8 @@ export function collector(options: CollectorOptions): Collector {
       } catch {
         continue; // the core made every event JSON-safe; a hostile toJSON is the only way here
       }
-      const b = byteLength(j) + 1;
+      const b = bytesOf(j) + 1;
       if (chunk.length >= maxEvents || weight + b > batchBytes) close();
-      if (!chunk.length) id = event.messageId || uuid();
       chunk.push(j);
       weight += b;
     }
@@ -152,19 +140,19 @@ export function collector(options: CollectorOptions): Collector {
     if (!pending.length || !granted) return;
     const records = toRecords(pending);
     pending = [];
-    const write = put(tx, records);
+    const write = apply(tx, records);
     writes.set(write, records);
-    // A write taken back at page exit is no longer ours to report.
-    void write.done.then(
+    // A write taken at page exit is no longer ours to count.
+    void write.then(
       () => {
         if (!writes.delete(write)) return;
         queued += count(records);
-        events += count(records);
-        bytes += records.reduce((n, r) => n + recordBytes(r.k), 0);
-        if (retryTimer) return; // the retry will send these too
+        if (backoff) return; // the retry will send these too
         records.forEach((r) => mine.set(r.k, r));
-        if (events >= maxEvents) fire('count');
-        else if (bytes >= maxBytes) fire('bytes');
+        // What waits for this tab's sender: the events and bytes stored since it last took.
+        const [, n, b] = fit([...mine.keys()]);
+        if (n >= maxEvents) fire('count');
+        else if (b >= maxBytes) fire('bytes');
         else arm();
       },
       () => writes.delete(write),
@@ -175,42 +163,24 @@ export function collector(options: CollectorOptions): Collector {
   // task's events make one write only once the task is over. A MessageChannel message
   // is a task that timer clamping and background throttling do not delay.
   const later = (): void => {
-    if (scheduled) return;
-    scheduled = true;
-    try {
-      if (!channel) {
-        channel = new MessageChannel();
-        channel.port1.onmessage = drain;
-        const port = channel.port1 as { unref?(): void };
-        if (port.unref) port.unref(); // Node (tests, SSR) would otherwise stay alive for it
-      }
-      channel.port2.postMessage(0);
-    } catch {
-      setTimeout(drain);
-    }
+    if (!scheduled) channel.port2.postMessage((scheduled = true));
   };
 
-  const settled = (): Promise<unknown> => (drain(), Promise.all([...writes.keys()].map((w) => w.done)));
+  const channel = new MessageChannel();
+  channel.port1.onmessage = drain;
+  const port = channel.port1 as { unref?(): void };
+  if (port.unref) port.unref(); // Node (tests, SSR) would otherwise stay alive for it
 
-  /** Takes back what is not durable yet (page exit): unwritten events and writes that can still be cancelled. */
-  const takeFresh = (): QueueRecord[] => {
-    const fresh: QueueRecord[] = [];
-    writes.forEach((records, write) => write.cancel() && writes.delete(write) && fresh.push(...records));
-    fresh.push(...toRecords(pending));
-    pending = [];
-    return fresh;
-  };
+  const settled = (): Promise<unknown> => (drain(), Promise.all(writes.keys()));
 
   // ---- The sender: one cycle at a time in this tab, one tab at a time (the lock).
-  const owner = uuid();
   const lock = createLock(name, owner);
   let attempt = 0;
   let running: Promise<void> | undefined;
   let again = false;
-  // The batch this tab's sender holds claimed, as page exit must leave it when a page of
-  // this site loads next: its records while unanswered or failed, notes (no events) once
-  // delivered. The claim would otherwise outlive the page by CLAIM_MS: the unclaim or the
-  // delete after the answer is an IndexedDB write that does not commit once the page is gone.
+  // Notes for the batch this tab just delivered, until its delete commits: page exit saves
+  // them when a page of this site loads next (an IndexedDB write does not commit once the
+  // page is gone, and the next page would send the batch again).
   let held: QueueRecord[] = [];
 
   /** One request, split in halves on 413 or when it outgrew `maxBytes`; resolves with the answer to retry after. */
@@ -222,66 +192,58 @@ export function collector(options: CollectorOptions): Collector {
     } catch (error) {
       return drop('transport/format-failed', n, { error: String(error) });
     }
-    if (byteLength(req[1]) > maxBytes) return n > 1 ? halves(json) : drop('transport/too-large', n);
+    if (req[4] > maxBytes) return n > 1 ? halves(json) : drop('transport/too-large', n);
     inFlight += n;
     const answer = await send(req, timeoutMs, compress);
     inFlight -= n;
-    const outcome = outcomeOf(answer[0]);
-    if (outcome == 'sent') sent += n;
-    else if (outcome == 'retry') return answer;
-    else if (outcome == 'split' && n > 1) return halves(json);
-    else drop('transport/rejected', n, { status: answer[0] });
+    const status = answer[0];
+    if (status > 199 && status < 300) sent += n;
+    else if (retryable(status)) return answer;
+    // 413: too large for this collector, so halves; any other status will not change by retrying.
+    else if (status == 413 && n > 1) return halves(json);
+    else drop('transport/rejected', n, { status });
   };
   const halves = async (json: string[], mid = Math.ceil(json.length / 2)): Promise<Answer | undefined> =>
     (await sendEvents(json.slice(0, mid))) || sendEvents(json.slice(mid));
 
   /**
-   * Takes in what earlier pages spilled, bounds the queue, then claims, sends and settles
+   * Takes in what earlier pages spilled, bounds the queue, then reads, sends and deletes
    * batch after batch until the queue is empty or a request fails, and then backs off.
-   * A batch's records are deleted once every event was sent or dropped; given back for a
-   * retry otherwise (events of the same records that already went out then go again:
-   * their messageId removes them).
+   * A batch's records are deleted once every event was sent or dropped; kept for a retry
+   * otherwise (events of the same records that already went out then go again: their
+   * messageId removes them).
    */
   const cycle = async (): Promise<void> => {
     await store.absorb();
-    const [kept, cut] = await trim(tx, queueEvents, queueBytes);
-    queued = kept;
-    if (cut) drop('transport/queue-overflow', cut);
+    let bounds: [number, number] | undefined = [queueEvents, queueBytes];
     // Consent withdrawn mid-cycle: nothing more leaves.
     while (granted) {
-      const now = Date.now();
-      const records = await claim(tx, owner, maxEvents, batchBytes, now, now + D.CLAIM_MS);
+      const [records, kept, cut] = await take(tx, maxEvents, batchBytes, bounds);
+      if (bounds) queued = kept;
+      if (cut) drop('transport/queue-overflow', cut);
+      bounds = undefined;
       if (!records.length) break;
-      held = records;
       const keys = records.map((r) => r.k);
       const json = records.flatMap((r) => r.j);
       keys.forEach((k) => mine.delete(k)); // in flight now: page exit must not send them again
-      // A record with no events is a page exit's note that it was sent (see exit): just delete it.
-      const retry = json.length && (await sendEvents(json));
+      const retry = await sendEvents(json);
       if (retry) {
         retried += json.length;
         mine.clear();
-        // Unclaimed at once: the next page, or another tab, need not wait for the claim to expire.
-        await free(tx, keys);
-        held = [];
-        timer = void clearTimeout(timer);
-        resume();
-        retryTimer = setTimeout(() => ((retryTimer = undefined), fire('retry')), retryDelay(attempt++, baseMs, capMs, retry[1]));
+        clearTimeout(timer);
+        backoff = true;
+        timer = setTimeout(fire, retryDelay(attempt++, baseMs, capMs, retry[1]), 'retry');
         return;
       }
       // Answered: the backoff starts over, so one failure after many successes waits
       // base, not a delay grown by failures long past (delays reach capMs otherwise).
-      if (json.length) attempt = 0;
-      held = keys.map((k) => ({ k, j: [] }));
-      await free(tx, keys, true);
+      attempt = 0;
+      await apply(tx, (held = keys.map(note)));
       held = [];
       queued = Math.max(0, queued - json.length);
     }
-    // Stored but claimed by others (another tab's batch, or a gone page's until its claim
-    // expires): look again later, as when another tab holds the lock.
-    if (queued) arm();
-    attempt = 0;
-    resume();
+    // Sent (a manual flush during a backoff, say): no more waiting.
+    if (backoff) (backoff = false), (timer = void clearTimeout(timer));
   };
 
   // A flush asked for during a cycle runs again right after it (unless backing off).
@@ -294,17 +256,18 @@ export function collector(options: CollectorOptions): Collector {
         again = false;
         // Another tab is sending (this tab's records too): look again later.
         if (!(await lock(() => cycle().catch(fault)))) mine.clear(), arm();
-      } while (again && !retryTimer);
+      } while (again && !backoff);
     })().finally(() => (running = undefined)));
   };
 
-  // ---- Page exit: what is not durable yet is beaconed within the page's 64 KiB keepalive
-  // budget (less the keepalive requests in flight) and the rest saved synchronously, for
-  // the next page; then, with what is left of the budget, this tab's stored records that
-  // wait for the timer. Events that arrive later in the same task (pagehide listeners that
-  // run after ours: engagement time, page leave) go the same way, together, from a
-  // microtask once they stop coming, against what is left of the budget. When a page of
-  // this site is known to load next, everything waits for it instead (see `next`).
+  // ---- Page exit: what is not durable yet (unwritten events, writes not committed) and
+  // then this tab's stored records waiting for the timer are beaconed within the page's
+  // 64 KiB keepalive budget (less the keepalive requests in flight); the rest that is not
+  // durable is saved synchronously, for the next page. Events that arrive later in the
+  // same task (pagehide listeners that run after ours: engagement time, page leave) go the
+  // same way, together, from a microtask once they stop coming, against what is left of
+  // the budget. When a page of this site is known to load next, everything waits for it
+  // instead (see `next`).
   let exiting = false;
   let spent = 0;
   let gathering = false;
@@ -313,14 +276,16 @@ export function collector(options: CollectorOptions): Collector {
   // need ride a beacon, whose answer nobody reads. Unknown (a closing tab, the address
   // bar, another site, no Navigation API): beacons.
   let next = false;
+  // Microtasks since the last event handed over during an exit.
+  let quiet = 0;
+  const gather = (): void => (++quiet < D.QUIET_TURNS ? queueMicrotask(gather) : exit());
   const exit = (): void => {
     gathering = false;
     if (!granted) return;
-    const fresh = takeFresh();
-    // Saved with this tab's stored records and held batch: a spilled record is queued and
-    // unclaimed (absorb() frees its claim), so the next page sends them at once rather
-    // than after the claims of this page, whose sender is gone, expire.
-    if (next && store.spill(fresh.concat([...mine.values()], held))) return;
+    const fresh = [...writes.values()].flat().concat(toRecords(pending));
+    writes.clear();
+    pending = [];
+    if (next && store.spill(fresh.concat(held))) return;
     // Then this tab's stored records waiting for the timer: durable already, so they come
     // second (what does not fit stays stored), but an IndexedDB read would not finish now.
     const list = fresh.concat([...mine.values()]);
@@ -329,25 +294,23 @@ export function collector(options: CollectorOptions): Collector {
       // One request per chunk: a chunk is at most one batch, and most exits have one or two.
       for (const r of list) {
         const req = build(r.j);
-        const cost = byteLength(req[1]);
         // Beacons cannot be read back: what the browser accepted counts as sent.
-        if (spent + cost > D.KEEPALIVE_BYTES - keepaliveInFlight() || !hand(req)) break;
-        spent += cost;
+        if (spent + req[4] > D.KEEPALIVE_BYTES - keepaliveInFlight() || !hand(req, timeoutMs)) break;
+        // A keepalive fetch counts itself in flight (send).
+        if (req[3]) spent += req[4];
         sent += r.j.length;
         done++;
       }
     } catch {
       // A throwing custom format: keep the rest for the next page.
     }
+    // Sent, so deleted; but a write not committed may still commit, and a delete may not
+    // before the page is gone: first synchronous notes, which make the next page (and
+    // the other tabs) delete them instead of sending them again.
+    const gone = list.slice(0, done).map((r) => (mine.delete(r.k), note(r.k)));
     const left = fresh.slice(done);
-    if (left.length && !store.spill(left)) drop('transport/exit-lost', count(left));
-    const gone = list.slice(fresh.length, done).map((r) => (mine.delete(r.k), (queued -= r.j.length), r.k));
-    if (!gone.length) return;
-    // Sent, so deleted; but an IndexedDB delete may not commit before the page is gone, so
-    // first a synchronous note (records with no events, which absorb() turns into deletes)
-    // that keeps the next page and the other tabs from sending them again.
-    store.spill(gone.map((k) => ({ k, j: [] })));
-    void free(tx, gone, true);
+    if (!store.spill(gone.concat(left)) && left.length) drop('transport/exit-lost', count(left));
+    void apply(tx, gone);
   };
 
   return {
@@ -355,11 +318,11 @@ export function collector(options: CollectorOptions): Collector {
     setup(c) {
       client = c;
       const nav = (globalThis as { navigation?: EventTarget }).navigation;
+      const stay = (): unknown => (next = false);
       // Storage and network wait for analytics consent; withdrawn, they stop (what is stored stays for a later grant).
       const consent = (state: ConsentState): void => {
-        const was = granted;
-        granted = state.analytics;
-        if (granted && !was) later(), void run('start');
+        // Granted now, and not before: start as a page load does.
+        if (granted != (granted = state.analytics) && granted) later(), void run('start');
       };
       stops = [
         c.on('consent', consent),
@@ -381,12 +344,13 @@ export function collector(options: CollectorOptions): Collector {
           next = !to.sameDocument && to.url.startsWith(`${location.origin}/`);
         }),
         // A navigation a single-page app took over (intercept) stays in this document.
-        addListener(nav, 'navigatesuccess', () => (next = false)),
-        addListener(nav, 'navigateerror', () => (next = false)),
+        addListener(nav, 'navigatesuccess', stay),
+        addListener(nav, 'navigateerror', stay),
         addListener(
           globalThis, // the window in a page; nothing where there is no addEventListener (Node)
           'online',
-          safe(() => (resume(), void run('online'))),
+          // The network came back: no more waiting.
+          safe(() => fire('online')),
         ),
       ];
       consent(c.consent.get());
@@ -394,27 +358,16 @@ export function collector(options: CollectorOptions): Collector {
     destination(event) {
       pending.push(event);
       later();
-      if (!exiting || gathering) return;
+      quiet = 0;
       // During an exit, the core hands events over a microtask or two apart: gather them, then send once.
-      gathering = true;
-      let seen = 0;
-      let quiet = 0;
-      const gather = (): void => {
-        const now = size();
-        quiet = now === seen ? quiet + 1 : 0;
-        seen = now;
-        if (quiet < D.QUIET_TURNS) queueMicrotask(gather);
-        else exit();
-      };
-      queueMicrotask(gather);
+      if (exiting && !gathering) (gathering = true), queueMicrotask(gather);
     },
     flush: (reason) => settled().then(() => run(reason)),
-    stats: () => ({ queued: queued + size(), inFlight, sent, retried, dropped: { ...dropped }, storage: store.tier(), lastFlush }),
+    stats: () => ({ queued: queued + pending.length + count([...writes.values()].flat()), inFlight, sent, retried, dropped: { ...dropped }, storage: store.tier(), lastFlush }),
     async teardown() {
       stops.forEach((stop) => stop());
       clearTimeout(timer);
-      clearTimeout(retryTimer);
-      channel?.port1.close();
+      channel.port1.close();
       await settled();
       await running;
     },

@@ -1,5 +1,9 @@
 /**
  * Every number the transport uses by default, with the reason for it.
+ *
+ * Written as plain literals, not `64 * 1024`: a bundler keeps an unused constant whose
+ * initializer is arithmetic (it cannot prove it pure), so products would leak into bundles
+ * of the core that never import the transport.
  */
 
 /**
@@ -7,7 +11,7 @@
  * included, at 64 KiB together (Fetch spec, "inflight keepalive bytes"). A batch never
  * exceeds it, so any batch can still leave at page exit.
  */
-export const KEEPALIVE_BYTES = 64 * 1024;
+export const KEEPALIVE_BYTES = 65_536; // 64 KiB
 
 /** 50 typical events (~0.5 KB each) make ~25 KB: well inside the 64 KiB budget, 20 requests per 1,000 events. */
 export const BATCH_EVENTS = 50;
@@ -22,19 +26,16 @@ export const ENVELOPE_BYTES = 256;
 export const QUEUE_EVENTS = 10_000;
 
 /** 5 MB: what every browser grants an origin in localStorage, the smallest tier. */
-export const QUEUE_BYTES = 5 * 1024 * 1024;
+export const QUEUE_BYTES = 5_242_880; // 5 MiB
 
 /** First retry waits up to 1 s (full jitter: a random delay in [0, min(cap, base·2^attempt)]). */
 export const RETRY_BASE_MS = 1_000;
 
 /** No retry waits more than 5 minutes unless the collector's Retry-After asks for longer. */
-export const RETRY_CAP_MS = 5 * 60_000;
+export const RETRY_CAP_MS = 300_000; // 5 minutes
 
 /** A request still unanswered after 10 s is aborted and retried: mobile networks stall silently. */
 export const TIMEOUT_MS = 10_000;
-
-/** A claim outlives any request (TIMEOUT_MS) and its retries' first steps; a dead tab's claims free up after it. */
-export const CLAIM_MS = 60_000;
 
 /** A localStorage lease left by a closed tab blocks the others for at most 10 s. */
 export const LEASE_MS = 10_000;

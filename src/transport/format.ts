@@ -1,7 +1,13 @@
 import type { CollectorFormat } from './options';
 
-/** A request ready to send: url, body, headers, and whether a beacon may carry it (no headers it needs). */
-export type BatchRequest = [url: string, body: string, headers: Record<string, string>, beacon: boolean];
+/**
+ * A request ready to send: url, body, headers, whether a beacon may carry it (no headers
+ * it needs), and the body's size in bytes.
+ */
+export type BatchRequest = [url: string, body: string, headers: Record<string, string>, beacon: boolean, bytes: number];
+
+/** UTF-8 size of a text: batches are budgeted in bytes (the 64 KiB keepalive budget). */
+export const bytesOf = (text: string): number => new TextEncoder().encode(text).length;
 
 /**
  * Encodes a batch. The built-in formats join the events' stored JSON as it is, with no
@@ -17,8 +23,9 @@ export function formatBatch(
 ): BatchRequest {
   const sentAt = new Date().toISOString();
   let url = endpoint;
-  // `${json}` joins the events with commas.
-  let body = `{"batch":[${json}],"sentAt":"${sentAt}"${writeKey ? `,"writeKey":${JSON.stringify(writeKey)}` : ''}}`;
+  // The events' JSON goes in where the 0 is (the first one: `batch` comes first); `${json}`
+  // joins them with commas. A function, so no `$&` in an event is read as a pattern.
+  let body = JSON.stringify({ batch: 0, sentAt, writeKey }).replace('0', () => `[${json}]`);
   // Headers a beacon can do without: the write key is in the body.
   let own = {};
   if (typeof format == 'function') {
@@ -34,5 +41,5 @@ export function formatBatch(
     own = { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${writeKey || ''}:`)}` };
   }
   // native: no Content-Type, so fetch and sendBeacon both send text/plain;charset=UTF-8 (no CORS preflight).
-  return [url, body, { ...own, ...headers }, !Object.keys(headers).length];
+  return [url, body, { ...own, ...headers }, !Object.keys(headers).length, bytesOf(body)];
 }

@@ -1,16 +1,9 @@
-/** What to do with a batch after the collector answered `status` (0: no answer). */
-export type Outcome = 'sent' | 'retry' | 'split' | 'drop';
-
 /**
- * 2xx: sent. No answer (network error, timeout), 408, 429 and 5xx: retry later.
- * 413: the batch is too large for this collector, send it in halves. Any other
- * status will not change by retrying: drop the batch and report it.
+ * Whether a batch the collector answered with `status` (0: no answer — a network error or
+ * a timeout) is worth sending again later: no answer, 408, 429 and 5xx. A 2xx is sent,
+ * a 413 is split in halves, and any other status will not change by retrying (dropped).
  */
-export function outcomeOf(status: number): Outcome {
-  if (status >= 200 && status < 300) return 'sent';
-  if (!status || status === 408 || status === 429 || status >= 500) return 'retry';
-  return status === 413 ? 'split' : 'drop';
-}
+export const retryable = (status: number): boolean => !status || status == 408 || status == 429 || status > 499;
 
 /**
  * The delay before retry number `attempt` (0-based): "full jitter", a random delay in

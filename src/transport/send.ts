@@ -1,4 +1,3 @@
-import { byteLength } from '../lib/byte-length';
 import { KEEPALIVE_BYTES } from './constants';
 import type { BatchRequest } from './format';
 
@@ -18,12 +17,12 @@ export const keepaliveInFlight = (): number => keepaliveBytes;
  * `compress` where given, aborted after `timeoutMs`. Never rejects.
  */
 export async function send(
-  [url, body, headers]: BatchRequest,
+  [url, body, headers, , bytes]: BatchRequest,
   timeoutMs: number,
   compress?: (body: string) => Promise<Blob> | undefined,
 ): Promise<Answer> {
   let data: BodyInit = body;
-  let size = byteLength(body);
+  let size = bytes;
   let keepalive = false;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
@@ -49,12 +48,13 @@ export async function send(
 
 /**
  * Hands a request to the browser at page exit without waiting: sendBeacon where it may
- * (no headers), else fetch keepalive. False if the browser refused it.
+ * (no headers), else a keepalive fetch whose answer nobody waits for. False if the
+ * browser refused it.
  */
-export function hand([url, body, headers, beacon]: BatchRequest): boolean {
+export function hand(req: BatchRequest, timeoutMs: number): boolean {
   try {
-    if (beacon && navigator.sendBeacon) return navigator.sendBeacon(url, body);
-    fetch(url, { method: 'POST', body, headers, keepalive: true }).catch(() => {});
+    if (req[3] && navigator.sendBeacon) return navigator.sendBeacon(req[0], req[1]);
+    void send(req, timeoutMs);
     return true;
   } catch {
     return false;

@@ -26,6 +26,14 @@ describe('formats and headers', () => {
     await tab.destroy();
   });
 
+  it('carries events whose text looks like a replacement pattern ($&, $1) unchanged in the native body', async () => {
+    const tab = await openTab({ queue: { name: freshQueue() } });
+    tab.track('Coupon Entered', { code: '$&$1$$' });
+    await tab.flush();
+    expect(collector.received[0]?.body.batch[0]?.properties).toEqual({ code: '$&$1$$' });
+    await tab.destroy();
+  });
+
   it('gzips the body and says so when compress is the gzip helper', async () => {
     const tab = await openTab({ queue: { name: freshQueue() }, compress: gzip });
     for (let i = 0; i < 20; i++) tab.track('Product Viewed', { description: 'a very repetitive text '.repeat(20) });

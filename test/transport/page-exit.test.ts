@@ -120,20 +120,39 @@ describe('page exit', () => {
     await next.destroy();
   });
 
-  it('saves the batch it was sending, unclaimed, when a page of this site loads next before its unclaim commits', async () => {
+  it('notes the batch it just delivered, when a page of this site loads next before its delete commits', async () => {
+    const name = freshQueue();
+    const navigation = installNavigation();
+    const page = await openTab({ queue: { name } });
+    page.track('Product Added');
+    await settle();
+    const [key] = await queuedIn(name);
+    void page.flush();
+    // The 2xx came, the delete (an IndexedDB write) has not committed: a link is clicked.
+    await turnsUntil(() => page.plugin.stats().sent === 1);
+    navigation.navigate(`${location.origin}/cart`);
+    dispatchPageHide();
+    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toEqual([[key, { k: key, j: [] }]]);
+    await page.destroy();
+  });
+
+  it('leaves the batch it was retrying for the next page, which sends it at once, when a page of this site loads next', async () => {
     const name = freshQueue();
     const navigation = installNavigation();
     const page = await openTab({ queue: { name } });
     collector.answer(500);
     page.track('Product Added');
-    void page.flush();
-    // The answer came, the unclaim (an IndexedDB write) has not committed: a link is clicked.
-    await turnsUntil(() => page.plugin.stats().retried === 1);
+    await page.flush();
+    expect(page.plugin.stats().retried).toBe(1);
     navigation.navigate(`${location.origin}/cart`);
     dispatchPageHide();
-    const spilled = JSON.parse(localStorage.getItem(`${name}:q`)!) as [string, { j: string[] }][];
-    expect(spilled.flatMap(([, r]) => r.j.map((j) => (JSON.parse(j) as { event: string }).event))).toEqual(['Product Added']);
     await page.destroy();
+    const next = await openTab({ queue: { name } });
+    expect(collector.received.map((r) => [r.status, r.body.batch.map((e) => e.event)])).toEqual([
+      [500, ['Product Added']],
+      [200, ['Product Added']],
+    ]);
+    await next.destroy();
   });
 
   it('leaves stored events in the queue for the next page when the browser refuses the beacon', async () => {
