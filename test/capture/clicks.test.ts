@@ -76,6 +76,9 @@ describe('clicks: selectors', () => {
     ['data-testid', '<main><button data-testid="pay-button">Pay</button></main>', '[data-testid="pay-button"]'],
     ['an ancestor id', '<section id="cart"><div class="row"><button class="btn primary large">Pay</button></div></section>', '#cart > div.row > button.btn.primary'],
     ['nth-of-type among same-tag siblings', '<ul><li><a href="/a">A</a></li><li><a href="/b" class="x">B</a></li></ul>', 'ul > li:nth-of-type(2) > a.x'],
+    ['nth-of-type(1) when only later siblings share the tag', '<ul><li class="first"><a href="/a">A</a></li><li>B</li></ul>', 'ul > li.first:nth-of-type(1) > a'],
+    ['no nth-of-type when siblings have other tags', '<div><p>x</p><button class="buy">Pay</button><p>y</p></div>', 'div > button.buy'],
+    ['classes separated by any whitespace', '<main><button class="btn\n\tprimary  large">Pay</button></main>', 'main > button.btn.primary'],
   ])('prefers %s', async (_, html, selector) => {
     const c = await start(html);
     const target = [...document.querySelectorAll('button, a')].at(-1)!;

@@ -5,37 +5,38 @@ export const DEAD_CLICK_MS = 1000;
 
 /** A click whose default action leaves the document (a link, a form submit) is not dead. */
 function leavesPage(el: Element, event: Event): boolean {
-  const attr = (name: string): string => el.getAttribute(name) || '';
+  const { target, type } = el as HTMLAnchorElement & HTMLButtonElement;
   if (event.defaultPrevented) return false;
-  if (el.tagName === 'A') return attr('href')[0] !== '#' || el.hasAttribute('download') || !/^(_self)?$/.test(attr('target'));
-  return (attr('type') || (el.tagName === 'BUTTON' ? 'submit' : '')).toLowerCase() === 'submit' && !!el.closest('form');
+  // `target` and `type` are the element's own (normalized) properties: a button's type defaults to submit.
+  if (el.tagName === 'A') return !/^#/.test(el.getAttribute('href')!) || el.hasAttribute('download') || !/^(_self)?$/.test(target);
+  return /^submit$/i.test(type) && !!el.closest('form');
 }
 
 /**
  * Watches a click on an interactive element for ~1 s: if the DOM did not change, the URL
- * did not change and focus did not move, `onDead` is called. A MutationObserver runs only
- * during that window (disconnected at the first mutation or when it ends); one window at
- * a time, so repeated clicks on a broken button give one "Dead Click".
+ * did not change and focus did not move, `onDead` is called. The MutationObserver observes
+ * only during that window (disconnected at the first mutation or when it ends); one window
+ * at a time, so repeated clicks on a broken button give one "Dead Click".
  */
 export function createDeadClickWatch(scope: Scope, onDead: (el: Element) => void): (el: Element, event: Event) => void {
   let busy = false;
+  let changed = false;
+  // One observer for the plugin's life, connected per window: a click does not build one.
+  const observer = typeof MutationObserver == 'function' && new MutationObserver(() => ((changed = true), stop()));
+  const stop = (): void => {
+    if (observer) observer.disconnect();
+  };
+  scope.add(stop);
   return (el, event) => {
-    if (busy || typeof MutationObserver != 'function') return;
+    if (busy || !observer) return;
     busy = true;
-    let changed = false;
+    changed = false;
     const { href } = location;
     const focus = document.activeElement;
-    const observer = new MutationObserver(() => {
-      changed = true;
-      disconnect();
-    });
-    const disconnect = (): void => observer.disconnect();
     observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
-    const release = scope.add(disconnect);
     scope.later(() => {
       busy = false;
-      disconnect();
-      release();
+      stop();
       if (!changed && location.href === href && document.activeElement === focus && document.visibilityState !== 'hidden' && !leavesPage(el, event)) onDead(el);
     }, DEAD_CLICK_MS);
   };

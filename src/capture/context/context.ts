@@ -44,12 +44,9 @@ export function context({ clickIds = [], domains = {} }: ContextOptions = {}): P
   return {
     ...plugin,
     enrich(event) {
-      if (!fixed) return;
       const net = connection();
-      const merged = { ...event.context };
-      const added: Record<string, unknown> = { ...fixed, viewport: { width: innerWidth, height: innerHeight }, ...(net && { connection: net }) };
-      for (const key in added) if (merged[key] == null) merged[key] = added[key];
-      return { ...event, context: merged };
+      // The event's own context last: keys already set are kept.
+      if (fixed) return { ...event, context: { ...fixed, viewport: { width: innerWidth, height: innerHeight }, ...(net && { connection: net }), ...event.context } };
     },
   };
 }

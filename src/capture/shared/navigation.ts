@@ -1,5 +1,4 @@
 import { addListener } from '../../lib/add-listener';
-import { onPageExit } from '../../lib/on-page-exit';
 import { HISTORY_PATCH_FAILED } from '../errors';
 import { nextFrame } from './next-frame';
 import type { Scope } from './scope';
@@ -11,8 +10,9 @@ import type { Scope } from './scope';
 export type NavigationPhase = 'leave' | 'enter';
 
 // Shared by every plugin and client on the page: history is patched once, however many
-// subscribe. Keyed by the (unique, guarded) listener; the value is its phase.
-const subscribers = new Map<() => void, NavigationPhase>();
+// subscribe. The (unique, guarded) listeners of each phase: leave, then enter.
+const leaving = new Set<() => void>();
+const entering = new Set<() => void>();
 let unwatch: (() => void) | undefined;
 let pending = false;
 
@@ -29,11 +29,12 @@ export const pageKey = (): string => location.pathname + location.search;
 export function onNavigation(scope: Scope, phase: NavigationPhase, fn: () => void, key = pageKey): void {
   let page = key();
   const subscriber = scope.safe(() => page !== (page = key()) && fn());
-  subscribers.set(subscriber, phase);
+  const subscribers = phase === 'leave' ? leaving : entering;
+  subscribers.add(subscriber);
   unwatch ||= watch((error) => scope.report(HISTORY_PATCH_FAILED, error));
   scope.add(() => {
     subscribers.delete(subscriber);
-    if (!subscribers.size && unwatch) {
+    if (!leaving.size && !entering.size && unwatch) {
       unwatch();
       unwatch = undefined;
     }
@@ -46,7 +47,9 @@ export function onNavigation(scope: Scope, phase: NavigationPhase, fn: () => voi
  * an SPA navigation to another page ({@link onNavigation}, `leave` phase).
  */
 export function onPageEnd(scope: Scope, fn: (next: boolean) => void): void {
-  scope.add(onPageExit(scope.safe(() => fn(false))));
+  // As lib's onPageExit, through the scope's listeners (one shape for every capture listener).
+  scope.on(document, 'visibilitychange', () => document.visibilityState === 'hidden' && fn(false));
+  scope.on(window, 'pagehide', () => fn(false));
   onNavigation(scope, 'leave', () => fn(true));
 }
 
@@ -55,8 +58,7 @@ function signal(): void {
   pending = true;
   nextFrame(() => {
     pending = false;
-    const all = [...subscribers];
-    for (const phase of ['leave', 'enter']) all.forEach(([fn, p]) => p === phase && fn());
+    [...leaving, ...entering].forEach((fn) => fn());
   });
 }
 
