@@ -53,7 +53,7 @@ async function route(settings: Settings, req: IncomingMessage, res: ServerRespon
   const headOnly = req.method === 'HEAD';
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
   const page = pageFor(pathname);
-  if (page) return send(res, 200, 'text/html; charset=utf-8', withRecommendations(await renderPage(PUBLIC_DIR, page, settings), settings.nodeModulesDir), headOnly);
+  if (page) return send(res, 200, 'text/html; charset=utf-8', withRecommendations(renderPage(page, settings), settings.nodeModulesDir), headOnly);
   if (pathname === MODEL_PATH) return settings.model(req, res);
   if (pathname === '/config.js') return send(res, 200, 'text/javascript; charset=utf-8', configModule(settings), headOnly);
   if (pathname === '/healthz') return send(res, 200, 'application/json', '{"ok":true}', headOnly);
