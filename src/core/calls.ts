@@ -1,4 +1,5 @@
 import type { EventType, PageContext, PrivacyOptions, Properties, SightlineEvent } from '../types';
+import { byteLength } from '../lib/byte-length';
 import { uuid } from '../lib/uuid';
 import type { Consent } from './consent';
 import { createContext } from './context';
@@ -71,7 +72,7 @@ export function createCalls({ id, hooks: { emit, report }, consent, limits, priv
     // `scan.bytes` bounds the size from above: only an event that may be too large is encoded.
     // Everything in it is sanitized, so JSON.stringify cannot throw.
     const max = limits.maxEventBytes;
-    const fits = scan.bytes <= max || new TextEncoder().encode(JSON.stringify(ev)).length <= max || note(scan, 'too-large', 'event');
+    const fits = scan.bytes <= max || byteLength(JSON.stringify(ev)) <= max || note(scan, 'too-large', 'event');
     for (const [code, path] of Object.entries(scan.issues)) report(code, { path, type, event: name }, 'input');
     fits ? consent.pass(ev) : drop('input/too-large', ev);
   }

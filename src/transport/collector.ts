@@ -1,4 +1,5 @@
 import { addListener } from '../lib/add-listener';
+import { byteLength } from '../lib/byte-length';
 import { onPageExit } from '../lib/on-page-exit';
 import { uuid } from '../lib/uuid';
 import { fit, recordKey } from '../storage/queue-kv';
@@ -8,7 +9,7 @@ import { createQueueStore } from '../storage/queue-store';
 import type { ConsentState, ErrorSource, FlushReason, Plugin, SightlineClient, SightlineEvent } from '../types';
 import * as D from './constants';
 import type { TransportErrorCode } from './errors';
-import { bytesOf, formatBatch } from './format';
+import { formatBatch } from './format';
 import { createLock } from './lock';
 import type { CollectorOptions, CollectorStats } from './options';
 import { retryable, retryDelay } from './retry';
@@ -126,7 +127,7 @@ export function collector(options: CollectorOptions): Collector {
       } catch {
         continue; // the core made every event JSON-safe; a hostile toJSON is the only way here
       }
-      const b = bytesOf(j) + 1;
+      const b = byteLength(j) + 1;
       if (chunk.length >= maxEvents || weight + b > batchBytes) close();
       chunk.push(j);
       weight += b;

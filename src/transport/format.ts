@@ -1,3 +1,4 @@
+import { byteLength } from '../lib/byte-length';
 import type { CollectorFormat } from './options';
 
 /**
@@ -5,9 +6,6 @@ import type { CollectorFormat } from './options';
  * it needs), and the body's size in bytes.
  */
 export type BatchRequest = [url: string, body: string, headers: Record<string, string>, beacon: boolean, bytes: number];
-
-/** UTF-8 size of a text: batches are budgeted in bytes (the 64 KiB keepalive budget). */
-export const bytesOf = (text: string): number => new TextEncoder().encode(text).length;
 
 /**
  * Encodes a batch. The built-in formats join the events' stored JSON as it is, with no
@@ -41,5 +39,5 @@ export function formatBatch(
     own = { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${writeKey || ''}:`)}` };
   }
   // native: no Content-Type, so fetch and sendBeacon both send text/plain;charset=UTF-8 (no CORS preflight).
-  return [url, body, { ...own, ...headers }, !Object.keys(headers).length, bytesOf(body)];
+  return [url, body, { ...own, ...headers }, !Object.keys(headers).length, byteLength(body)];
 }
