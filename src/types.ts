@@ -198,12 +198,6 @@ export interface LimitOptions {
   maxDepth?: number;
   /** Largest event, in bytes of JSON (default 32 KB). */
   maxEventBytes?: number;
-  /**
-   * Events of one name (one call type for page/identify/alias) admitted per 10 s, as a token
-   * bucket; the excess is dropped and reported once per window (`input/rate-limited`).
-   * Default 50; 0 turns the limit off.
-   */
-  ratePerName?: number;
 }
 
 /** Options of `createSightline`. */

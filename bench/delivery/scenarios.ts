@@ -15,7 +15,7 @@ declare const window: Window & { sightline: Sl };
 
 /** A product view as a shop sends it: ~0.6 KB of JSON once the core adds its context. */
 function trackProductView(i: number): void {
-  // Spread over 500 names: the core's rate limit (50 per name per 10 s) must not drop any.
+  // Spread over 500 names: the collector's rate limit (50 per name per 10 s) must not drop any.
   window.sightline.track(`Product Viewed ${i % 500}`, {
     product_id: `P-${i}`,
     sku: `SKU-${i % 97}`,

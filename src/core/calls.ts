@@ -5,10 +5,8 @@ import type { Consent } from './consent';
 import { createContext } from './context';
 import type { Hooks } from './hooks';
 import type { Identity } from './identity';
-import type { Resolved } from './options';
 import { createRedactor } from './privacy';
-import { createRateLimit } from './rate-limit';
-import { createSanitizer, note, type Scan } from './sanitize';
+import { createSanitizer, note, type SanitizeLimits, type Scan } from './sanitize';
 import { isBag, isName, toId } from './validate';
 
 /** What the event-making calls need from the client. */
@@ -17,7 +15,7 @@ export interface CallDeps {
   hooks: Hooks;
   /** Its state is recorded in the event's context; it gates the finished event. */
   consent: Consent;
-  limits: Resolved[4];
+  limits: SanitizeLimits;
   privacy: PrivacyOptions;
 }
 
@@ -34,12 +32,11 @@ export interface Calls {
 type Bag = (value: unknown, root: string) => Properties;
 type Make = (bag: Bag, page?: PageContext) => Partial<SightlineEvent>;
 
-/** Creates the calls: validate → rate limit → sanitize → envelope → size → consent gate. */
+/** Creates the calls: validate → sanitize → envelope → size → consent gate. */
 export function createCalls({ id, hooks: { emit, report }, consent, limits, privacy }: CallDeps): Calls {
   const redact = createRedactor(privacy);
   const context = createContext(redact);
   const clean = createSanitizer(limits, redact);
-  const take = createRateLimit(limits.ratePerName, (event, dropped) => report('input/rate-limited', { event, dropped }, 'input'));
   const drop = (reason: string, event?: SightlineEvent): void => emit('drop', { event, reason });
 
   // Reports a bad name or id; the call is dropped unless `kept` (it goes on without it).
@@ -49,7 +46,6 @@ export function createCalls({ id, hooks: { emit, report }, consent, limits, priv
   };
 
   function send(type: EventType, make: Make, name?: string): void {
-    if (!take(name || type)) return drop('input/rate-limited');
     const scan: Scan = { issues: {}, bytes: 0 };
     const bag: Bag = (v, root) => {
       const out = v == null ? {} : clean(v, scan, root);

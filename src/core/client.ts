@@ -5,8 +5,7 @@ import { describeError } from './describe-error';
 import { createHooks } from './hooks';
 import { createIdentity } from './identity';
 import { resolveOptions } from './options';
-import { runPipeline } from './pipeline';
-import { createPlugins } from './plugins';
+import { callPlugin, pluginFailed, runPipeline } from './pipeline';
 
 type Method = (...a: unknown[]) => void;
 
@@ -18,6 +17,7 @@ export function createSightline(options: SightlineOptions): SightlineClient {
   const [o, co, privacy, io, limits] = resolveOptions(options);
   const hooks = createHooks(!!o.debug);
   const { emit, report } = hooks;
+  // The plugins whose setup succeeded, in order.
   const plugins: Plugin[] = [];
   const none = Promise.resolve();
   let tail: Promise<unknown> = none;
@@ -28,6 +28,8 @@ export function createSightline(options: SightlineOptions): SightlineClient {
   // One promise step per call keeps events in order; a synchronous pipeline adds no other microtask.
   const chain = (fn: () => unknown): Promise<void> => (tail = tail.then(fn).catch(fault)) as Promise<void>;
   // The public face: after destroy() calls are ignored; nothing ever throws to the caller.
+  // The core has no timer of its own, so once the calls so far are through no listener is
+  // called again: destroy() need not unsubscribe them.
   const safe =
     <A extends unknown[], R>(fn: (...a: A) => R, otherwise?: R) =>
     (...a: A): R => {
@@ -39,6 +41,33 @@ export function createSightline(options: SightlineOptions): SightlineClient {
         }
       return otherwise!;
     };
+
+  // Setup runs on the chain: events called before never see the plugin, events called after
+  // wait for it. A setup that throws or rejects leaves the plugin out and is reported.
+  const use = (p: unknown): Promise<void> => {
+    let name;
+    try {
+      name = typeof p == 'object' && (p as Plugin).name;
+    } catch {
+      // A hostile object: not a plugin.
+    }
+    if (typeof name == 'string' && name)
+      return chain(() =>
+        callPlugin(p as Plugin, 'setup', client).then(
+          () => void plugins.push(p as Plugin),
+          (e) => report('plugin/setup-failed', { plugin: name }, 'sdk', describeError(e)),
+        ),
+      );
+    report('plugin/invalid', undefined, 'input');
+    return none;
+  };
+  // `flush('manual')` or `teardown()` of every plugin once the calls so far are through; off
+  // the chain, so events called meanwhile are not held back. Never rejects.
+  const each = async (method: 'flush' | 'teardown'): Promise<void> => {
+    await chain(() => {});
+    await Promise.all(plugins.map((p) => callPlugin(p, method, 'manual').catch((e) => pluginFailed(report, p, method, e))));
+  };
+
   const consent = createConsent(co, hooks, (ev) => void chain(() => runPipeline(plugins, ev, hooks)));
   const identity = createIdentity(io, hooks, consent.get);
   const calls = createCalls({ id: identity, hooks, consent, limits, privacy });
@@ -48,10 +77,10 @@ export function createSightline(options: SightlineOptions): SightlineClient {
     ...calls,
     reportError: safe(hooks.reportError),
     on: safe(hooks.on, noop),
-    onError: safe(hooks.onError, noop),
-    use: safe((p) => manager.use(p), none),
-    flush: safe(() => manager.each('flush'), none),
-    destroy: () => ((dead = true), (stopped = stopped || manager.each('teardown').then(hooks.clear))),
+    onError: safe((fn: unknown) => hooks.on('error', fn), noop),
+    use: safe(use, none),
+    flush: safe(() => each('flush'), none),
+    destroy: () => ((dead = true), (stopped = stopped || each('teardown'))),
     user: identity.user,
     consent: {
       get: consent.get,
@@ -59,7 +88,6 @@ export function createSightline(options: SightlineOptions): SightlineClient {
     },
     options: o,
   };
-  const manager = createPlugins(client, plugins, chain, report);
   if (o.onError) client.onError(o.onError);
   if (Array.isArray(o.plugins)) o.plugins.forEach(client.use);
   chain(() => emit('ready'));

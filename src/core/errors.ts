@@ -30,7 +30,7 @@ export const INPUT_ERRORS = {
   invalidId: 'input/invalid-id',
   /** Properties or traits that are not a plain object; replaced by {}. */
   invalidProperties: 'input/invalid-properties',
-  /** More than `limits.ratePerName` events of one name in 10 s; the excess was dropped. */
+  /** More than the collector's `ratePerName` events of one name in 10 s; the excess was dropped (reported by the collector transport). */
   rateLimited: 'input/rate-limited',
 } as const;
 

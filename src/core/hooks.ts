@@ -11,18 +11,14 @@ export interface Hooks {
   emit(name: string, payload?: unknown): void;
   /**
    * Logs a problem and hands it to the error listeners. Never throws. The message defaults
-   * to the words of the code ('input/too-large' → 'too large'); docs/errors.md explains each.
+   * to the code itself, as the transport's do; docs/errors.md explains each.
    */
   report(code: string, detail?: Record<string, unknown>, source?: ErrorSource, message?: string): void;
-  /** `client.onError`: subscribes to errors. */
-  onError(fn: unknown): () => void;
   /**
    * `client.reportError(report)` for plugins. It takes anything: a report without a string
    * code becomes `core/invalid-report`, a source outside the four known ones becomes `sdk`.
    */
   reportError(report: unknown): void;
-  /** Drops every listener and stops logging (destroy): later reports go nowhere. */
-  clear(): void;
 }
 
 /**
@@ -33,7 +29,7 @@ export interface Hooks {
  * so nothing reaches a shop's console unless the shop asked for it.
  */
 export function createHooks(debug: boolean): Hooks {
-  let subs: Record<string, Listener[]> = {};
+  const subs: Record<string, Listener[]> = {};
   let depth = 0;
 
   const emit = (name: string, payload?: unknown): void => {
@@ -50,7 +46,7 @@ export function createHooks(debug: boolean): Hooks {
       }
   };
 
-  function report(code: string, detail?: Record<string, unknown>, source: ErrorSource = 'sdk', message = code.replace(/.*\/|-/g, ' ').trim()): void {
+  function report(code: string, detail?: Record<string, unknown>, source: ErrorSource = 'sdk', message = code): void {
     const error: SightlineError = { code, message, source };
     if (detail) error.detail = detail;
     emit('error', error);
@@ -66,7 +62,6 @@ export function createHooks(debug: boolean): Hooks {
 
   return {
     on,
-    onError: (fn) => on('error', fn),
     emit,
     report,
     reportError(r) {
@@ -78,6 +73,5 @@ export function createHooks(debug: boolean): Hooks {
         typeof message == 'string' ? message : undefined,
       );
     },
-    clear: () => void (subs = {}, (debug = false)),
   };
 }

@@ -45,7 +45,6 @@ export function createIdentity(o: IdentityOptions & { cookieDays: number }, hook
   let anonymousId = isName(cookie) ? cookie : isName(mirror) ? mirror : uuid();
   let userId = isName(stored.userId) ? stored.userId : null;
   let traits: Properties = isBag(stored.traits) ? stored.traits : {};
-  let granted = canStore();
 
   // true: writes the ids and traits (cookie + localStorage) if storing is allowed now.
   // false: deletes whatever of ours is stored; the values stay in memory.
@@ -61,7 +60,8 @@ export function createIdentity(o: IdentityOptions & { cookieDays: number }, hook
   };
   const user = (): User => ({ anonymousId, userId, traits: { ...traits } });
   store(true);
-  hooks.on('consent', (c: ConsentState) => c.analytics != granted && store((granted = c.analytics)));
+  // Every consent change stores (analytics granted: the writes are idempotent) or deletes.
+  hooks.on('consent', (c: ConsentState) => store(c.analytics));
   return {
     user,
     identify(id, t) {

@@ -7,7 +7,7 @@ export type Resolved = [
   consent: ConsentOptions,
   privacy: PrivacyOptions,
   identity: IdentityOptions & { cookieDays: number },
-  limits: SanitizeLimits & { ratePerName: number },
+  limits: SanitizeLimits,
 ];
 
 /** The defaults of `limits` (see LimitOptions). */
@@ -16,8 +16,6 @@ export const DEFAULT_LIMITS = {
   maxDepth: 10,
   // 32 KB: a few events still fit the 64 KB budget of a keepalive fetch or sendBeacon.
   maxEventBytes: 32768,
-  // 50 per name per 10 s: far above any real shopper, far below a runaway loop.
-  ratePerName: 50,
   // Identity cookie lifetime in days (IdentityOptions).
   cookieDays: 365,
 };

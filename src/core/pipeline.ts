@@ -9,6 +9,12 @@ export function pluginFailed(report: Hooks['report'], p: Plugin, stage: string, 
   report('plugin/failed', { plugin: p.name, stage }, 'sdk', describeError(e));
 }
 
+/** Calls an optional method of a plugin (setup, flush, teardown); a throw becomes a rejection. */
+export const callPlugin = async (p: Plugin, method: 'setup' | 'flush' | 'teardown', arg: unknown): Promise<void> => {
+  const fn = p[method] as ((arg: unknown) => unknown) | undefined;
+  await (fn && fn.call(p, arg));
+};
+
 /**
  * Runs one event through every plugin's stages, `before → enrich → destination → after`,
  * after analytics-next's `attempt`: a failure is a value, never rethrown. A stage returning

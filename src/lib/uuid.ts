@@ -8,8 +8,10 @@ let hex: string[];
 
 /**
  * A random RFC 4122 version-4 UUID (event and chunk ids). Bytes come from
- * crypto.getRandomValues, drawn in blocks, or Math.random where there is no crypto:
- * ids only need to be unique, not secret.
+ * crypto.getRandomValues, drawn in blocks, or Math.random where there is no crypto at all
+ * (getRandomValues exists on insecure pages too): ids only need to be unique, not secret.
+ * Not crypto.randomUUID(): in Chromium it draws from the RNG on every call, 1.7–2.1 µs per
+ * id against 0.14 µs here, which made track() ~1.5 µs (40 %) slower in a measurement.
  */
 export function uuid(): string {
   if (used >= BLOCK) {

@@ -12,6 +12,7 @@ import type { TransportErrorCode } from './errors';
 import { formatBatch } from './format';
 import { createLock } from './lock';
 import type { CollectorOptions, CollectorStats } from './options';
+import { createRateLimit } from './rate-limit';
 import { retryable, retryDelay } from './retry';
 import { hand, keepaliveInFlight, send } from './send';
 import type { Answer } from './send';
@@ -41,6 +42,7 @@ export function collector(options: CollectorOptions): Collector {
     headers,
     compress,
     timeoutMs = D.TIMEOUT_MS,
+    ratePerName = D.RATE_PER_NAME,
     batch: { maxEvents = D.BATCH_EVENTS, maxBytes: bodyBytes = D.KEEPALIVE_BYTES, intervalMs = D.BATCH_INTERVAL_MS } = {},
     retry: { baseMs = D.RETRY_BASE_MS, capMs = D.RETRY_CAP_MS } = {},
     queue: { maxEvents: queueEvents = D.QUEUE_EVENTS, maxBytes: queueBytes = D.QUEUE_BYTES, name = `sightline:${endpoint}` } = {},
@@ -77,6 +79,9 @@ export function collector(options: CollectorOptions): Collector {
     dropped[code] = (dropped[code] || 0) + events;
     report(code, { events, ...detail }, code == 'transport/format-failed' ? 'user' : 'network');
   };
+  // A runaway loop on the page must not flood the collector: past the rate, events of a name
+  // (of a type for page, identify and alias) are refused in `before`, so no plugin enriches or receives them.
+  const admit = createRateLimit(ratePerName, (event, dropped) => report('input/rate-limited', { event, dropped }, 'input'));
   const store = createQueueStore(name, (from, to, error) => report('storage/downgraded', { from, to, error: String(error) }, 'sdk'));
   const { tx } = store;
   const build = (json: string[]) => formatBatch(format, json, endpoint, writeKey || (client && client.options.writeKey), headers);
@@ -356,6 +361,9 @@ export function collector(options: CollectorOptions): Collector {
       ];
       consent(c.consent.get());
     },
+    // Refused: `drop` fires (reason `plugin`); never stored or sent. At the event's own time,
+    // so a consent buffer released at once counts as it was called (an unreadable one: now).
+    before: (event) => (admit(event.event || event.type, Date.parse(event.timestamp) || Date.now()) ? event : null),
     destination(event) {
       pending.push(event);
       later();

@@ -50,3 +50,9 @@ export const HEARTBEAT_MS = 3_333;
  * the page is gone.
  */
 export const QUIET_TURNS = 32;
+
+/** 50 events of one name per 10 s: far above any real shopper, far below a runaway loop. */
+export const RATE_PER_NAME = 50;
+
+/** The window the per-name rate is counted over, and a refusal is reported after. */
+export const RATE_WINDOW_MS = 10_000;

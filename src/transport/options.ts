@@ -73,6 +73,13 @@ export interface CollectorOptions {
   compress?: (body: string) => Promise<Blob> | undefined;
   /** Abort and retry a request unanswered after this long (default 10,000 ms). */
   timeoutMs?: number;
+  /**
+   * Events of one name (one call type for page, identify and alias) admitted per 10 s, as a
+   * token bucket, so a runaway loop on the page cannot flood the collector. The excess is
+   * dropped in the `before` stage, so no plugin enriches or receives it (`drop` fires) and reported once per window
+   * (`input/rate-limited`). Default 50; 0 turns the limit off.
+   */
+  ratePerName?: number;
 }
 
 /** {@link QueueStats} plus what the debug panel shows about a collector. */

@@ -122,7 +122,7 @@ describe('while analytics is denied', () => {
   });
 
   it('drops held events beyond 1,000, reports it once, and fires drop for each', async () => {
-    const h = createHarness({ consent: { default: 'denied' }, limits: { ratePerName: 0 } });
+    const h = createHarness({ consent: { default: 'denied' } });
     const drops: LifecycleMap['drop'][] = [];
     h.client.on('drop', (d) => drops.push(d));
     for (let i = 0; i < 1005; i++) h.client.track('Spam', { i });

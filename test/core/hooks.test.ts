@@ -112,6 +112,13 @@ describe('reportError', () => {
     expect(h.errors[0]!.source).toBe('sdk');
   });
 
+  it('defaults the message to the code, as the core and the transport report', () => {
+    const h = createHarness();
+    h.client.reportError({ code: 'x/y' } as never);
+    h.client.track('');
+    expect(h.errors.map((e) => e.message)).toEqual(['x/y', 'input/invalid-name']);
+  });
+
   it.each([[undefined], [null], ['text'], [{ message: 'no code' }], [{ code: 5 }]])('turns reportError(%j) into core/invalid-report', (bad) => {
     const h = createHarness();
     h.client.reportError(bad as never);

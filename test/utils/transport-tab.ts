@@ -20,8 +20,8 @@ let n = 0;
 /** A queue name no earlier test used: fake-indexeddb and localStorage live for the whole file. */
 export const freshQueue = (): string => `test-queue-${++n}-${Math.random().toString(36).slice(2)}`;
 
-/** Core options for tests: no rate limit (tests send bursts of one event name). */
-const CORE = { writeKey: 'test-key', limits: { ratePerName: 0 } as SightlineOptions['limits'] };
+/** Core options for tests. */
+const CORE = { writeKey: 'test-key' };
 
 /**
  * Opens a "tab": the real client with `collector(options)`, once its setup and its
@@ -32,7 +32,8 @@ export async function openTab(
   options: Partial<CollectorOptions> & { queue: { name: string } },
   core: Partial<SightlineOptions> = {},
 ): Promise<TransportTab> {
-  const plugin = collector({ endpoint: COLLECTOR, ...options });
+  // No rate limit unless a test asks for one: tests send bursts of one event name.
+  const plugin = collector({ endpoint: COLLECTOR, ratePerName: 0, ...options });
   const errors: SightlineError[] = [];
   // Only the transport's and the queue's own reports: the core's are its tests' business.
   const client = createSightline({ ...CORE, ...core, onError: (e) => /^(transport|storage)\//.test(e.code) && errors.push(e) });

@@ -1,29 +1,28 @@
-/** Admits (true) or refuses (false) one event of a name. */
-export type RateLimit = (name: string) => boolean;
+import { RATE_WINDOW_MS } from './constants';
 
-/** The window the per-name rate is counted over. */
-export const RATE_WINDOW_MS = 1e4;
+/** Admits (true) or refuses (false) one event of a name, called at `time` (ms since the epoch). */
+export type RateLimit = (name: string, time: number) => boolean;
 
 /**
  * A token bucket per event name: `rate` events per 10 s, refilled continuously, so a
- * runaway loop on the page cannot flood the collector while real bursts pass. The first
- * refusal opens a window; when it closes, `onExceeded(name, count)` reports the count once
- * (the client ignores it after destroy). A rate of 0 turns the limit off.
+ * runaway loop on the page cannot flood the collector while real bursts pass. Time is the
+ * events' own (when they were called), so events the consent gate held and releases at
+ * once count as they came; it never runs backwards. The first refusal opens a window;
+ * when it closes, `onExceeded(name, count)` reports the count once (the client ignores it
+ * after destroy). A rate of 0 turns the limit off.
  */
 export function createRateLimit(rate: number, onExceeded: (name: string, dropped: number) => void): RateLimit {
   // name → [tokens, last refill time, dropped in the open window]
   const buckets = new Map<string, number[]>();
-  return (name) => {
-    const now = Date.now();
+  return (name, now) => {
     let b = buckets.get(name);
     if (!b) {
       // Random names must not grow memory forever: start over past 1,000 of them.
       if (buckets.size >= 1e3) buckets.clear();
       buckets.set(name, (b = [rate, now, 0]));
     }
-    b[0] = Math.min(rate, b[0]! + ((now - b[1]!) * rate) / RATE_WINDOW_MS);
-    b[1] = now;
-    if (!rate || b[0] >= 1) return b[0]--, true;
+    if (now > b[1]!) (b[0] = Math.min(rate, b[0]! + ((now - b[1]!) * rate) / RATE_WINDOW_MS)), (b[1] = now);
+    if (!rate || b[0]! >= 1) return b[0]!--, true;
     if (!b[2]!++) {
       const t = setTimeout(() => {
         onExceeded(name, b[2]!);
