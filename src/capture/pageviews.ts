@@ -41,6 +41,8 @@ export function pageviews({ hash, initial }: PageviewsOptions = {}): Plugin {
       last = seen;
     });
     if (!last) nextFrame(view);
-    onNavigation(scope, 'enter', view, url);
+    // A task after the navigation's other listeners: what they send about the page left
+    // ("Page Left", "Form Abandoned", impressions) precedes the new page view.
+    onNavigation(scope, () => scope.later(view, 0), url);
   });
 }

@@ -113,6 +113,13 @@ describe('dead clicks', () => {
     expect(c.tracked('Dead Click')).toEqual([]);
   });
 
+  it('still sends "Dead Click" for a type=button button inside a form (it submits nothing)', async () => {
+    const c = await start('<form><input name="q"><button type="button" id="check">Check</button></form>');
+    click('#check', { navigate: true });
+    vi.advanceTimersByTime(1000);
+    expect(c.tracked('Dead Click')).toEqual([{ selector: '#check', tag: 'button', text: 'Check' }]);
+  });
+
   it('observes the DOM only during the 1 s window, then disconnects', async () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');

@@ -165,7 +165,7 @@ describe('engagement: page left', () => {
     dispatchPageHide();
     const left = c.tracked('Page Left');
     expect(left.map((p) => p.path)).toEqual(['/product/p1', '/cart']);
-    // The old page ends when the navigation settles: the next frame after pushState.
+    // The old page ends when the navigation settles (the next frame, faked here).
     expect(left[0]?.dwellTimeMs).toBeGreaterThanOrEqual(20_000);
     expect(left[0]?.dwellTimeMs).toBeLessThanOrEqual(20_100);
     // The new page counts from that same moment: about 1.1 s, not the 20 s of the old one.

@@ -76,6 +76,16 @@ describe('forms', () => {
     ]);
   });
 
+  it('ends the time of a field when focus moves to another form, even without a focusout', async () => {
+    const c = await start(`${CHECKOUT}<form id="newsletter"><input name="subscribe"></form>`);
+    focus('[name=email]');
+    vi.advanceTimersByTime(1000);
+    focus('[name=subscribe]');
+    vi.advanceTimersByTime(5000);
+    submit();
+    expect(c.tracked('Form Submitted')[0]?.fields).toEqual([{ name: 'email', type: 'email', focusCount: 1, blurCount: 1, timeMs: 1000 }]);
+  });
+
   it('reads form id, name and action from attributes even when fields shadow them', async () => {
     const c = await start('<form id="f" name="n" action="/go"><input name="id"><input name="name"><input name="action"></form>');
     fill('id', 10);

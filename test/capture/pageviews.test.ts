@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pageviews } from '../../src/capture';
+import { engagement, forms, pageviews } from '../../src/capture';
 import { withPlugins, type FakeClient } from '../utils/capture-client';
-import { changeHash, resetUrl, settleFrame } from '../utils/capture-dom';
+import { changeHash, focus, render, resetUrl, settleFrame } from '../utils/capture-dom';
 
 let client: FakeClient | undefined;
 
@@ -50,6 +50,17 @@ describe('pageviews', () => {
       referrer: 'http://localhost:3000/',
       previousPath: '/',
     });
+  });
+
+  it('sends the new page view after what other plugins send for the page left, whatever their order', async () => {
+    render('<form><input name="q"></form>');
+    client = await withPlugins([pageviews(), forms(), engagement({ heartbeatMs: 0 })]);
+    settleFrame();
+    focus('[name=q]');
+    history.pushState(null, '', '/cart');
+    settleFrame();
+    const sequence = client.calls.map((call) => (call.type === 'page' ? `page ${call.properties.path}` : call.event));
+    expect(sequence).toEqual(['page /', 'Form Started', 'Form Abandoned', 'Page Left', 'page /cart']);
   });
 
   it('reads the title an SPA sets after pushState', async () => {

@@ -8,7 +8,6 @@ import { useCaptureStack } from '../utils/e2e-capture-stack';
 const shop = useCaptureStack();
 
 const METRICS = ['CLS', 'FCP', 'INP', 'LCP', 'TTFB'];
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 let reports: StoredEvent[] = [];
 let vitals: Record<string, Record<string, any>> = {};
@@ -42,19 +41,14 @@ describe('web vitals in Chromium (the script tag loads the vitals add-on after b
     }
   });
 
-  it('attributes LCP to an element and splits it into phases that add up to its value', () => {
-    const { value, attribution: a } = vitals.LCP!;
+  it('attributes LCP to the element that painted it', () => {
+    const { attribution: a } = vitals.LCP!;
     expect(a.target).toEqual(expect.any(String));
-    expect(Math.abs(sum([a.timeToFirstByte, a.resourceLoadDelay, a.resourceLoadDuration, a.elementRenderDelay]) - value)).toBeLessThanOrEqual(2);
   });
 
-  it('splits FCP and TTFB into phases that add up to their values', () => {
-    const { value: fcp, attribution: f } = vitals.FCP!;
-    const { value: ttfb, attribution: t } = vitals.TTFB!;
-    expect(Math.abs(f.timeToFirstByte + f.firstByteToFCP - fcp)).toBeLessThanOrEqual(1);
-    const phases = ['waitingDuration', 'cacheDuration', 'dnsDuration', 'connectionDuration', 'requestDuration'].map((k) => t[k]);
-    expect(phases.every((n) => typeof n === 'number' && n >= 0)).toBe(true);
-    expect(Math.abs(sum(phases) - ttfb)).toBeLessThanOrEqual(3);
+  it('sends FCP and TTFB with an empty attribution (no element is to blame)', () => {
+    expect(vitals.FCP!.attribution).toEqual({});
+    expect(vitals.TTFB!.attribution).toEqual({});
   });
 
   it('attributes CLS to the element that moved the most', () => {
@@ -64,9 +58,7 @@ describe('web vitals in Chromium (the script tag loads the vitals add-on after b
     expect(a.largestShiftValue).toBeLessThanOrEqual(value);
   });
 
-  it('attributes INP to the radio button the shopper clicked, with phases that add up to its value', () => {
-    const { value, attribution: a } = vitals.INP!;
-    expect(a).toMatchObject({ interactionType: 'pointer', interactionTarget: expect.stringContaining('input') });
-    expect(Math.abs(a.inputDelay + a.processingDuration + a.presentationDelay - value)).toBeLessThanOrEqual(2);
+  it('attributes INP to the radio button the shopper clicked', () => {
+    expect(vitals.INP!.attribution).toEqual({ interactionType: 'pointer', interactionTarget: expect.stringContaining('input') });
   });
 });

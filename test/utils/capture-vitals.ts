@@ -1,4 +1,3 @@
-import { vi } from 'vitest';
 import type { MetricType } from 'web-vitals';
 
 /** A metric as web-vitals' standard build reports it, with `entries` shaped like the browser's. */
@@ -6,7 +5,7 @@ export function metric(name: MetricType['name'], value: number, entries: object[
   return { name, value, delta: value, id, rating: 'good', navigationType: 'navigate', navigationId: 1, entries } as unknown as MetricType;
 }
 
-/** The fields of a PerformanceNavigationTiming the attribution reads (ms since time origin). */
+/** A PerformanceNavigationTiming entry, as TTFB's entries hold it (ms since time origin). */
 export const NAVIGATION = {
   entryType: 'navigation',
   name: 'http://localhost:3000/',
@@ -20,15 +19,6 @@ export const NAVIGATION = {
   requestStart: 11,
   responseStart: 300.4,
 };
-
-/**
- * Stubs `performance.getEntriesByType` with a navigation entry and `resources` (Resource
- * Timing entries: `name` is the URL): happy-dom has no performance timeline.
- */
-export function stubTimeline(resources: object[] = [], navigation: object | undefined = NAVIGATION): void {
-  const byType = (type: string): object[] => (type === 'navigation' ? (navigation ? [navigation] : []) : type === 'resource' ? resources : []);
-  vi.spyOn(performance, 'getEntriesByType').mockImplementation(byType as never);
-}
 
 /** A LargestContentfulPaint entry. */
 export const lcpEntry = (element: Element | null, url = '', startTime = 0, id = ''): object => ({ entryType: 'largest-contentful-paint', element, url, id, startTime, renderTime: startTime, loadTime: 0, size: 1 });

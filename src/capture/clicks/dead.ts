@@ -3,14 +3,11 @@ import type { Scope } from '../shared/scope';
 /** How long a click has to show an effect before it counts as dead. */
 export const DEAD_CLICK_MS = 1000;
 
-/** A click whose default action leaves the document (a link, a form submit) is not dead. */
-function leavesPage(el: Element, event: Event): boolean {
-  const { target, type } = el as HTMLAnchorElement & HTMLButtonElement;
-  if (event.defaultPrevented) return false;
-  // `target` and `type` are the element's own (normalized) properties: a button's type defaults to submit.
-  if (el.tagName === 'A') return !/^#/.test(el.getAttribute('href')!) || el.hasAttribute('download') || !/^(_self)?$/.test(target);
-  return /^submit$/i.test(type) && !!el.closest('form');
-}
+/**
+ * A click whose default action leaves the document (a link elsewhere, a form submit) is
+ * not dead, unless the page prevented it: the next page may take longer than the window.
+ */
+const LEAVES = 'a[href]:not([href^="#"]),a[download],a[target]:not([target=_self]),form button:not([type=button]):not([type=reset]),form input[type=submit]';
 
 /**
  * Watches a click on an interactive element for ~1 s: if the DOM did not change, the URL
@@ -37,7 +34,7 @@ export function createDeadClickWatch(scope: Scope, onDead: (el: Element) => void
     scope.later(() => {
       busy = false;
       stop();
-      if (!changed && location.href === href && document.activeElement === focus && document.visibilityState !== 'hidden' && !leavesPage(el, event)) onDead(el);
+      if (!changed && location.href === href && document.activeElement === focus && document.visibilityState !== 'hidden' && (event.defaultPrevented || !el.matches(LEAVES))) onDead(el);
     }, DEAD_CLICK_MS);
   };
 }

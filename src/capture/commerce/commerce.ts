@@ -1,7 +1,6 @@
 import type { Plugin, SightlineEvent } from '../../types';
 import { capturePlugin } from '../shared/scope';
 import { createFinder } from '../shared/opt-out';
-import { onPageEnd } from '../shared/navigation';
 import { sessionStore } from '../shared/session-store';
 import { declarativeEvent } from './declarative';
 import { watchImpressions } from './impressions';
@@ -24,9 +23,6 @@ export interface CommercePlugin extends Plugin {
   rescan(): void;
 }
 
-/** After an SPA navigation, wait this long for the new page to render before scanning. */
-const RESCAN_DELAY_MS = 500;
-
 /**
  * Declarative commerce events (`data-sl-commerce`, impressions) and the journey timings
  * added to "Product Added" and "Order Completed" — whether those come from the typed
@@ -46,15 +42,8 @@ export function commerce({ declarative, impressions, timings, denySelectors }: C
         if (call) scope.client.track(...call);
       }, { capture: true });
     }
-    if (impressions === false) return;
-    const watcher = watchImpressions(scope);
-    scan = scope.safe(watcher.scan);
-    scan();
-    onPageEnd(scope, (next) => {
-      if (!next) return watcher.flush();
-      watcher.reset();
-      scope.later(scan, RESCAN_DELAY_MS);
-    });
+    if (impressions === false || typeof IntersectionObserver != 'function') return;
+    scan = watchImpressions(scope);
   });
   return { ...plugin, enrich: (event) => enrich && enrich(event), rescan: () => scan() };
 }

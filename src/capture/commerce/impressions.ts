@@ -1,5 +1,6 @@
 import type { Properties } from '../../types';
 import type { Scope } from '../shared/scope';
+import { onPageEnd } from '../shared/navigation';
 import { commerceProps } from './declarative';
 
 const PROMOTION = '[data-sl-promotion-impression]';
@@ -9,29 +10,23 @@ export const IMPRESSION_BATCH_MS = 1000;
 export const MAX_OBSERVED = 300;
 /** Products per "Product List Viewed" at most; a bigger batch is split. */
 const MAX_PRODUCTS = 50;
-
-/** The impression watcher of the commerce plugin. */
-export interface Impressions {
-  /** Finds impression elements not yet observed. */
-  scan(): void;
-  /** Sends the pending "Product List Viewed" batches now. */
-  flush(): void;
-  /** A new page view: flushes, and what was seen may be seen again. */
-  reset(): void;
-}
+/** After an SPA navigation, wait this long for the new page to render before scanning. */
+const RESCAN_DELAY_MS = 500;
 
 /**
- * Impressions through one IntersectionObserver (half the element visible): each
- * `[data-sl-promotion-impression]` gives "Promotion Viewed"; `[data-sl-product-impression]`
- * elements seen together are batched per enclosing `[data-sl-list-id]` into "Product
- * List Viewed". Each element counts once; elements are found by `scan()` (at setup, after
- * SPA navigations, or when the page calls `rescan()`), never by watching the whole DOM.
+ * Impressions through one IntersectionObserver (half the element visible; the caller
+ * checks that the browser has one): each `[data-sl-promotion-impression]` gives
+ * "Promotion Viewed"; `[data-sl-product-impression]` elements seen together are batched
+ * per enclosing `[data-sl-list-id]` into "Product List Viewed". Each element counts once
+ * per page view. Elements are found by the scan this returns (run at setup, 500 ms after
+ * each SPA navigation, and when the page calls `rescan()`), never by watching the whole
+ * DOM. Pending batches go out when the page is hidden or left.
  */
-export function watchImpressions(scope: Scope): Impressions {
+export function watchImpressions(scope: Scope): () => void {
   const { client } = scope;
   const pending = new Map<Element | null, Properties[]>();
-  let seen = new WeakSet<Element>();
-  let observed = 0;
+  // The elements observed in this page view: at most MAX_OBSERVED, so holding them is bounded.
+  let observed = new Set<Element>();
   const flush = (): void => {
     pending.forEach((products, list) => {
       for (let i = 0; i < products.length; i += MAX_PRODUCTS) {
@@ -40,43 +35,41 @@ export function watchImpressions(scope: Scope): Impressions {
     });
     pending.clear();
   };
-  const seenNow = (el: Element): void => {
-    if (el.matches(PROMOTION)) return client.track('Promotion Viewed', commerceProps(el));
-    const list = el.closest('[data-sl-list-id]');
-    // The first product of a batch starts the batch's window.
-    if (!pending.size) scope.later(flush, IMPRESSION_BATCH_MS);
-    pending.set(list, (pending.get(list) || []).concat(commerceProps(el)));
-  };
-  if (typeof IntersectionObserver != 'function') return { scan() {}, flush, reset: flush };
   const observer = new IntersectionObserver(
     scope.safe((entries: IntersectionObserverEntry[]) => {
       for (const { isIntersecting, target } of entries) {
-        if (isIntersecting) {
-          observer.unobserve(target);
-          seenNow(target);
+        if (!isIntersecting) continue;
+        observer.unobserve(target);
+        if (target.matches(PROMOTION)) {
+          client.track('Promotion Viewed', commerceProps(target));
+          continue;
         }
+        const list = target.closest('[data-sl-list-id]');
+        // The first product of a batch starts the batch's window.
+        if (!pending.size) scope.later(flush, IMPRESSION_BATCH_MS);
+        pending.set(list, (pending.get(list) || []).concat(commerceProps(target)));
       }
     }),
     { threshold: 0.5 },
   );
   const disconnect = (): void => observer.disconnect();
   scope.add(disconnect);
-  return {
-    flush,
-    reset() {
-      flush();
-      disconnect();
-      seen = new WeakSet();
-      observed = 0;
-    },
-    scan() {
-      document.querySelectorAll(`[data-sl-product-impression],${PROMOTION}`).forEach((el) => {
-        if (observed < MAX_OBSERVED && !seen.has(el)) {
-          seen.add(el);
-          observed++;
-          observer.observe(el);
-        }
-      });
-    },
-  };
+  const scan = scope.safe(() => {
+    document.querySelectorAll(`[data-sl-product-impression],${PROMOTION}`).forEach((el) => {
+      if (observed.size < MAX_OBSERVED && !observed.has(el)) {
+        observed.add(el);
+        observer.observe(el);
+      }
+    });
+  });
+  onPageEnd(scope, (next) => {
+    flush();
+    if (!next) return;
+    // A new page view: what was seen may be seen again.
+    disconnect();
+    observed = new Set();
+    scope.later(scan, RESCAN_DELAY_MS);
+  });
+  scan();
+  return scan;
 }

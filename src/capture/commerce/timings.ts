@@ -18,7 +18,8 @@ export interface JourneyStore {
   write(times: JourneyTimes): void;
 }
 
-const productKey = (props: Record<string, unknown>): string => String(props.product_id ?? props.sku ?? '');
+/** The product an event is about: its `product_id`, else its `sku` (an empty id counts as none). */
+const productKey = (props: Record<string, unknown>): string => String(props.product_id || props.sku || '');
 
 /**
  * The enrich stage of the commerce plugin. It watches every event (from the helpers,

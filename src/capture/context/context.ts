@@ -2,7 +2,7 @@ import type { Plugin } from '../../types';
 import { capturePlugin } from '../shared/scope';
 import { sessionStore } from '../shared/session-store';
 import { CLICK_IDS, parseCampaign } from './campaign';
-import { classifyReferrer, REFERRER_DOMAINS, type ReferrerClass, type ReferrerDomains, type ReferrerType } from './referrer';
+import { classifyReferrer, type ReferrerDomains, type ReferrerType } from './referrer';
 import { connection, deviceClass, userAgentData } from './device';
 
 /** Options of {@link context}. */
@@ -10,7 +10,7 @@ export interface ContextOptions {
   /** More ad click ids to keep (and count as paid), besides {@link CLICK_IDS}. */
   clickIds?: string[];
   /** More referrer domains per class, besides {@link REFERRER_DOMAINS}. */
-  domains?: Partial<Record<ReferrerClass, string[]>>;
+  domains?: ReferrerDomains;
 }
 
 /** How the session began: stored so every page of it carries the same campaign and source. */
@@ -28,12 +28,10 @@ interface SessionSource {
 export function context({ clickIds = [], domains = {} }: ContextOptions = {}): Plugin {
   let fixed: Record<string, unknown> | undefined;
   const ids = [...CLICK_IDS, ...clickIds];
-  const lists = { ...REFERRER_DOMAINS } as ReferrerDomains;
-  for (const kind in lists) lists[kind as ReferrerClass] = [...lists[kind as ReferrerClass], ...(domains[kind as ReferrerClass] || [])];
   const plugin = capturePlugin('context', (scope) => {
     const store = sessionStore<SessionSource>(scope, 'source');
     const campaign = parseCampaign(location.search, ids);
-    const referrer = classifyReferrer({ referrer: document.referrer, campaign, host: location.hostname }, lists, ids);
+    const referrer = classifyReferrer(campaign, ids, domains);
     const stored = store.read();
     const source: SessionSource = !campaign && stored && /^(direct|internal)$/.test(referrer.type) ? stored : { campaign, referrer };
     const agent = userAgentData();

@@ -23,13 +23,13 @@ export function deviceClass(): DeviceClass {
   const { userAgent = '', maxTouchPoints = 0, userAgentData } = nav();
   if (userAgentData && userAgentData.mobile) return 'mobile';
   if (/iPad|Tablet|PlayBook|Silk|Kindle|Android(?!.*Mobile)/i.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)) return 'tablet';
-  return /Mobi|iPhone|iPod|Android|Opera Mini/i.test(userAgent) ? 'mobile' : 'desktop';
+  return /Mobi|Opera Mini/i.test(userAgent) ? 'mobile' : 'desktop';
 }
 
-/** `navigator.userAgentData`'s low-entropy values, copied to plain JSON, or undefined. */
+/** `navigator.userAgentData`'s low-entropy values as plain data (its `brands` are plain objects already), or undefined. */
 export function userAgentData(): UserAgentData | undefined {
   const data = nav().userAgentData;
-  if (data && Array.isArray(data.brands)) return { brands: data.brands.map(({ brand, version }) => ({ brand, version })), mobile: !!data.mobile, platform: data.platform || '' };
+  if (data && data.brands) return { brands: data.brands, mobile: !!data.mobile, platform: data.platform || '' };
 }
 
 /** The connection's effective type (`4g`, `3g`, …) and data saver flag, where exposed. */

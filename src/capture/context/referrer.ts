@@ -4,8 +4,8 @@ export type ReferrerType = 'search' | 'social' | 'email' | 'paid' | 'direct' | '
 /**
  * Built-in domain lists, checked in this order. An entry matches a hostname that contains
  * its labels as whole labels: `google` matches www.google.de and google.co.uk,
- * `mail.google` matches mail.google.com, `t.co` matches t.co but not ant.co. A trailing
- * dot is ignored (`google.` = `google`). Extend them with `context({ domains })`.
+ * `mail.google` matches mail.google.com, `t.co` matches t.co but not ant.co. Extend them
+ * with `context({ domains })`.
  */
 export const REFERRER_DOMAINS = {
   email: ['mail.google', 'outlook.live', 'mail.yahoo', 'mail.proton', 'webmail'],
@@ -16,26 +16,17 @@ export const REFERRER_DOMAINS = {
 /** The referrer classes that have domain lists. */
 export type ReferrerClass = keyof typeof REFERRER_DOMAINS;
 
-/** Domain lists by class, built-in or extended. */
-export type ReferrerDomains = Record<ReferrerClass, readonly string[]>;
-
-/** Facts a visit's source is judged on. */
-export interface Landing {
-  referrer: string;
-  campaign?: Record<string, string>;
-  host: string;
-}
+/** More domains per class, besides the built-in ones. */
+export type ReferrerDomains = Partial<Record<ReferrerClass, readonly string[]>>;
 
 /**
- * Classifies a visit: paid (an ad click id of `clickIds`, or a paid utm_medium), email or
- * social (by utm_medium/source), direct (no referrer), internal (same host), then email,
- * search or social by the referrer's domain in `domains`, else referral.
+ * Classifies the visit of this page: paid (an ad click id of `clickIds`, or a paid
+ * utm_medium), email or social (by utm_medium/source), direct (no referrer), internal
+ * (same host), then email, search or social by the referrer's domain in
+ * {@link REFERRER_DOMAINS} or the `extra` domains, else referral.
  */
-export function classifyReferrer(
-  { referrer, campaign = {}, host }: Landing,
-  domains: ReferrerDomains,
-  clickIds: readonly string[],
-): { type: ReferrerType; domain?: string } {
+export function classifyReferrer(campaign: Record<string, string> = {}, clickIds: readonly string[], extra: ReferrerDomains): { type: ReferrerType; domain?: string } {
+  const { referrer } = document;
   let domain = '';
   try {
     domain = new URL(referrer).hostname;
@@ -54,8 +45,10 @@ export function classifyReferrer(
           ? 'social'
           : !domain
             ? 'direct'
-            : domain === host
+            : domain === location.hostname
               ? 'internal'
-              : (Object.keys(domains) as ReferrerClass[]).find((kind) => domains[kind].some((d) => labels.includes(`.${d.replace(/\.$/, '')}.`))) || 'referral';
+              : (Object.keys(REFERRER_DOMAINS) as ReferrerClass[]).find((kind) =>
+                  [...REFERRER_DOMAINS[kind], ...(extra[kind] || [])].some((d) => labels.includes(`.${d}.`)),
+                ) || 'referral';
   return domain ? { type, domain } : { type };
 }

@@ -12,8 +12,11 @@ export interface EngagementOptions extends EngagedClockOptions {
 
 /** Scroll is measured at most this often: never work per frame while the shopper scrolls. */
 const SCROLL_THROTTLE_MS = 250;
-/** Inputs that mean the shopper is there. Each only stores a timestamp. */
-const ACTIVITY = ['pointerdown', 'keydown', 'mousemove', 'wheel', 'touchstart'];
+/**
+ * Inputs that mean the shopper is there, and the page coming back into view. Each only
+ * stores a timestamp (and is ignored while the page is hidden).
+ */
+const ACTIVITY = ['pointerdown', 'keydown', 'mousemove', 'wheel', 'touchstart', 'visibilitychange'];
 
 /**
  * Engagement of each page view: "Scroll Depth" once per milestone, "Page Engagement"
@@ -70,14 +73,12 @@ export function engagement(options: EngagementOptions = {}): Plugin {
       measuring = true;
       scope.later(measure, SCROLL_THROTTLE_MS);
     });
-    scope.on(document, 'visibilitychange', () => (document.visibilityState === 'hidden' ? clock.hidden() : active()));
     onPageEnd(scope, (next) => {
       leave();
-      if (next) {
-        clock.reset();
-        fresh();
-        active();
-      }
+      if (!next) return clock.hidden();
+      clock.reset();
+      fresh();
+      active();
     });
     active();
   });

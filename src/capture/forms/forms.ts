@@ -1,8 +1,7 @@
-import type { Plugin } from '../../types';
+import type { Plugin, Properties } from '../../types';
 import { capturePlugin } from '../shared/scope';
 import { createFinder } from '../shared/opt-out';
 import { onPageEnd } from '../shared/navigation';
-import { FIELDS, MAX_FORMS, trackForm, type FormTracker } from './form-state';
 
 /** Options of {@link forms}. */
 export interface FormsOptions {
@@ -10,43 +9,113 @@ export interface FormsOptions {
   denySelectors?: string[];
 }
 
+/** What counts as a field: things a shopper fills in, not buttons or hidden inputs. */
+const FIELDS = 'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]),select,textarea';
+/** Bounds per page: a form builder gone wild must not grow events or memory without end. */
+const MAX_FORMS = 20;
+const MAX_FIELDS = 50;
+
+/** Focus statistics of one field, keyed by its name (never its value). */
+interface FieldStats {
+  name: string;
+  type: string;
+  focusCount: number;
+  blurCount: number;
+  timeMs: number;
+}
+
+/** One form of the current page, from its first focus (or its submit). */
+interface FormState {
+  fields: Map<string, FieldStats>;
+  path: string;
+  startedAt: number;
+  lastField: string;
+  /** Submitted or abandoned: nothing more to report at page end. */
+  done?: boolean;
+}
+
 /**
  * Form analytics without ever reading a value: "Form Started" (first focus in a form),
  * "Form Submitted" and "Form Abandoned" (touched, not submitted, when the page is left or
  * hidden, or on SPA navigation), with per-field focus/blur counts and time spent.
- * Forms that are abandoned once are not reported again on the same page.
+ * Forms that are abandoned once are not reported again on the same page. Only one field
+ * on the page has focus at a time, so one focus clock serves every form. Attributes only:
+ * the SDK never touches `.value`, `.checked` or `.files`, and reads the form's `id`,
+ * `name` and `action` with `getAttribute` (`form.action` would return a field named "action").
  */
 export function forms({ denySelectors }: FormsOptions = {}): Plugin {
   return capturePlugin('forms', (scope) => {
     const find = createFinder(scope, denySelectors);
-    let trackers = new Map<Element, FormTracker>();
-    const trackerOf = (form: Element | null, create?: boolean): FormTracker | undefined => {
-      let tracker = form ? trackers.get(form) : undefined;
-      if (form && !tracker && create && trackers.size < MAX_FORMS) trackers.set(form, (tracker = trackForm(form, (event, properties) => scope.client.track(event, properties))));
-      return tracker;
+    let states = new Map<Element, FormState>();
+    let focused: FieldStats | undefined;
+    let since = 0;
+    const blur = (): void => {
+      if (focused) {
+        focused.blurCount++;
+        focused.timeMs += Date.now() - since;
+      }
+      focused = undefined;
     };
-    const field = (event: Event, create?: boolean): [Element, FormTracker] | null | undefined => {
-      const el = find(event, FIELDS);
-      const tracker = el && trackerOf(el.closest('form'), create);
-      return tracker && [el, tracker];
+    const stateOf = (form: Element | null): FormState | undefined => {
+      let state = form ? states.get(form) : undefined;
+      if (form && !state && states.size < MAX_FORMS) states.set(form, (state = { fields: new Map(), path: location.pathname, startedAt: Date.now(), lastField: '' }));
+      return state;
+    };
+    const send = (form: Element, { fields, path, startedAt }: FormState, event: string, extra?: Properties): void => {
+      blur();
+      const touched = [...fields.values()].map((field) => ({ ...field }));
+      let action = '';
+      try {
+        action = new URL(form.getAttribute('action') || location.href, location.href).pathname;
+      } catch {
+        // An unparsable action stays empty.
+      }
+      scope.client.track(event, {
+        formId: form.getAttribute('id') || '',
+        formName: form.getAttribute('name') || '',
+        action,
+        path,
+        fieldCount: form.querySelectorAll(FIELDS).length,
+        fieldsTouched: touched.length,
+        durationMs: Date.now() - startedAt,
+        fields: touched,
+        ...extra,
+      });
     };
 
     scope.on(document, 'focusin', (event) => {
-      const hit = field(event, true);
-      if (hit) hit[1].focus(hit[0]);
+      const el = find(event, FIELDS);
+      const form = el && el.closest('form');
+      const state = stateOf(form);
+      if (!state) return;
+      if (!state.fields.size) send(form!, state, 'Form Started');
+      const tag = el!.tagName.toLowerCase();
+      const type = tag === 'input' ? (el!.getAttribute('type') || 'text').toLowerCase() : tag;
+      const name = (el!.getAttribute('name') || el!.getAttribute('id') || type).slice(0, 50);
+      const field = state.fields.get(name) || (state.fields.size < MAX_FIELDS ? { name, type, focusCount: 0, blurCount: 0, timeMs: 0 } : undefined);
+      if (!field) return;
+      blur();
+      state.fields.set((state.lastField = name), field);
+      field.focusCount++;
+      focused = field;
+      since = Date.now();
     });
-    scope.on(document, 'focusout', (event) => {
-      const hit = field(event);
-      if (hit) hit[1].blur();
-    });
+    // Focus leaves the one focused field first: whatever loses it, that field's time ends.
+    scope.on(document, 'focusout', blur);
     scope.on(document, 'submit', (event) => {
       const form = find(event);
-      const tracker = form && form.tagName === 'FORM' && trackerOf(form, true);
-      if (tracker) tracker.submit();
+      const state = form && form.tagName === 'FORM' && stateOf(form);
+      if (!state) return;
+      state.done = true;
+      send(form!, state, 'Form Submitted');
     }, { capture: true });
     onPageEnd(scope, (next) => {
-      trackers.forEach((tracker) => tracker.abandon());
-      if (next) trackers = new Map();
+      states.forEach((state, form) => {
+        if (state.done || !state.fields.size) return;
+        state.done = true;
+        send(form, state, 'Form Abandoned', { lastField: state.lastField });
+      });
+      if (next) states = new Map();
     });
   });
 }

@@ -3,16 +3,10 @@ import { HISTORY_PATCH_FAILED } from '../errors';
 import { nextFrame } from './next-frame';
 import type { Scope } from './scope';
 
-/**
- * `leave` listeners run before `enter` listeners on every settled navigation, so
- * "Page Left" and "Form Abandoned" of the old page precede the new page view.
- */
-export type NavigationPhase = 'leave' | 'enter';
-
 // Shared by every plugin and client on the page: history is patched once, however many
-// subscribe. The (unique, guarded) listeners of each phase: leave, then enter.
-const leaving = new Set<() => void>();
-const entering = new Set<() => void>();
+// subscribe. The (unique, guarded) listeners, all called in one task when a navigation
+// settles: whatever must come after the others (the new page view) defers itself.
+const listeners = new Set<() => void>();
 let unwatch: (() => void) | undefined;
 let pending = false;
 
@@ -21,20 +15,19 @@ export const pageKey = (): string => location.pathname + location.search;
 
 /**
  * Calls `fn` after an SPA navigation (pushState, replaceState, popstate, hashchange) has
- * settled on another page, as `key` tells pages apart (default {@link pageKey}: a hash
- * change or a push of the same URL is not a new page). Changes within one frame (a push
- * then a redirecting replace) are one navigation. `fn` is guarded by the scope, which also
- * unsubscribes at stop (the last one out restores history).
+ * settled (the next frame has rendered it: {@link nextFrame}) on another page, as `key` tells pages apart (default
+ * {@link pageKey}: a hash change or a push of the same URL is not a new page). Changes
+ * within one frame (a push then a redirecting replace) are one navigation. `fn` is
+ * guarded by the scope, which also unsubscribes at stop (the last one out restores history).
  */
-export function onNavigation(scope: Scope, phase: NavigationPhase, fn: () => void, key = pageKey): void {
+export function onNavigation(scope: Scope, fn: () => void, key = pageKey): void {
   let page = key();
   const subscriber = scope.safe(() => page !== (page = key()) && fn());
-  const subscribers = phase === 'leave' ? leaving : entering;
-  subscribers.add(subscriber);
+  listeners.add(subscriber);
   unwatch ||= watch((error) => scope.report(HISTORY_PATCH_FAILED, error));
   scope.add(() => {
-    subscribers.delete(subscriber);
-    if (!leaving.size && !entering.size && unwatch) {
+    listeners.delete(subscriber);
+    if (!listeners.size && unwatch) {
       unwatch();
       unwatch = undefined;
     }
@@ -44,13 +37,13 @@ export function onNavigation(scope: Scope, phase: NavigationPhase, fn: () => voi
 /**
  * Calls `fn` when the current page view ends: `fn(false)` when the page may be going away
  * (hidden or pagehide; it may come back, so this can happen more than once), `fn(true)` on
- * an SPA navigation to another page ({@link onNavigation}, `leave` phase).
+ * an SPA navigation to another page ({@link onNavigation}).
  */
 export function onPageEnd(scope: Scope, fn: (next: boolean) => void): void {
   // As lib's onPageExit, through the scope's listeners (one shape for every capture listener).
   scope.on(document, 'visibilitychange', () => document.visibilityState === 'hidden' && fn(false));
   scope.on(window, 'pagehide', () => fn(false));
-  onNavigation(scope, 'leave', () => fn(true));
+  onNavigation(scope, () => fn(true));
 }
 
 function signal(): void {
@@ -58,7 +51,7 @@ function signal(): void {
   pending = true;
   nextFrame(() => {
     pending = false;
-    [...leaving, ...entering].forEach((fn) => fn());
+    listeners.forEach((fn) => fn());
   });
 }
 

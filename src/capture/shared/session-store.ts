@@ -1,4 +1,4 @@
-import { parseJson, stringifyJson } from '../../lib/safe-json';
+import { parseJson } from '../../lib/safe-json';
 import { readStorage, writeStorage } from '../../storage/web-storage';
 import type { Scope } from './scope';
 
@@ -31,8 +31,8 @@ export function sessionStore<T>(scope: Scope, name: string): SessionStore<T> {
   const key = `${(client.options.identity || {}).storagePrefix || 'sl'}_${name}`;
   let waiting: T | undefined;
   const store = (value: T): void => {
-    const text = stringifyJson({ v: value, e: Date.now() + SESSION_TTL_MS } satisfies Stored<T>);
-    if (text) writeStorage(key, text);
+    // Plain data the plugins built (strings, numbers): JSON.stringify cannot throw on it.
+    writeStorage(key, JSON.stringify({ v: value, e: Date.now() + SESSION_TTL_MS } satisfies Stored<T>));
   };
   scope.add(
     client.on(

@@ -2,7 +2,7 @@ import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from 'web-vitals'
 import type { Plugin } from '../../types';
 import { VITALS_FAILED } from '../errors';
 import { capturePlugin } from '../shared/scope';
-import { attribution } from './attribution';
+import { attribution, round } from './attribution';
 
 /** A Core Web Vital or one of its diagnostics. */
 export type VitalName = MetricType['name'];
@@ -14,9 +14,6 @@ export interface VitalsOptions {
 }
 
 const START = { LCP: onLCP, INP: onINP, CLS: onCLS, FCP: onFCP, TTFB: onTTFB } as const;
-
-/** CLS and shift values are unitless fractions: 4 decimals; everything else is whole ms. */
-const round = (value: number, fraction: boolean): number => (fraction ? Math.round(value * 1e4) / 1e4 : Math.round(value));
 
 /**
  * Core Web Vitals through web-vitals' standard build, reported as web-vitals does (final
@@ -34,13 +31,6 @@ export function vitals({ metrics = Object.keys(START) as VitalName[] }: VitalsOp
       const { name, id } = metric;
       if (sent.has(id)) return;
       sent.add(id);
-      const trimmed: Record<string, string | number> = {};
-      const raw = attribution(metric);
-      for (const key in raw) {
-        const value = raw[key];
-        if (typeof value == 'number') trimmed[key] = round(value, key === 'largestShiftValue');
-        else if (value) trimmed[key] = value.slice(0, 100);
-      }
       scope.client.track('Web Vitals', {
         name,
         value: round(metric.value, name === 'CLS'),
@@ -48,7 +38,7 @@ export function vitals({ metrics = Object.keys(START) as VitalName[] }: VitalsOp
         delta: round(metric.delta, name === 'CLS'),
         id,
         navigationType: metric.navigationType,
-        attribution: trimmed,
+        attribution: attribution(metric),
       });
     });
     for (const name of metrics) {
