@@ -1,11 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
-import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
+import type { E2eBrowser } from '../utils/e2e-browser';
 import { shoot, watchPageProblems } from '../utils/e2e-artifacts';
 import { props, waitForEvents } from '../utils/e2e-collector';
-import { addToCart, applyCoupon, checkOut, openCart, openProduct, presetConsent, visit } from '../utils/e2e-shop';
-import { startStack, type E2eStack } from '../utils/e2e-stack';
+import { addToCart, applyCoupon, checkOut, openCart, openProduct, visit } from '../utils/e2e-shop';
+import type { E2eStack } from '../utils/e2e-stack';
+import { startConsentedShopper, type ConsentedShopper } from '../utils/e2e-shopper';
 import { storageFootprint } from '../utils/e2e-storage';
 
 // The storefront's widgets (examples/storefront/public/js/reco/lists.js).
@@ -15,7 +16,7 @@ const TIERS = ['must-buy', 'you-may-like', 'explore'];
 
 let stack: E2eStack;
 let browser: E2eBrowser;
-let context: BrowserContext;
+let consented: ConsentedShopper;
 let page: Page;
 let problems: string[];
 
@@ -61,17 +62,11 @@ describe('on-device recommendations in the storefront', () => {
   const seen: Record<string, Shelf> = {};
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-    context = await browser.newContext();
-    await presetConsent(context, 'accepted');
-    page = await context.newPage();
-    problems = watchPageProblems(page);
+    consented = await startConsentedShopper();
+    ({ stack, browser, page, problems } = consented);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => consented?.close());
 
   it('serves the trained model with an ETag and answers 304 while it is unchanged', async () => {
     const first = await fetch(`${stack.shop.url}/reco/model.slrm`); // waits for a first build

@@ -1,15 +1,16 @@
 import { stat } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
+import type { E2eBrowser } from '../utils/e2e-browser';
 import { ARTIFACTS_DIR, shoot, unlabelledControls, watchPageProblems } from '../utils/e2e-artifacts';
 import { waitForEvents } from '../utils/e2e-collector';
-import { addToCart, anonymousId, checkOut, openCart, presetConsent, visit } from '../utils/e2e-shop';
-import { startStack, type E2eStack } from '../utils/e2e-stack';
+import { addToCart, anonymousId, checkOut, openCart, visit } from '../utils/e2e-shop';
+import type { E2eStack } from '../utils/e2e-stack';
+import { startConsentedShopper, type ConsentedShopper } from '../utils/e2e-shopper';
 
 let stack: E2eStack;
 let browser: E2eBrowser;
-let context: BrowserContext;
+let consented: ConsentedShopper;
 let page: Page;
 let problems: string[];
 
@@ -20,17 +21,11 @@ async function assertWritten(name: string): Promise<void> {
 
 describe('what a person sees (screenshots in test/e2e/.artifacts/)', () => {
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-    context = await browser.newContext();
-    await presetConsent(context, 'accepted');
-    page = await context.newPage();
-    problems = watchPageProblems(page);
+    consented = await startConsentedShopper();
+    ({ stack, browser, page, problems } = consented);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => consented?.close());
 
   it('shows the listing with labelled controls and no page errors', async () => {
     await visit(page, `${stack.shop.url}/`);
@@ -92,7 +87,7 @@ describe('what a person sees (screenshots in test/e2e/.artifacts/)', () => {
 
   it('shows the collector dashboard with the events the shop sent', async () => {
     await waitForEvents(stack.collector.url, { describe: 'the order', until: (all) => all.some((e) => e.event === 'Order Completed') });
-    const dashboard = await context.newPage();
+    const dashboard = await page.context().newPage();
     await dashboard.goto(`${stack.collector.url}/`);
     await dashboard.waitForFunction(() => Number(document.getElementById('k-total')?.textContent) > 0 && document.querySelectorAll('#events li').length > 0);
     await shoot(dashboard, 'dashboard');
