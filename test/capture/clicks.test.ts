@@ -1,20 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { clicks, CAPTURE_ERRORS } from '../../src/capture';
-import { withPlugins, type FakeClient } from '../utils/capture-client';
-import { $, click, render, resetUrl, watchValueReads } from '../utils/capture-dom';
+import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
+import { $, click, render, watchValueReads } from '../utils/capture-dom';
 
 let client: FakeClient | undefined;
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  resetUrl('/');
-});
-
-afterEach(async () => {
-  await client?.destroy();
-  client = undefined;
-  vi.useRealTimers();
-});
+useCaptureSpec();
 
 async function start(html: string, options: Parameters<typeof clicks>[0] = { deadClicks: false }): Promise<FakeClient> {
   render(html);

@@ -1,24 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commerce, orderCompleted, productAdded, productViewed, type CommercePlugin } from '../../src/capture';
 import type { Plugin } from '../../src/types';
-import { withPlugins, type FakeClient } from '../utils/capture-client';
-import { $, click, dispatchPageHide, render, resetUrl, settleFrame } from '../utils/capture-dom';
+import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
+import { $, click, dispatchPageHide, render, settleFrame } from '../utils/capture-dom';
 import { fakeIntersections, type FakeIntersections } from '../utils/capture-intersection';
 
 let client: FakeClient | undefined;
 let io: FakeIntersections;
 
+useCaptureSpec({ url: '/shop' });
 beforeEach(() => {
-  vi.useFakeTimers();
-  resetUrl('/shop');
   localStorage.clear();
   io = fakeIntersections();
-});
-
-afterEach(async () => {
-  await client?.destroy();
-  client = undefined;
-  vi.useRealTimers();
 });
 
 async function start(html = '', options?: Parameters<typeof commerce>[0], extra: Plugin[] = []): Promise<{ c: FakeClient; plugin: CommercePlugin }> {

@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { context } from '../../src/capture';
-import { withPlugins, type FakeClient } from '../utils/capture-client';
+import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
 import { resetUrl } from '../utils/capture-dom';
 
 let client: FakeClient | undefined;
 
+useCaptureSpec({ fakeTimers: false });
 beforeEach(() => {
   localStorage.clear();
-  resetUrl('/');
-});
-
-afterEach(async () => {
-  await client?.destroy();
-  client = undefined;
 });
 
 /** Starts the plugin as on a page loaded at `url` from `referrer`, and returns the context of one event. */

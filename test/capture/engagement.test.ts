@@ -1,20 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { engagement } from '../../src/capture';
-import { withPlugins, type FakeClient } from '../utils/capture-client';
-import { dispatchPageHide, dispatchVisibilityChange, resetUrl, scrollTo, settleFrame } from '../utils/capture-dom';
+import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
+import { dispatchPageHide, dispatchVisibilityChange, scrollTo, settleFrame } from '../utils/capture-dom';
 
 let client: FakeClient | undefined;
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  resetUrl('/product/p1');
-});
-
-afterEach(async () => {
-  await client?.destroy();
-  client = undefined;
-  vi.useRealTimers();
-});
+useCaptureSpec({ url: '/product/p1' });
 
 async function start(options?: Parameters<typeof engagement>[0]): Promise<FakeClient> {
   client = await withPlugins([engagement(options)]);

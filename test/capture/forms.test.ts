@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { forms } from '../../src/capture';
-import { withPlugins, type FakeClient } from '../utils/capture-client';
-import { $, blurField, dispatchPageHide, dispatchVisibilityChange, focus, render, resetUrl, settleFrame, watchValueReads } from '../utils/capture-dom';
+import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
+import { $, blurField, dispatchPageHide, dispatchVisibilityChange, focus, render, settleFrame, watchValueReads } from '../utils/capture-dom';
 
 let client: FakeClient | undefined;
 
@@ -17,16 +17,7 @@ const CHECKOUT = `
     <button>Pay</button>
   </form>`;
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  resetUrl('/checkout');
-});
-
-afterEach(async () => {
-  await client?.destroy();
-  client = undefined;
-  vi.useRealTimers();
-});
+useCaptureSpec({ url: '/checkout' });
 
 async function start(html = CHECKOUT, options?: Parameters<typeof forms>[0]): Promise<FakeClient> {
   render(html);

@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { errors } from '../../src/capture';
-import { withPlugins, type FakeClient } from '../utils/capture-client';
+import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
 
 let client: FakeClient | undefined;
 
-beforeEach(() => vi.useFakeTimers());
-afterEach(async () => {
-  await client?.destroy();
-  client = undefined;
-  vi.useRealTimers();
-});
+useCaptureSpec();
 
 function throwOnPage(message: string, at: { filename?: string; lineno?: number; colno?: number } = {}, error: unknown = new TypeError(message)): void {
   window.dispatchEvent(new ErrorEvent('error', { message, filename: at.filename ?? 'https://shop.example/js/app.js?v=3#x', lineno: at.lineno ?? 10, colno: at.colno ?? 5, error }));

@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { engagement, forms, pageviews } from '../../src/capture';
-import { withPlugins, type FakeClient } from '../utils/capture-client';
-import { changeHash, focus, render, resetUrl, settleFrame } from '../utils/capture-dom';
+import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
+import { changeHash, focus, render, settleFrame } from '../utils/capture-dom';
 
 let client: FakeClient | undefined;
 
+useCaptureSpec();
 beforeEach(() => {
-  vi.useFakeTimers();
-  resetUrl('/');
   document.title = 'Home';
-});
-
-afterEach(async () => {
-  await client?.destroy();
-  client = undefined;
-  vi.useRealTimers();
 });
 
 async function start(options?: Parameters<typeof pageviews>[0]): Promise<FakeClient> {

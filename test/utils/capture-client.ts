@@ -1,4 +1,8 @@
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { ConsentState, ErrorReport, Plugin, Properties, SightlineClient, SightlineEvent, SightlineOptions } from '../../src/types';
+
+// Every client withPlugins() made and the spec has not ended yet: useCaptureSpec() destroys them.
+const live = new Set<FakeClient>();
 
 /** A fake client's record of one track/page call, plus the event its enrich stages made. */
 export interface RecordedCall {
@@ -100,6 +104,33 @@ export function createFakeClient(options: SightlineOptions = {}, consent: Partia
 /** Creates a fake client with `plugins` set up, ready for a spec. */
 export async function withPlugins(plugins: Plugin[], options?: SightlineOptions, consent?: Partial<ConsentState>): Promise<FakeClient> {
   const client = createFakeClient(options, consent);
+  live.add(client);
   for (const plugin of plugins) await client.use(plugin);
   return client;
+}
+
+/** Options of {@link useCaptureSpec}. */
+export interface CaptureSpecOptions {
+  /** The page every test starts on (default `/`). */
+  url?: string;
+  /** Fake timers in every test (default true). */
+  fakeTimers?: boolean;
+}
+
+/**
+ * The life of every capture spec file: each test starts on `url` (with fake timers unless
+ * told otherwise) and ends with every client {@link withPlugins} made destroyed, so no
+ * plugin's listeners outlive the test that started them.
+ */
+export function useCaptureSpec({ url = '/', fakeTimers = true }: CaptureSpecOptions = {}): void {
+  beforeEach(() => {
+    if (fakeTimers) vi.useFakeTimers();
+    // As capture-dom's resetUrl; not imported, so this file also loads without a DOM (server specs).
+    window.history.replaceState(null, '', url);
+  });
+  afterEach(async () => {
+    for (const client of live) await client.destroy();
+    live.clear();
+    vi.useRealTimers();
+  });
 }
