@@ -1,20 +1,11 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CollectorOptions } from '../../examples/collector/server';
-import { post, startTestCollector, trackEvent, type TestCollector } from './utils/harness';
+import { describe, expect, it } from 'vitest';
+import { post, trackEvent, useTestCollector } from './utils/harness';
 
 const basic = (user: string) => `Basic ${Buffer.from(`${user}:`).toString('base64')}`;
 
 describe('collector access: write key and CORS', () => {
-  let collector: TestCollector | undefined;
-  afterEach(async () => {
-    await collector?.stop();
-    collector = undefined;
-  });
-  async function start(options: CollectorOptions): Promise<TestCollector> {
-    collector = await startTestCollector(options);
-    return collector;
-  }
+  const start = useTestCollector();
 
   it.each([
     ['HTTP Basic auth username', '/v1/batch', {}, { Authorization: basic('K') }],

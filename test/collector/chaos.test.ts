@@ -1,8 +1,7 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decideChaos } from '../../examples/collector/chaos';
-import type { CollectorOptions } from '../../examples/collector/server';
-import { post, startTestCollector, trackEvent, type TestCollector } from './utils/harness';
+import { post, trackEvent, useTestCollector } from './utils/harness';
 import { randomSequence } from './utils/random';
 
 describe('decideChaos', () => {
@@ -23,15 +22,7 @@ describe('decideChaos', () => {
 });
 
 describe('collector chaos mode', () => {
-  let collector: TestCollector | undefined;
-  afterEach(async () => {
-    await collector?.stop();
-    collector = undefined;
-  });
-  async function start(options: CollectorOptions): Promise<TestCollector> {
-    collector = await startTestCollector(options);
-    return collector;
-  }
+  const start = useTestCollector();
 
   it('answers 429 with Retry-After: 1 and stores nothing', async () => {
     const c = await start({ failRate: 0.5, random: randomSequence(0.1, 0.1) });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { startCollector, type CollectorOptions, type RunningCollector } from '../../../examples/collector/server';
 
 /** A collector on a free port over a fresh temp data folder, and how to tear both down. */
@@ -39,6 +40,19 @@ export async function startTestCollector(options: CollectorOptions = {}): Promis
       if (!options.dataDir) await removeDataDir(dataDir);
     },
   };
+}
+
+/**
+ * For a describe block: returns `start(options)`, which starts a test collector that is
+ * stopped (and its data folder removed) after the test that started it.
+ */
+export function useTestCollector(): (options?: CollectorOptions) => Promise<TestCollector> {
+  let collector: TestCollector | undefined;
+  afterEach(async () => {
+    await collector?.stop();
+    collector = undefined;
+  });
+  return async (options) => (collector = await startTestCollector(options));
 }
 
 /** A valid sightline/Segment track event; override any field. */
