@@ -79,8 +79,9 @@ export function collector(options: CollectorOptions): Collector {
     dropped[code] = (dropped[code] || 0) + events;
     report(code, { events, ...detail }, code == 'transport/format-failed' ? 'user' : 'network');
   };
-  // A runaway loop on the page must not flood the collector: past the rate, events of a name
-  // (of a type for page, identify and alias) are refused in `before`, so no plugin enriches or receives them.
+  // A runaway loop on the page must not flood the collector: past the rate, events of a
+  // name (of a type for page, identify and alias) are refused in `before`, so no plugin
+  // enriches or receives them.
   const admit = createRateLimit(ratePerName, (event, dropped) => report('input/rate-limited', { event, dropped }, 'input'));
   const store = createQueueStore(name, (from, to, error) => report('storage/downgraded', { from, to, error: String(error) }, 'sdk'));
   const { tx } = store;

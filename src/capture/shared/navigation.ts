@@ -15,10 +15,11 @@ export const pageKey = (): string => location.pathname + location.search;
 
 /**
  * Calls `fn` after an SPA navigation (pushState, replaceState, popstate, hashchange) has
- * settled (the next frame has rendered it: {@link nextFrame}) on another page, as `key` tells pages apart (default
- * {@link pageKey}: a hash change or a push of the same URL is not a new page). Changes
- * within one frame (a push then a redirecting replace) are one navigation. `fn` is
- * guarded by the scope, which also unsubscribes at stop (the last one out restores history).
+ * settled (the next frame has rendered it: {@link nextFrame}) on another page, as `key`
+ * tells pages apart (default {@link pageKey}: a hash change or a push of the same URL is
+ * not a new page). Changes within one frame (a push then a redirecting replace) are one
+ * navigation. `fn` is guarded by the scope, which also unsubscribes at stop (the last one
+ * out restores history).
  */
 export function onNavigation(scope: Scope, fn: () => void, key = pageKey): void {
   let page = key();
