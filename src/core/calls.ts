@@ -1,26 +1,17 @@
-import type { EventType, PageContext, PrivacyOptions, Properties, SightlineEvent } from '../types';
+import type { EventType, PageContext, Properties, SightlineEvent } from '../types';
 import { byteLength } from '../lib/byte-length';
 import { uuid } from '../lib/uuid';
 import type { Consent } from './consent';
 import { createContext } from './context';
 import type { Hooks } from './hooks';
-import type { Identity } from './identity';
+import { createIdentity, type Identity } from './identity';
+import type { Resolved } from './options';
 import { createRedactor } from './privacy';
-import { createSanitizer, note, type SanitizeLimits, type Scan } from './sanitize';
+import { createSanitizer, note, type Scan } from './sanitize';
 import { isBag, isName, toId } from './validate';
 
-/** What the event-making calls need from the client. */
-export interface CallDeps {
-  id: Identity;
-  hooks: Hooks;
-  /** Its state is recorded in the event's context; it gates the finished event. */
-  consent: Consent;
-  limits: SanitizeLimits;
-  privacy: PrivacyOptions;
-}
-
 /** The calls that make events (and `reset`); they take anything without throwing. */
-export interface Calls {
+export interface Calls extends Pick<Identity, 'user'> {
   track(event: unknown, properties?: unknown): void;
   page(name?: unknown, properties?: unknown): void;
   identify(userId?: unknown, traits?: unknown): void;
@@ -32,11 +23,16 @@ export interface Calls {
 type Bag = (value: unknown, root: string) => Properties;
 type Make = (bag: Bag, page?: PageContext) => Partial<SightlineEvent>;
 
-/** Creates the calls: validate → sanitize → envelope → size → consent gate. */
-export function createCalls({ id, hooks: { emit, report }, consent, limits, privacy }: CallDeps): Calls {
-  const redact = createRedactor(privacy);
+/**
+ * Creates the calls (validate → sanitize → envelope → size → consent gate) and the identity
+ * they carry, whose `user()` they expose.
+ */
+export function createCalls(options: Resolved, hooks: Hooks, consent: Consent): Calls {
+  const { emit, report } = hooks;
+  const id = createIdentity(options, hooks, consent.get);
+  const redact = createRedactor(options);
   const context = createContext(redact);
-  const clean = createSanitizer(limits, redact);
+  const clean = createSanitizer(options, redact);
   const drop = (reason: string, event?: SightlineEvent): void => emit('drop', { event, reason });
 
   // Reports a bad name or id; the call is dropped unless `kept` (it goes on without it).
@@ -48,7 +44,7 @@ export function createCalls({ id, hooks: { emit, report }, consent, limits, priv
   function send(type: EventType, make: Make, name?: string): void {
     const scan: Scan = { issues: {}, bytes: 0 };
     const bag: Bag = (v, root) => {
-      const out = v == null ? {} : clean(v, scan, root);
+      const out = clean(v ?? {}, scan, root);
       return isBag(out) ? out : note(scan, 'invalid-properties', root, {})!;
     };
     const c = context(consent.get(), scan);
@@ -67,13 +63,14 @@ export function createCalls({ id, hooks: { emit, report }, consent, limits, priv
     };
     // `scan.bytes` bounds the size from above: only an event that may be too large is encoded.
     // Everything in it is sanitized, so JSON.stringify cannot throw.
-    const max = limits.maxEventBytes;
+    const max = options.maxEventBytes;
     const fits = scan.bytes <= max || byteLength(JSON.stringify(ev)) <= max || note(scan, 'too-large', 'event');
     for (const [code, path] of Object.entries(scan.issues)) report(code, { path, type, event: name }, 'input');
     fits ? consent.pass(ev) : drop('input/too-large', ev);
   }
 
   return {
+    user: id.user,
     track(event, properties) {
       if (!isName(event)) return reject('input/invalid-name', 'track', event);
       send('track', (bag) => ({ event, properties: bag(properties, 'properties') }), event);
@@ -90,11 +87,7 @@ export function createCalls({ id, hooks: { emit, report }, consent, limits, priv
       if (isBag(userId)) (traits = userId), (userId = undefined);
       const uid = toId(userId);
       if (userId != null && !uid) return reject('input/invalid-id', 'identify', userId);
-      send('identify', (bag) => {
-        const { userId, traits: now } = id.identify(uid, bag(traits, 'traits'));
-        emit('identify', { userId, traits: { ...now } });
-        return { traits: now };
-      });
+      send('identify', (bag) => ({ traits: id.identify(uid, bag(traits, 'traits')) }));
     },
     alias(newId, previousId) {
       const to = toId(newId);
@@ -104,8 +97,6 @@ export function createCalls({ id, hooks: { emit, report }, consent, limits, priv
       const { userId, anonymousId } = id.user();
       send('alias', () => ({ userId: to, previousId: from || userId || anonymousId }));
     },
-    reset() {
-      emit('reset', { anonymousId: id.reset().anonymousId });
-    },
+    reset: id.reset,
   };
 }

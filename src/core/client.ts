@@ -1,9 +1,7 @@
 import type { Plugin, SightlineClient, SightlineOptions } from '../types';
 import { createCalls, type Calls } from './calls';
 import { createConsent } from './consent';
-import { describeError } from './describe-error';
 import { createHooks } from './hooks';
-import { createIdentity } from './identity';
 import { resolveOptions } from './options';
 import { callPlugin, pluginFailed, runPipeline } from './pipeline';
 
@@ -14,7 +12,7 @@ type Method = (...a: unknown[]) => void;
  * problems reach `onError` listeners with a stable code (docs/errors.md).
  */
 export function createSightline(options: SightlineOptions): SightlineClient {
-  const [o, co, privacy, io, limits] = resolveOptions(options);
+  const o = resolveOptions(options);
   const hooks = createHooks(!!o.debug);
   const { emit, report } = hooks;
   // The plugins whose setup succeeded, in order.
@@ -24,7 +22,7 @@ export function createSightline(options: SightlineOptions): SightlineClient {
   let dead = false;
   let stopped: Promise<void> | undefined;
 
-  const fault = (e: unknown): void => report('core/failed', undefined, 'sdk', describeError(e));
+  const fault = (e: unknown): void => report('core/failed', undefined, 'sdk', e);
   // One promise step per call keeps events in order; a synchronous pipeline adds no other microtask.
   const chain = (fn: () => unknown): Promise<void> => (tail = tail.then(fn).catch(fault)) as Promise<void>;
   // The public face: after destroy() calls are ignored; nothing ever throws to the caller.
@@ -55,7 +53,7 @@ export function createSightline(options: SightlineOptions): SightlineClient {
       return chain(() =>
         callPlugin(p as Plugin, 'setup', client).then(
           () => void plugins.push(p as Plugin),
-          (e) => report('plugin/setup-failed', { plugin: name }, 'sdk', describeError(e)),
+          (e) => report('plugin/setup-failed', { plugin: name }, 'sdk', e),
         ),
       );
     report('plugin/invalid', undefined, 'input');
@@ -64,14 +62,13 @@ export function createSightline(options: SightlineOptions): SightlineClient {
   // `flush('manual')` or `teardown()` of every plugin once the calls so far are through; off
   // the chain, so events called meanwhile are not held back. Never rejects.
   const each = async (method: 'flush' | 'teardown'): Promise<void> => {
-    await chain(() => {});
+    await tail;
     await Promise.all(plugins.map((p) => callPlugin(p, method, 'manual').catch((e) => pluginFailed(report, p, method, e))));
   };
 
-  const consent = createConsent(co, hooks, (ev) => void chain(() => runPipeline(plugins, ev, hooks)));
-  const identity = createIdentity(io, hooks, consent.get);
-  const calls = createCalls({ id: identity, hooks, consent, limits, privacy });
-  for (const k in calls) (calls as unknown as Record<string, Method>)[k] = safe(calls[k as keyof Calls] as Method);
+  const consent = createConsent(o, hooks, (ev) => void chain(() => runPipeline(plugins, ev, hooks)));
+  const { user, ...calls } = createCalls(o, hooks, consent) as Calls & Record<string, Method>;
+  for (const k in calls) calls[k] = safe(calls[k]!);
   const noop = (): void => {};
   const client: SightlineClient = {
     ...calls,
@@ -81,7 +78,7 @@ export function createSightline(options: SightlineOptions): SightlineClient {
     use: safe(use, none),
     flush: safe(() => each('flush'), none),
     destroy: () => ((dead = true), (stopped = stopped || each('teardown'))),
-    user: identity.user,
+    user,
     consent: {
       get: consent.get,
       update: safe(consent.update),

@@ -42,38 +42,36 @@ export function createConsent(o: ConsentOptions, { emit, report }: Hooks, next: 
   let state: ConsentState = { necessary: true, analytics: on, personalization: on, fingerprinting: on };
   let held: SightlineEvent[] = [];
   let noted: unknown;
-  // The initial `categories` change nothing anyone could have heard.
-  let started: unknown;
 
-  const update = (changes: unknown): boolean => {
-    if (Object(changes) !== changes) return changes == null;
-    let ok = true;
+  // Reports `consent/invalid` when something was ignored. For the `categories` option that
+  // is at creation, when nobody listens yet, nor to the `consent` hook: only the debug log hears.
+  const update = (changes: unknown): void => {
+    let ok = changes == null || Object(changes) === changes;
     const prev = state;
     state = { ...prev };
-    for (const [key, value] of Object.entries(changes as object)) {
+    for (const [key, value] of Object.entries(Object(changes))) {
       if (typeof value == 'boolean' && CONSENT_CATEGORIES.includes(key as ConsentCategory) && (value || key != 'necessary'))
         state[key as ConsentCategory] = value && !forced;
       else ok = false;
     }
     state.necessary = true;
-    if (started && CONSENT_CATEGORIES.some((c) => state[c] != prev[c])) {
+    ok || report('consent/invalid', undefined, 'input');
+    if (CONSENT_CATEGORIES.some((c) => state[c] != prev[c])) {
       emit('consent', { ...state });
       if (state.analytics && !prev.analytics) {
         noted = 0;
         for (const ev of held.splice(0)) (ev.context.consent = { ...state }), next(ev);
       }
     }
-    return ok;
   };
   try {
     update(o.categories);
   } catch {
     // An unreadable `categories` option: the default stands.
   }
-  started = 1;
   return {
     get: () => ({ ...state }),
-    update: (changes) => void (update(changes) || report('consent/invalid', undefined, 'input')),
+    update,
     pass(ev) {
       const discard = o.whileDenied == 'discard';
       if (ev.context.consent.analytics) next(ev);

@@ -14,28 +14,29 @@ const TTL_MS = 1000;
 /**
  * Creates the context reader. It runs on every event, so it reads as little as it can:
  * `location.href` every time (an SPA may have navigated since the last event), the page and
- * the device only when the URL changed or after {@link TTL_MS}. Everything is guarded, so it
- * works in Node or a worker.
+ * the device only when the URL changed or after {@link TTL_MS}. In Node or a worker it reads
+ * what exists.
  */
 export function createContext(redact: (s: string) => string): ContextReader {
-  let href: string | undefined;
+  let href: unknown;
   let facts: Facts = {};
   let bytes = 0;
   let readAt = -Infinity;
 
   return (consent, scan) => {
-    try {
-      const now = Date.now();
-      const url = typeof document == 'object' ? location.href : href;
-      if (url !== href || now - readAt > TTL_MS) {
-        readAt = now;
-        href = url;
-        facts = readFacts(redact);
-        // UTF-8 takes at most 3 bytes per UTF-16 unit of the JSON.
-        bytes = JSON.stringify(facts).length * 3;
+    const now = Date.now();
+    const url = typeof document == 'object' && location.href;
+    if (url !== href || now - readAt > TTL_MS) {
+      readAt = now;
+      href = url;
+      facts = {};
+      try {
+        readFacts(redact, facts);
+      } catch {
+        // Node and workers have no screen and no document: what they have is read.
       }
-    } catch {
-      // A hostile or partial environment: the context keeps what was read last.
+      // UTF-8 takes at most 3 bytes per UTF-16 unit of the JSON.
+      bytes = JSON.stringify(facts).length * 3;
     }
     // Ids, timestamp, library, consent: the rest of the envelope stays under 2400 bytes.
     scan.bytes += 2400 + bytes;
@@ -48,12 +49,13 @@ export function createContext(redact: (s: string) => string): ContextReader {
   };
 }
 
-// typeof guards, not exceptions: Node and workers lack these, and a throw per read is slow.
-function readFacts(redact: (s: string) => string): Facts {
-  const f: Facts = { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone };
-  if (typeof navigator == 'object') (f.locale = navigator.language), (f.userAgent = navigator.userAgent);
-  if (typeof screen == 'object') f.screen = { width: screen.width, height: screen.height, density: devicePixelRatio };
-  if (typeof document == 'object')
-    f.page = { path: redact(location.pathname), url: redact(location.href), title: redact(document.title), referrer: redact(document.referrer), search: redact(location.search) };
-  return f;
+// Read in this order until a global is missing: the environments without a screen (Node,
+// workers) have no document either. A throw per read would be slow, but this runs at most
+// once a second.
+function readFacts(redact: (s: string) => string, f: Facts): void {
+  f.timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  f.locale = navigator.language;
+  f.userAgent = navigator.userAgent;
+  f.screen = { width: screen.width, height: screen.height, density: devicePixelRatio };
+  f.page = { path: redact(location.pathname), url: redact(location.href), title: redact(document.title), referrer: redact(document.referrer), search: redact(location.search) };
 }

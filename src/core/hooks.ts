@@ -10,13 +10,15 @@ export interface Hooks {
   /** Calls every listener of `name` (and logs it in debug mode). */
   emit(name: string, payload?: unknown): void;
   /**
-   * Logs a problem and hands it to the error listeners. Never throws. The message defaults
-   * to the code itself, as the transport's do; docs/errors.md explains each.
+   * Logs a problem and hands it to the error listeners. Never throws. `message` may be
+   * anything thrown (its message is taken); it defaults to the code itself, as the
+   * transport's do; docs/errors.md explains each.
    */
-  report(code: string, detail?: Record<string, unknown>, source?: ErrorSource, message?: string): void;
+  report(code: string, detail?: Record<string, unknown>, source?: ErrorSource, message?: unknown): void;
   /**
    * `client.reportError(report)` for plugins. It takes anything: a report without a string
-   * code becomes `core/invalid-report`, a source outside the four known ones becomes `sdk`.
+   * code becomes `core/invalid-report`, a source outside the four known ones becomes `sdk`,
+   * a message that is no string is described as a thrown value would be.
    */
   reportError(report: unknown): void;
 }
@@ -42,12 +44,12 @@ export function createHooks(debug: boolean): Hooks {
       try {
         fn(payload);
       } catch (error) {
-        if (depth < 2) depth++, report('callback/failed', { hook: name }, 'user', describeError(error)), depth--;
+        if (depth < 2) depth++, report('callback/failed', { hook: name }, 'user', error), depth--;
       }
   };
 
-  function report(code: string, detail?: Record<string, unknown>, source: ErrorSource = 'sdk', message = code): void {
-    const error: SightlineError = { code, message, source };
+  function report(code: string, detail?: Record<string, unknown>, source: ErrorSource = 'sdk', message: unknown = code): void {
+    const error: SightlineError = { code, message: describeError(message), source };
     if (detail) error.detail = detail;
     emit('error', error);
   }
@@ -70,7 +72,7 @@ export function createHooks(debug: boolean): Hooks {
         typeof code == 'string' && code ? code : 'core/invalid-report',
         Object(detail) === detail ? detail : undefined,
         ['input', 'user', 'network'].includes(source) ? source : 'sdk',
-        typeof message == 'string' ? message : undefined,
+        message,
       );
     },
   };

@@ -12,10 +12,13 @@ export type User = ReturnType<SightlineClient['user']>;
 export interface Identity {
   /** A copy of the current identity. */
   user(): User;
-  /** Segment semantics: traits merge unless the user id changes; the anonymous id stays. Returns user(). */
-  identify(userId: string | undefined, traits: Properties): User;
-  /** A new anonymous id, no user id, no traits. Returns user(). */
-  reset(): User;
+  /**
+   * Segment semantics: traits merge unless the user id changes; the anonymous id stays.
+   * Fires `identify`; returns a copy of the traits now.
+   */
+  identify(userId: string | undefined, traits: Properties): Properties;
+  /** A new anonymous id, no user id, no traits. Fires `reset`. */
+  reset(): void;
 }
 
 /**
@@ -69,7 +72,8 @@ export function createIdentity(o: IdentityOptions & { cookieDays: number }, hook
       traits = { ...(userId && id && id != userId ? {} : traits), ...t };
       userId = id || userId;
       store(true);
-      return user();
+      hooks.emit('identify', { userId, traits: { ...traits } });
+      return { ...traits };
     },
     reset() {
       anonymousId = uuid();
@@ -77,7 +81,7 @@ export function createIdentity(o: IdentityOptions & { cookieDays: number }, hook
       traits = {};
       // Without consent nothing is written, but the old user must not come back on reload.
       store(canStore());
-      return user();
+      hooks.emit('reset', { anonymousId });
     },
   };
 }

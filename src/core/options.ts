@@ -1,14 +1,11 @@
 import type { ConsentOptions, IdentityOptions, PrivacyOptions, SightlineOptions } from '../types';
 import type { SanitizeLimits } from './sanitize';
 
-/** Options with defaults filled in, wrong types replaced, nested objects copied once. */
-export type Resolved = [
-  options: Readonly<SightlineOptions>,
-  consent: ConsentOptions,
-  privacy: PrivacyOptions,
-  identity: IdentityOptions & { cookieDays: number },
-  limits: SanitizeLimits,
-];
+/**
+ * The nested option objects (consent, privacy, identity, limits) flattened into one, with
+ * the limits filled in: their names never clash, so every part reads the keys it knows.
+ */
+export type Resolved = Readonly<SightlineOptions> & ConsentOptions & PrivacyOptions & IdentityOptions & SanitizeLimits & { cookieDays: number };
 
 /** The defaults of `limits` (see LimitOptions). */
 export const DEFAULT_LIMITS = {
@@ -20,23 +17,23 @@ export const DEFAULT_LIMITS = {
   cookieDays: 365,
 };
 
-const copy = <T>(v: unknown): T => ({ ...Object(v) });
-
 /**
- * Resolves what the caller passed to `createSightline`, which may be anything at all. The
- * copies are read once here, so a hostile getter fails now (falling back to the defaults)
- * and not in the middle of an event. A tuple: its names would survive minification.
+ * Resolves what the caller passed to `createSightline`, which may be anything at all, into
+ * one object: a copy of the options with the keys of the nested ones beside them (it is
+ * also `client.options`). Everything is read once here, so a hostile getter fails now
+ * (falling back to the defaults) and not in the middle of an event. A limit that is not a
+ * number ≥ 0 takes its default.
  */
 export function resolveOptions(input: unknown): Resolved {
   try {
-    const o = copy<SightlineOptions>(input);
-    const given = { ...copy<object>(o.limits), ...copy<object>(o.identity) } as Record<string, unknown>;
-    const limits = { ...DEFAULT_LIMITS };
-    for (const key in limits) {
-      const v = given[key];
-      if (typeof v == 'number' && v >= 0) limits[key as keyof typeof limits] = v;
+    // Spreading a primitive, null or undefined copies nothing: a wrong type is no option.
+    const o = { ...(input as Record<string, object>) };
+    const r: Record<string, unknown> = { ...o, ...o.consent, ...o.privacy, ...o.identity, ...o.limits };
+    for (const key in DEFAULT_LIMITS) {
+      const v = r[key];
+      if (!(typeof v == 'number' && v >= 0)) r[key] = DEFAULT_LIMITS[key as keyof typeof DEFAULT_LIMITS];
     }
-    return [o, copy(o.consent), copy(o.privacy), { ...copy<IdentityOptions>(o.identity), ...limits }, limits];
+    return r as unknown as Resolved;
   } catch {
     return resolveOptions(0);
   }

@@ -1,12 +1,11 @@
 import type { Plugin, SightlineEvent } from '../types';
-import { describeError } from './describe-error';
 import type { Hooks } from './hooks';
 
 const STAGES = ['before', 'enrich', 'destination', 'after'] as const;
 
 /** Reports a plugin stage that threw or rejected: `plugin/failed` with the plugin and stage. */
 export function pluginFailed(report: Hooks['report'], p: Plugin, stage: string, e: unknown): void {
-  report('plugin/failed', { plugin: p.name, stage }, 'sdk', describeError(e));
+  report('plugin/failed', { plugin: p.name, stage }, 'sdk', e);
 }
 
 /** Calls an optional method of a plugin (setup, flush, teardown); a throw becomes a rejection. */

@@ -22,7 +22,7 @@ function card(match: string): string {
   return sum % 10 ? match : REDACTED;
 }
 
-const lower = (list: unknown): string[] => (Array.isArray(list) ? list.map((k) => ('' + k).toLowerCase()) : []);
+const lower = (list: unknown): string[] => (Array.isArray(list) ? list.map((k) => (typeof k == 'string' ? k.toLowerCase() : '')) : []);
 
 /**
  * Returns the redactor of URLs and of every string property and trait: values of secret

@@ -46,6 +46,11 @@ describe('redaction options', () => {
     expect(r('https://s.example/?fbclid=zz&q=1')).toBe('https://s.example/?q=1');
   });
 
+  it('ignores parameter names that are not strings, instead of throwing', () => {
+    const r = createRedactor({ redactQueryParams: [Symbol('x'), Object.create(null), 'Coupon'] as never, allowQueryParams: [Symbol('y'), 'q'] as never });
+    expect(r('?coupon=SAVE&q=1&x=2')).toBe('?coupon=[redacted]&q=1');
+  });
+
   it('can keep emails and card numbers', () => {
     const r = createRedactor({ redactEmails: false, redactCardNumbers: false });
     expect(r('a@b.com 4111111111111111')).toBe('a@b.com 4111111111111111');
