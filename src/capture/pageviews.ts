@@ -1,7 +1,6 @@
-import type { Plugin } from '../types';
+import type { Plugin, Properties } from '../types';
 import { capturePlugin } from './shared/scope';
-import { nextFrame } from './shared/next-frame';
-import { onNavigation } from './shared/navigation';
+import { onNavigation, settle } from './shared/navigation';
 
 /** Options of {@link pageviews}. */
 export interface PageviewsOptions {
@@ -26,23 +25,26 @@ export function pageviews({ hash, initial }: PageviewsOptions = {}): Plugin {
     // The URL identifies a view: without the hash unless hash routing counts.
     const url = (): string => (hash ? location.href : location.href.split('#')[0]!);
     const path = (): string => location.pathname + (hash ? location.hash : '');
-    let last: [url: string, path: string] | undefined = initial === false ? [url(), path()] : undefined;
+    // The last view sent (what a new one names as its referrer and previous path).
+    let last: Properties | undefined = initial === false ? { url: url(), path: path() } : undefined;
     const view = scope.safe(() => {
-      const seen: [string, string] = [url(), path()];
-      if (last && last[0] === seen[0]) return;
-      scope.client.page({
-        title: document.title,
-        path: seen[1],
-        url: seen[0],
-        search: location.search,
-        referrer: last ? last[0] : document.referrer,
-        ...(last && { previousPath: last[1] }),
-      });
-      last = seen;
+      if (last && last.url === url()) return;
+      scope.client.page(
+        (last = {
+          title: document.title,
+          path: path(),
+          url: url(),
+          search: location.search,
+          referrer: last ? last.url : document.referrer,
+          ...(last && { previousPath: last.path }),
+        }),
+      );
     });
-    if (!last) nextFrame(view);
     // A task after the navigation's other listeners: what they send about the page left
-    // ("Page Left", "Form Abandoned", impressions) precedes the new page view.
-    onNavigation(scope, () => scope.later(view, 0), url);
+    // ("Page Left", "Form Abandoned", impressions) precedes the new page view (if the URL
+    // changed: the view tells).
+    onNavigation(scope, () => scope.later(view, 0));
+    // The first view, once the page has rendered (the other subscribers see no new page).
+    if (!last) settle();
   });
 }

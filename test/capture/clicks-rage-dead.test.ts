@@ -96,8 +96,12 @@ describe('dead clicks', () => {
     expect(c.tracked('Dead Click')).toEqual([]);
   });
 
-  it('sends nothing for a submit button whose form submission the page handles', async () => {
-    const c = await start('<form><input name="q"><button id="go">Go</button></form>');
+  it.each([
+    ['a button without a type', '<button id="go">Go</button>'],
+    ['a type=submit button', '<button type="submit" id="go">Go</button>'],
+    ['a submit input', '<input type="submit" id="go" value="Go">'],
+  ])('sends nothing for %s whose form submission the page handles', async (_, button) => {
+    const c = await start(`<form><input name="q">${button}</form>`);
     $('form').addEventListener('submit', (e) => e.preventDefault());
     click('#go', { navigate: true });
     vi.advanceTimersByTime(1000);

@@ -83,6 +83,12 @@ describe('clicks: selectors', () => {
     expect(c.tracked('Element Clicked')[0]?.selector).toBe('div > button.buy');
   });
 
+  it('escapes quotes and backslashes of a data-testid as a CSS string needs', async () => {
+    const c = await start('<main><button data-testid="say &quot;hi&quot; \\ now">Pay</button></main>');
+    click('button');
+    expect(c.tracked('Element Clicked')[0]?.selector).toBe('[data-testid="say \\"hi\\" \\\\ now"]');
+  });
+
   it('stops after five levels', async () => {
     const c = await start('<div><div><div><div><div><div><div><button>Deep</button></div></div></div></div></div></div></div>');
     click('button');

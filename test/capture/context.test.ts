@@ -133,6 +133,7 @@ describe('context: device', () => {
   const ANDROID_TABLET = 'Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 Chrome/120.0 Safari/537.36';
   const ANDROID_PHONE = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36';
   const DESKTOP = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36';
+  const PLAYBOOK = 'Mozilla/5.0 (PlayBook; U; RIM Tablet OS 2.1.0; en-US) AppleWebKit/536.2+ (KHTML, like Gecko) Version/7.2.1.0 Safari/536.2+';
 
   it.each([
     ['mobile', { userAgent: IPHONE, maxTouchPoints: 5 }],
@@ -140,6 +141,7 @@ describe('context: device', () => {
     ['desktop', { userAgent: IPAD_AS_MAC, maxTouchPoints: 0 }],
     ['tablet', { userAgent: ANDROID_TABLET, maxTouchPoints: 10 }],
     ['mobile', { userAgent: ANDROID_PHONE, maxTouchPoints: 10 }],
+    ['tablet', { userAgent: PLAYBOOK, maxTouchPoints: 0 }],
     ['desktop', { userAgent: DESKTOP, maxTouchPoints: 0 }],
     ['mobile', { userAgent: DESKTOP, maxTouchPoints: 0, userAgentData: { brands: [], mobile: true, platform: 'Android' } }],
   ])('classifies the device as %s', async (kind, nav) => {

@@ -74,6 +74,17 @@ describe('capture through the real client', () => {
     expect(JSON.stringify(recorded.events)).not.toMatch(/jane@|4111/);
   });
 
+  it('keeps a sent form event as it was when the shopper comes back to the form', async () => {
+    render('<form id="f"><input name="email"><input name="card"></form>');
+    recorded = await createRecordedClient([forms()]);
+    focus('[name=email]');
+    dispatchPageHide();
+    focus('[name=card]');
+    focus('[name=email]');
+    await recorded.settle();
+    expect(recorded.tracked('Form Abandoned')[0]?.properties).toMatchObject({ fieldsTouched: 1, fields: [{ name: 'email', focusCount: 1, blurCount: 1 }] });
+  });
+
   it('adds time_to_purchase_ms in the enrich stage of the pipeline', async () => {
     recorded = await createRecordedClient([commerce()]);
     productViewed(recorded.client, { product_id: 'p1' });

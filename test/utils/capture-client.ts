@@ -67,7 +67,8 @@ export function createFakeClient(options: SightlineOptions = {}, consent: Partia
     tracked: (name) => calls.filter((c) => c.type === 'track' && c.event === name).map((c) => c.properties),
     pages: () => calls.filter((c) => c.type === 'page').map((c) => c.properties),
     names: () => calls.filter((c) => c.type === 'track').map((c) => c.event!),
-    track: (event, properties = {}) => run({ type: 'track', event, properties }),
+    // A copy, as the core's sanitizer makes: what a plugin changes after the call is not sent.
+    track: (event, properties = {}) => run({ type: 'track', event, properties: structuredClone(properties) }),
     page: (name, properties) => run({ type: 'page', properties: (typeof name === 'object' ? name : properties) ?? {} }),
     identify: () => {},
     alias: () => {},

@@ -4,10 +4,11 @@ import type { Scope } from '../shared/scope';
 export const DEAD_CLICK_MS = 1000;
 
 /**
- * A click whose default action leaves the document (a link elsewhere, a form submit) is
- * not dead, unless the page prevented it: the next page may take longer than the window.
+ * A click whose default action leaves the document (a link to another page, a form submit)
+ * is not dead, unless the page prevented it: the next page may take longer than the window.
+ * (A `button` without a type submits.)
  */
-const LEAVES = 'a[href]:not([href^="#"]),a[download],a[target]:not([target=_self]),form button:not([type=button]):not([type=reset]),form input[type=submit]';
+const LEAVES = 'a[href]:not([href^="#"]),form [type=submit],form button:not([type])';
 
 /**
  * Watches a click on an interactive element for ~1 s: if the DOM did not change, the URL

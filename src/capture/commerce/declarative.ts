@@ -29,7 +29,7 @@ export function declarativeEvent(el: Element): [event: string, properties: Prope
   const listId = list && list.getAttribute('data-sl-list-id');
   return slug
     ? [
-        slug.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => (dash && ' ') + c.toUpperCase()),
+        slug.replace(/-/g, ' ').replace(/\b[a-z]/g, (c) => c.toUpperCase()),
         { ...(listId && { list_id: listId }), ...(item && item !== el && commerceProps(item)), ...commerceProps(el) },
       ]
     : undefined;

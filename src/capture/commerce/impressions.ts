@@ -37,18 +37,15 @@ export function watchImpressions(scope: Scope): () => void {
   };
   const observer = new IntersectionObserver(
     scope.safe((entries: IntersectionObserverEntry[]) => {
-      for (const { isIntersecting, target } of entries) {
-        if (!isIntersecting) continue;
+      entries.forEach(({ isIntersecting, target }) => {
+        if (!isIntersecting) return;
         observer.unobserve(target);
-        if (target.matches(PROMOTION)) {
-          client.track('Promotion Viewed', commerceProps(target));
-          continue;
-        }
+        if (target.matches(PROMOTION)) return client.track('Promotion Viewed', commerceProps(target));
         const list = target.closest('[data-sl-list-id]');
         // The first product of a batch starts the batch's window.
         if (!pending.size) scope.later(flush, IMPRESSION_BATCH_MS);
         pending.set(list, (pending.get(list) || []).concat(commerceProps(target)));
-      }
+      });
     }),
     { threshold: 0.5 },
   );

@@ -33,10 +33,11 @@ export function context({ clickIds = [], domains = {} }: ContextOptions = {}): P
     const campaign = parseCampaign(location.search, ids);
     const referrer = classifyReferrer(campaign, ids, domains);
     const stored = store.read();
-    const source: SessionSource = !campaign && stored && /^(direct|internal)$/.test(referrer.type) ? stored : { campaign, referrer };
+    const source: SessionSource = !campaign && stored && /^(direct|internal)$/.test(referrer.type) ? stored : { ...(campaign && { campaign }), referrer };
     const agent = userAgentData();
     store.write(source);
-    fixed = { referrer: source.referrer, device: { class: deviceClass() }, ...(source.campaign && { campaign: source.campaign }), ...(agent && { userAgentData: agent }) };
+    // The source as stored: `campaign` (only when the session has one) and `referrer`.
+    fixed = { ...source, device: { class: deviceClass() }, ...(agent && { userAgentData: agent }) };
     scope.add(() => (fixed = undefined));
   });
   return {

@@ -22,7 +22,7 @@ const nav = (): NavigatorLike => navigator;
 export function deviceClass(): DeviceClass {
   const { userAgent = '', maxTouchPoints = 0, userAgentData } = nav();
   if (userAgentData && userAgentData.mobile) return 'mobile';
-  if (/iPad|Tablet|PlayBook|Silk|Kindle|Android(?!.*Mobile)/i.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)) return 'tablet';
+  if (/iPad|Tablet|Silk|Kindle|Android(?!.*Mobile)/i.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)) return 'tablet';
   return /Mobi|Opera Mini/i.test(userAgent) ? 'mobile' : 'desktop';
 }
 

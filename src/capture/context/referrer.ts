@@ -50,5 +50,5 @@ export function classifyReferrer(campaign: Record<string, string> = {}, clickIds
               : (Object.keys(REFERRER_DOMAINS) as ReferrerClass[]).find((kind) =>
                   [...REFERRER_DOMAINS[kind], ...(extra[kind] || [])].some((d) => labels.includes(`.${d}.`)),
                 ) || 'referral';
-  return domain ? { type, domain } : { type };
+  return { type, ...(domain && { domain }) };
 }

@@ -26,7 +26,9 @@ interface FieldStats {
 
 /** One form of the current page, from its first focus (or its submit). */
 interface FormState {
-  fields: Map<string, FieldStats>;
+  form: Element;
+  /** Touched fields, in the order of their first focus. */
+  fields: FieldStats[];
   path: string;
   startedAt: number;
   lastField: string;
@@ -46,7 +48,7 @@ interface FormState {
 export function forms({ denySelectors }: FormsOptions = {}): Plugin {
   return capturePlugin('forms', (scope) => {
     const find = createFinder(scope, denySelectors);
-    let states = new Map<Element, FormState>();
+    let states: FormState[] = [];
     let focused: FieldStats | undefined;
     let since = 0;
     const blur = (): void => {
@@ -57,16 +59,17 @@ export function forms({ denySelectors }: FormsOptions = {}): Plugin {
       focused = undefined;
     };
     const stateOf = (form: Element | null): FormState | undefined => {
-      let state = form ? states.get(form) : undefined;
-      if (form && !state && states.size < MAX_FORMS) states.set(form, (state = { fields: new Map(), path: location.pathname, startedAt: Date.now(), lastField: '' }));
+      let state = states.find((s) => s.form === form);
+      if (form && !state && states.length < MAX_FORMS) states.push((state = { form, fields: [], path: location.pathname, startedAt: Date.now(), lastField: '' }));
       return state;
     };
-    const send = (form: Element, { fields, path, startedAt }: FormState, event: string, extra?: Properties): void => {
+    // The core copies the properties as it sanitizes them: later focus changes do not
+    // alter a sent event.
+    const send = ({ form, fields, path, startedAt }: FormState, event: string, extra?: Properties): void => {
       blur();
-      const touched = [...fields.values()].map((field) => ({ ...field }));
       let action = '';
       try {
-        action = new URL(form.getAttribute('action') || location.href, location.href).pathname;
+        action = new URL(form.getAttribute('action') || '', location.href).pathname;
       } catch {
         // An unparsable action stays empty.
       }
@@ -76,26 +79,28 @@ export function forms({ denySelectors }: FormsOptions = {}): Plugin {
         action,
         path,
         fieldCount: form.querySelectorAll(FIELDS).length,
-        fieldsTouched: touched.length,
+        fieldsTouched: fields.length,
         durationMs: Date.now() - startedAt,
-        fields: touched,
+        fields,
         ...extra,
       });
     };
 
     scope.on(document, 'focusin', (event) => {
       const el = find(event, FIELDS);
-      const form = el && el.closest('form');
-      const state = stateOf(form);
+      const state = el && stateOf(el.closest('form'));
       if (!state) return;
-      if (!state.fields.size) send(form!, state, 'Form Started');
+      if (!state.fields.length) send(state, 'Form Started');
+      // An input's `type` property is its type normalized (lowercase, `text` when missing
+      // or unknown).
       const tag = el!.tagName.toLowerCase();
-      const type = tag === 'input' ? (el!.getAttribute('type') || 'text').toLowerCase() : tag;
+      const type = tag === 'input' ? (el as HTMLInputElement).type : tag;
       const name = (el!.getAttribute('name') || el!.getAttribute('id') || type).slice(0, 50);
-      const field = state.fields.get(name) || (state.fields.size < MAX_FIELDS ? { name, type, focusCount: 0, blurCount: 0, timeMs: 0 } : undefined);
+      let field = state.fields.find((f) => f.name === name);
+      if (!field && state.fields.length < MAX_FIELDS) state.fields.push((field = { name, type, focusCount: 0, blurCount: 0, timeMs: 0 }));
       if (!field) return;
       blur();
-      state.fields.set((state.lastField = name), field);
+      state.lastField = name;
       field.focusCount++;
       focused = field;
       since = Date.now();
@@ -107,15 +112,15 @@ export function forms({ denySelectors }: FormsOptions = {}): Plugin {
       const state = form && form.tagName === 'FORM' && stateOf(form);
       if (!state) return;
       state.done = true;
-      send(form!, state, 'Form Submitted');
+      send(state, 'Form Submitted');
     }, { capture: true });
     onPageEnd(scope, (next) => {
-      states.forEach((state, form) => {
-        if (state.done || !state.fields.size) return;
+      for (const state of states) {
+        if (state.done || !state.fields.length) continue;
         state.done = true;
-        send(form, state, 'Form Abandoned', { lastField: state.lastField });
-      });
-      if (next) states = new Map();
+        send(state, 'Form Abandoned', { lastField: state.lastField });
+      }
+      if (next) states = [];
     });
   });
 }

@@ -10,7 +10,7 @@ const RESERVED = /^(event|no-capture|id|commerce|product-impression|promotion-im
  */
 export function dataProps(el: Element, snake?: boolean): Properties {
   const props: Properties = {};
-  for (const { name, value } of Array.from(el.attributes)) {
+  for (const { name, value } of el.attributes) {
     const key = name.startsWith('data-sl-') && name.slice(8);
     if (key && !RESERVED.test(key)) props[snake ? key.replace(/-/g, '_') : key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
   }

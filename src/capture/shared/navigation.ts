@@ -1,36 +1,36 @@
-import { addListener } from '../../lib/add-listener';
 import { HISTORY_PATCH_FAILED } from '../errors';
-import { nextFrame } from './next-frame';
 import type { Scope } from './scope';
 
 // Shared by every plugin and client on the page: history is patched once, however many
 // subscribe. The (unique, guarded) listeners, all called in one task when a navigation
 // settles: whatever must come after the others (the new page view) defers itself.
 const listeners = new Set<() => void>();
-let unwatch: (() => void) | undefined;
+/** Restores history's methods; set while anyone subscribes. */
+let restores: Array<() => void> | undefined;
 let pending = false;
 
-/** The page as the engagement, form and commerce plugins see it: path and query, no hash. */
-export const pageKey = (): string => location.pathname + location.search;
+/** A frame never comes in a background tab; this is the longest a settle waits for one. */
+const FALLBACK_MS = 100;
 
 /**
  * Calls `fn` after an SPA navigation (pushState, replaceState, popstate, hashchange) has
- * settled (the next frame has rendered it: {@link nextFrame}) on another page, as `key`
- * tells pages apart (default {@link pageKey}: a hash change or a push of the same URL is
- * not a new page). Changes within one frame (a push then a redirecting replace) are one
- * navigation. `fn` is guarded by the scope, which also unsubscribes at stop (the last one
- * out restores history).
+ * settled (the next frame has rendered it: {@link settle}), whatever changed: the
+ * subscriber tells pages apart. Changes within one frame (a push then a redirecting
+ * replace) are one navigation. `fn` is guarded by the scope, which also unsubscribes at
+ * stop (the last one out restores history).
  */
-export function onNavigation(scope: Scope, fn: () => void, key = pageKey): void {
-  let page = key();
-  const subscriber = scope.safe(() => page !== (page = key()) && fn());
+export function onNavigation(scope: Scope, fn: () => void): void {
+  const subscriber = scope.safe(fn);
   listeners.add(subscriber);
-  unwatch ||= watch((error) => scope.report(HISTORY_PATCH_FAILED, error));
+  // Every subscriber listens (settle() makes one settle of them); history is wrapped once.
+  scope.on(window, 'popstate', settle);
+  scope.on(window, 'hashchange', settle);
+  restores ||= (['pushState', 'replaceState'] as const).map((method) => wrap(method, scope));
   scope.add(() => {
     listeners.delete(subscriber);
-    if (!listeners.size && unwatch) {
-      unwatch();
-      unwatch = undefined;
+    if (!listeners.size && restores) {
+      restores.forEach((restore) => restore());
+      restores = undefined;
     }
   });
 }
@@ -38,41 +38,57 @@ export function onNavigation(scope: Scope, fn: () => void, key = pageKey): void 
 /**
  * Calls `fn` when the current page view ends: `fn(false)` when the page may be going away
  * (hidden or pagehide; it may come back, so this can happen more than once), `fn(true)` on
- * an SPA navigation to another page ({@link onNavigation}).
+ * an SPA navigation ({@link onNavigation}) to another path or query (a hash change or a
+ * push of the same URL is not a new page).
  */
 export function onPageEnd(scope: Scope, fn: (next: boolean) => void): void {
+  const key = (): string => location.pathname + location.search;
+  let page = key();
   // As lib's onPageExit, through the scope's listeners (one shape for every capture listener).
   scope.on(document, 'visibilitychange', () => document.visibilityState === 'hidden' && fn(false));
   scope.on(window, 'pagehide', () => fn(false));
-  onNavigation(scope, () => fn(true));
+  onNavigation(scope, () => page !== (page = key()) && fn(true));
 }
 
-function signal(): void {
+/**
+ * Calls every subscriber once the page has rendered what changed: after the next animation
+ * frame plus a task (so effects that set `document.title` after a pushState have run), or
+ * after {@link FALLBACK_MS} when no frame comes (hidden tab, no rAF), whichever is first.
+ * Calls until then are one settle. The history wrappers and listeners call it; so does
+ * the page-view plugin at start, for its first view.
+ */
+export function settle(): void {
   if (pending) return;
   pending = true;
-  nextFrame(() => {
-    pending = false;
-    listeners.forEach((fn) => fn());
-  });
-}
-
-function watch(onPatchError: (error: unknown) => void): () => void {
-  const stops = [addListener(window, 'popstate', signal), addListener(window, 'hashchange', signal), wrap('pushState', onPatchError), wrap('replaceState', onPatchError)];
-  return () => stops.forEach((stop) => stop());
+  // `pending` is the once-flag: the later of the frame and the fallback finds it cleared.
+  const run = (): void => {
+    if (pending) {
+      pending = false;
+      listeners.forEach((fn) => fn());
+    }
+  };
+  const timer = setTimeout(run, FALLBACK_MS);
+  if (typeof requestAnimationFrame == 'function') {
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(run, 0);
+    });
+  }
 }
 
 /**
  * Wraps history[method]. If another script wrapped it after us we cannot unwrap without
  * breaking theirs, so our wrapper goes quiet instead (and a later subscription wraps anew).
+ * A failure is reported through the scope of the subscriber that wrapped.
  */
-function wrap(method: 'pushState' | 'replaceState', onPatchError: (error: unknown) => void): () => void {
+function wrap(method: 'pushState' | 'replaceState', scope: Scope): () => void {
   try {
     const original = history[method];
     let live = true;
     const wrapper = function (this: History, ...args: Parameters<History['pushState']>) {
       // The page's own call keeps its result and its exceptions (e.g. a cross-origin URL).
       const result = original.apply(this, args);
-      if (live) signal();
+      if (live) settle();
       return result;
     };
     history[method] = wrapper;
@@ -81,7 +97,7 @@ function wrap(method: 'pushState' | 'replaceState', onPatchError: (error: unknow
       if (history[method] === wrapper) history[method] = original;
     };
   } catch (error) {
-    onPatchError(error);
+    scope.report(HISTORY_PATCH_FAILED, error);
     return () => {};
   }
 }

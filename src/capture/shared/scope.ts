@@ -1,6 +1,5 @@
 import type { Plugin, SightlineClient } from '../../types';
-import { addListener, type ListenerOptions } from '../../lib/add-listener';
-import { guard } from '../../lib/guard';
+import type { ListenerOptions } from '../../lib/add-listener';
 import { LISTENER_FAILED, type CaptureErrorCode } from '../errors';
 
 /**
@@ -12,10 +11,10 @@ export interface Scope {
   /** Wraps `fn` so a throw is reported (never thrown into the page) and calls after stop are ignored. */
   safe<A extends unknown[]>(fn: (...args: A) => unknown): (...args: A) => void;
   /** Adds a guarded, passive listener that stop() removes. */
-  on<E extends Event>(target: EventTarget | null | undefined, type: string, fn: (event: E) => void, options?: ListenerOptions): void;
+  on<E extends Event>(target: EventTarget, type: string, fn: (event: E) => void, options?: ListenerOptions): void;
   /** A guarded setTimeout that stop() clears; returns its cancel function. */
   later(fn: () => void, ms: number): () => void;
-  /** Registers a function stop() calls (observers, patches); returns its unregister function. */
+  /** Registers a function stop() calls (observers, patches); returns one that calls it now instead. */
   add(stop: () => void): () => void;
   /** Reports a problem with a capture code. */
   report(code: CaptureErrorCode, error: unknown): void;
@@ -26,22 +25,47 @@ export interface Scope {
 export function createScope(client: SightlineClient, plugin: string): Scope {
   const stops = new Set<() => void>();
   let live = true;
-  const report = (code: CaptureErrorCode, error: unknown): void =>
-    client.reportError({ code, message: error instanceof Error ? error.message : String(error), detail: { plugin } });
-  const safe = <A extends unknown[]>(fn: (...args: A) => unknown) =>
-    guard((...args: A) => live && fn(...args), (error) => report(LISTENER_FAILED, error));
-  const add = (stop: () => void): (() => void) => (stops.add(stop), () => void stops.delete(stop));
+  const report = (code: CaptureErrorCode, error: unknown): void => {
+    try {
+      client.reportError({ code, message: error instanceof Error ? error.message : String(error), detail: { plugin } });
+    } catch {
+      // String() throws for an object without a prototype; nothing more can be said about it.
+    }
+  };
+  // Capture callbacks are synchronous: a try is all the guarding they need.
+  const safe =
+    <A extends unknown[]>(fn: (...args: A) => unknown) =>
+    (...args: A): void => {
+      try {
+        if (live) fn(...args);
+      } catch (error) {
+        report(LISTENER_FAILED, error);
+      }
+    };
+  const add = (stop: () => void): (() => void) => {
+    stops.add(stop);
+    return () => {
+      stops.delete(stop);
+      stop();
+    };
+  };
   return {
     client,
     safe,
     add,
     report,
-    on: (target, type, fn, options) => void add(addListener(target, type, safe(fn), options)),
+    on(target, type, fn, options) {
+      // Passive unless said otherwise: the SDK must never delay scrolling or input on the page.
+      const listener = safe(fn) as EventListener;
+      const opts = { passive: true, ...options };
+      target.addEventListener(type, listener, opts);
+      add(() => target.removeEventListener(type, listener, opts));
+    },
     later(fn, ms) {
       // Fired or cancelled, a timer leaves the stop list: thousands of scroll throttles must not pile up.
-      const id = setTimeout(safe(() => (drop(), fn())), ms);
-      const drop = add(() => clearTimeout(id));
-      return () => (clearTimeout(id), drop());
+      const id = setTimeout(safe(() => (cancel(), fn())), ms);
+      const cancel = add(() => clearTimeout(id));
+      return cancel;
     },
     stop() {
       live = false;

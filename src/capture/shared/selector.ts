@@ -30,7 +30,8 @@ function anchorOf(node: Element): string | undefined {
   if (id && stable(id)) return `#${id}`;
   for (const name of ['data-sl-id', 'data-testid']) {
     const value = node.getAttribute(name);
-    if (value) return `[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;
+    // JSON quotes a string as CSS does for `"` and `\`, the characters a CSS string escapes.
+    if (value) return `[${name}=${JSON.stringify(value)}]`;
   }
 }
 

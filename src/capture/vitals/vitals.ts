@@ -43,7 +43,8 @@ export function vitals({ metrics = Object.keys(START) as VitalName[] }: VitalsOp
     });
     for (const name of metrics) {
       try {
-        START[name](report, { reportAllChanges: false });
+        // web-vitals' default, reportAllChanges false: final values only.
+        START[name](report);
       } catch (error) {
         scope.report(VITALS_FAILED, error);
       }
