@@ -89,7 +89,11 @@ export interface SightlineError {
 }
 
 /** What a plugin passes to `client.reportError`. */
-export type ErrorReport = Omit<SightlineError, 'source'> & { source?: ErrorSource };
+export type ErrorReport = Omit<SightlineError, 'source' | 'message'> & {
+  source?: ErrorSource;
+  /** A string, or anything thrown (an Error gives its `message`); it becomes the error's `message`. */
+  message?: unknown;
+};
 
 /**
  * A plugin stage: return the (possibly changed) event to continue, `null` to drop it.

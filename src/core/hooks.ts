@@ -17,8 +17,8 @@ export interface Hooks {
   report(code: string, detail?: Record<string, unknown>, source?: ErrorSource, message?: unknown): void;
   /**
    * `client.reportError(report)` for plugins. It takes anything: a report without a string
-   * code becomes `core/invalid-report`, a source outside the four known ones becomes `sdk`,
-   * a message that is no string is described as a thrown value would be.
+   * code becomes `core/invalid-report`, a missing source `sdk` (a given one is passed on as
+   * the plugin wrote it), and a message that is no string is described as a thrown value is.
    */
   reportError(report: unknown): void;
 }
@@ -36,7 +36,7 @@ export function createHooks(debug: boolean): Hooks {
 
   const emit = (name: string, payload?: unknown): void => {
     try {
-      if (debug) console[name == 'error' ? 'warn' : 'log']('[sightline]', name, payload);
+      if (debug) console.log('[sightline]', name, payload);
     } catch {
       // A console replaced by the page may throw; debug output is not worth breaking for.
     }
@@ -71,7 +71,7 @@ export function createHooks(debug: boolean): Hooks {
       report(
         typeof code == 'string' && code ? code : 'core/invalid-report',
         Object(detail) === detail ? detail : undefined,
-        ['input', 'user', 'network'].includes(source) ? source : 'sdk',
+        source,
         message,
       );
     },

@@ -68,10 +68,6 @@ export function createSanitizer(l: SanitizeLimits, redact: (s: string) => string
       if ((o.nodeType as number) > 0 && typeof o.nodeName == 'string') return flag('dom-node', o.nodeName);
       stack.push(o);
       if (typeof o.toJSON == 'function') return walk(o.toJSON(), d + 1);
-      // JSON.stringify would make these `{}` and lose their contents without a word. A Map's
-      // keys become strings (as String() makes them; symbol keys are left out, as in objects).
-      if (o instanceof Set || ArrayBuffer.isView(o)) return walk(Array.from(o as unknown as ArrayLike<unknown>), d + 1);
-      if (o instanceof Map) return walk(Object.fromEntries(o as unknown as Map<string, unknown>), d + 1);
       const list = Array.isArray(o);
       // Indexed, not mapped: a sparse `new Array(1e9)` must stop at the size cap.
       const keys: ArrayLike<unknown> = list ? o : Object.keys(o);

@@ -1,29 +1,23 @@
-/** The two synchronous Web Storage areas. */
-export type StorageArea = 'localStorage' | 'sessionStorage';
-
-type Areas = Record<StorageArea, Storage>;
-
 // Even reading `window.localStorage` throws a SecurityError when storage is blocked (sandboxed
 // iframes, "block all cookies"), and it is absent in Node: every access sits inside a try.
 
-/** Reads a key; `null` when absent or when storage is unreachable. */
-export function readStorage(key: string, area: StorageArea = 'localStorage'): string | null {
+/** Reads a localStorage key; `null` when absent or when storage is unreachable. */
+export function readStorage(key: string): string | null {
   try {
-    return (globalThis as unknown as Areas)[area].getItem(key);
+    return localStorage.getItem(key);
   } catch {
     return null;
   }
 }
 
 /**
- * Writes a key, or removes it when `value` is null. A full (QuotaExceededError) or blocked
- * storage is ignored: callers keep the value in memory.
+ * Writes a localStorage key, or removes it when `value` is null. A full (QuotaExceededError)
+ * or blocked storage is ignored: callers keep the value in memory.
  */
-export function writeStorage(key: string, value: string | null, area: StorageArea = 'localStorage'): void {
+export function writeStorage(key: string, value: string | null): void {
   try {
-    const s = (globalThis as unknown as Areas)[area];
-    if (value == null) s.removeItem(key);
-    else s.setItem(key, value);
+    if (value == null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
   } catch {
     // Nothing to do: memory stays the source of truth.
   }
