@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { autocapture, CAPTURE_ERRORS, errors } from '../../src/capture';
 import { createScope } from '../../src/capture/shared/scope';
+import { createSightline } from '../../src';
+import type { SightlineError } from '../../src/types';
 import { createFakeClient } from '../utils/capture-client';
 
 describe('autocapture', () => {
@@ -27,14 +29,18 @@ describe('autocapture', () => {
 
 describe('plugin scope', () => {
   it('reports a listener that throws instead of throwing into the page', () => {
-    const client = createFakeClient();
+    // A real client: the core turns what was thrown into the message a shop reads.
+    const client = createSightline({});
+    const seen: SightlineError[] = [];
+    client.onError((error) => seen.push(error));
     const scope = createScope(client, 'clicks');
     scope.on(document, 'click', () => {
       throw new Error('bug in capture');
     });
     expect(() => document.dispatchEvent(new MouseEvent('click'))).not.toThrow();
-    expect(client.errors).toEqual([{ code: CAPTURE_ERRORS.listenerFailed, message: 'bug in capture', detail: { plugin: 'clicks' } }]);
+    expect(seen).toEqual([{ code: CAPTURE_ERRORS.listenerFailed, message: 'bug in capture', source: 'sdk', detail: { plugin: 'clicks' } }]);
     scope.stop();
+    void client.destroy();
   });
 
   it('stops listeners, timers and registered stops, and ignores late callbacks', () => {

@@ -134,6 +134,8 @@ describe('context: device', () => {
   const ANDROID_PHONE = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36';
   const DESKTOP = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36';
   const PLAYBOOK = 'Mozilla/5.0 (PlayBook; U; RIM Tablet OS 2.1.0; en-US) AppleWebKit/536.2+ (KHTML, like Gecko) Version/7.2.1.0 Safari/536.2+';
+  const FIRE = 'Mozilla/5.0 (Linux; Android 9; KFMAWI) AppleWebKit/537.36 (KHTML, like Gecko) Silk/120.2.1 like Chrome/120.0 Safari/537.36';
+  const KINDLE = 'Mozilla/5.0 (X11; U; Linux armv7l like Android; en-us) AppleWebKit/531.2+ (KHTML, like Gecko) Version/5.0 Safari/531.2+ Kindle/3.0+';
 
   it.each([
     ['mobile', { userAgent: IPHONE, maxTouchPoints: 5 }],
@@ -142,6 +144,8 @@ describe('context: device', () => {
     ['tablet', { userAgent: ANDROID_TABLET, maxTouchPoints: 10 }],
     ['mobile', { userAgent: ANDROID_PHONE, maxTouchPoints: 10 }],
     ['tablet', { userAgent: PLAYBOOK, maxTouchPoints: 0 }],
+    ['tablet', { userAgent: FIRE, maxTouchPoints: 5 }],
+    ['tablet', { userAgent: KINDLE, maxTouchPoints: 0 }],
     ['desktop', { userAgent: DESKTOP, maxTouchPoints: 0 }],
     ['mobile', { userAgent: DESKTOP, maxTouchPoints: 0, userAgentData: { brands: [], mobile: true, platform: 'Android' } }],
   ])('classifies the device as %s', async (kind, nav) => {

@@ -4,8 +4,7 @@ import { elementText } from '../shared/element-text';
 
 /** File extensions whose links count as downloads unless `downloadExtensions` says otherwise. */
 export const DOWNLOAD_EXTENSIONS = [
-  'pdf', 'zip', 'rar', '7z', 'gz', 'tar', 'dmg', 'exe', 'msi', 'apk', 'csv', 'xls', 'xlsx',
-  'doc', 'docx', 'ppt', 'pptx', 'epub', 'mp3', 'mp4', 'mov', 'wav', 'iso',
+  'pdf', 'zip', 'csv', 'xlsx', 'docx', 'epub', 'mp3', 'mp4', 'dmg', 'exe', 'apk',
 ] as const;
 
 /** `selector`, `tag` and (when there is one) `text` of an element. */

@@ -10,8 +10,7 @@ export const UTM_PARAMS = {
 
 /** Ad click ids kept under their own names in `context.campaign`; any of them marks the visit as paid. */
 export const CLICK_IDS = [
-  'gclid', 'gbraid', 'wbraid', 'dclid', 'gclsrc', 'fbclid', 'msclkid', 'ttclid', 'li_fat_id',
-  'twclid', 'epik', 'rdt_cid', 'sccid', 'irclickid', 'yclid',
+  'gclid', 'gbraid', 'wbraid', 'dclid', 'fbclid', 'msclkid', 'ttclid', 'li_fat_id', 'twclid',
 ] as const;
 
 /** Longest campaign value kept: these come from URLs anyone can craft. */

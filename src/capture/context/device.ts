@@ -22,7 +22,8 @@ const nav = (): NavigatorLike => navigator;
 export function deviceClass(): DeviceClass {
   const { userAgent = '', maxTouchPoints = 0, userAgentData } = nav();
   if (userAgentData && userAgentData.mobile) return 'mobile';
-  if (/iPad|Tablet|Silk|Kindle|Android(?!.*Mobile)/i.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)) return 'tablet';
+  // Kindle and Silk (Fire) tablets say `Android` without `Mobile`, or Mac with touch points.
+  if (/iPad|Tablet|Android(?!.*Mobile)/i.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)) return 'tablet';
   return /Mobi|Opera Mini/i.test(userAgent) ? 'mobile' : 'desktop';
 }
 

@@ -8,9 +8,9 @@ export type ReferrerType = 'search' | 'social' | 'email' | 'paid' | 'direct' | '
  * with `context({ domains })`.
  */
 export const REFERRER_DOMAINS = {
-  email: ['mail.google', 'outlook.live', 'mail.yahoo', 'mail.proton', 'webmail'],
-  search: ['google', 'bing', 'duckduckgo', 'search.yahoo', 'yandex', 'baidu', 'ecosia', 'search.brave', 'qwant', 'naver'],
-  social: ['facebook', 'instagram', 't.co', 'twitter', 'x.com', 'linkedin', 'lnkd.in', 'pinterest', 'reddit', 'tiktok', 'youtube', 'threads.net'],
+  email: ['mail.google', 'outlook.live', 'mail.yahoo'],
+  search: ['google', 'bing', 'duckduckgo', 'search.yahoo', 'yandex', 'baidu'],
+  social: ['facebook', 'instagram', 't.co', 'twitter', 'x.com', 'linkedin', 'pinterest', 'reddit', 'tiktok', 'youtube'],
 } as const;
 
 /** The referrer classes that have domain lists. */

@@ -25,13 +25,8 @@ export interface Scope {
 export function createScope(client: SightlineClient, plugin: string): Scope {
   const stops = new Set<() => void>();
   let live = true;
-  const report = (code: CaptureErrorCode, error: unknown): void => {
-    try {
-      client.reportError({ code, message: error instanceof Error ? error.message : String(error), detail: { plugin } });
-    } catch {
-      // String() throws for an object without a prototype; nothing more can be said about it.
-    }
-  };
+  // The core describes what was thrown (an Error's message, else the value as a string).
+  const report = (code: CaptureErrorCode, error: unknown): void => client.reportError({ code, message: error, detail: { plugin } });
   // Capture callbacks are synchronous: a try is all the guarding they need.
   const safe =
     <A extends unknown[]>(fn: (...args: A) => unknown) =>

@@ -1,4 +1,3 @@
-import { parseJson } from '../../lib/safe-json';
 import { readStorage, writeStorage } from '../../storage/web-storage';
 import type { Scope } from './scope';
 
@@ -46,7 +45,13 @@ export function sessionStore<T>(scope: Scope, name: string): SessionStore<T> {
   );
   return {
     read() {
-      const stored = parseJson<Stored<T> | null>(readStorage(key), null);
+      let stored: Stored<T> | undefined;
+      try {
+        // Null (nothing stored) parses as null; what another script wrote may not parse.
+        stored = JSON.parse(readStorage(key)!);
+      } catch {
+        // Corrupt: as if nothing were stored.
+      }
       return stored && stored.e > Date.now() ? stored.v : undefined;
     },
     write(value) {
