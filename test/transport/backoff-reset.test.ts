@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { retryDelay } from '../../src/transport/retry';
 import { useTransportCollector } from '../utils/transport-collector';
-import { elapse, useTransportClock } from '../utils/transport-clock';
+import { elapse, useTransportSpec } from '../utils/transport-clock';
 import { freshQueue, openTab } from '../utils/transport-tab';
 
 // The attempt each delay is drawn for, seen at the boundary the collector uses; the
@@ -15,14 +15,8 @@ const collector = useTransportCollector();
 const attempts = () => vi.mocked(retryDelay).mock.calls.map(([attempt]) => attempt);
 
 describe('backoff reset', () => {
-  beforeEach(() => {
-    useTransportClock();
-    vi.mocked(retryDelay).mockClear();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    localStorage.clear();
-  });
+  useTransportSpec();
+  beforeEach(() => vi.mocked(retryDelay).mockClear());
 
   it('draws the delay after a failure that follows a success from the first attempt range again', async () => {
     // One event per batch: fail e0, then in the retry's cycle deliver e0 and fail e1.

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
-import { elapse, settle, useTransportClock } from '../utils/transport-clock';
+import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { freshQueue, openTab } from '../utils/transport-tab';
 
 const collector = useTransportCollector();
 
 describe('batching', () => {
-  beforeEach(useTransportClock);
-  afterEach(() => {
-    vi.useRealTimers();
-    localStorage.clear();
-  });
+  useTransportSpec();
 
   it('sends what waits after intervalMs, in the native format', async () => {
     const tab = await openTab({ queue: { name: freshQueue() } });

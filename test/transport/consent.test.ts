@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
-import { elapse, settle, useTransportClock } from '../utils/transport-clock';
+import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { dispatchPageHide, spyOnBeacon } from '../utils/transport-page';
 import { queuedIn } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
@@ -18,12 +18,8 @@ function spyOnLocalStorage(name: string): () => number {
 }
 
 describe('consent', () => {
-  beforeEach(useTransportClock);
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-    localStorage.clear();
-  });
+  useTransportSpec();
+  afterEach(() => vi.restoreAllMocks());
 
   it('touches no storage and sends nothing while analytics is denied, page exit included', async () => {
     const name = freshQueue();

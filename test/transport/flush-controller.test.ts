@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
-import { elapse, settle, useTransportClock } from '../utils/transport-clock';
+import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { dispatchOnline } from '../utils/transport-page';
 import { freshQueue, openTab } from '../utils/transport-tab';
 
@@ -12,11 +12,7 @@ const sizes = () => collector.received.map((r) => r.body.batch.length);
 const unavailableFor = (seconds: number) => ({ status: 503, headers: { 'Retry-After': String(seconds) } });
 
 describe('flush controller', () => {
-  beforeEach(useTransportClock);
-  afterEach(() => {
-    vi.useRealTimers();
-    localStorage.clear();
-  });
+  useTransportSpec();
 
   it('flushes for count when maxEvents events were stored', async () => {
     const tab = await openTab({ queue: { name: freshQueue() }, batch: { maxEvents: 3, intervalMs: 60_000 } });

@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { gzip } from '../../src/transport';
 import { useTransportCollector } from '../utils/transport-collector';
-import { useTransportClock } from '../utils/transport-clock';
+import { useTransportSpec } from '../utils/transport-clock';
 import { freshQueue, openTab } from '../utils/transport-tab';
 
 const collector = useTransportCollector();
 
 describe('formats and headers', () => {
-  beforeEach(useTransportClock);
-  afterEach(() => {
-    vi.useRealTimers();
-    localStorage.clear();
-  });
+  useTransportSpec();
 
   it('posts the segment format to <endpoint>/v1/batch with Basic auth of the write key', async () => {
     const tab = await openTab({ queue: { name: freshQueue() }, endpoint: 'http://localhost:3000/', format: 'segment' });

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
-import { settle, useTransportClock } from '../utils/transport-clock';
+import { settle, useTransportSpec } from '../utils/transport-clock';
 import { dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
 import { queuedIn } from '../utils/transport-store';
 import { turnsUntil } from '../utils/transport-turns';
@@ -10,12 +10,10 @@ const collector = useTransportCollector();
 const KEEPALIVE_BYTES = 64 * 1024;
 
 describe('page exit', () => {
-  beforeEach(useTransportClock);
+  useTransportSpec();
   afterEach(() => {
-    vi.useRealTimers();
     vi.restoreAllMocks();
     vi.unstubAllGlobals();
-    localStorage.clear();
   });
 
   it('beacons what fits in 64 KiB, saves the rest synchronously, and the next page delivers it: all once', async () => {

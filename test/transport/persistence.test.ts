@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { useTransportCollector } from '../utils/transport-collector';
-import { elapse, settle, useTransportClock } from '../utils/transport-clock';
+import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { freshQueue, openTab } from '../utils/transport-tab';
 
 const collector = useTransportCollector();
@@ -23,12 +23,8 @@ const breakLocalStorage = () => {
 };
 
 describe('the persisted queue', () => {
-  beforeEach(useTransportClock);
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-    localStorage.clear();
-  });
+  useTransportSpec();
+  afterEach(() => vi.restoreAllMocks());
 
   it('resumes on the next page (a new client over the same stores) what the last one could not send', async () => {
     const name = freshQueue();

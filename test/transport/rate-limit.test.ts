@@ -3,7 +3,7 @@ import { RATE_WINDOW_MS } from '../../src/transport/constants';
 import { createRateLimit } from '../../src/transport/rate-limit';
 import type { LifecycleMap, SightlineError } from '../../src/types';
 import { memoryDestination } from '../utils/core-harness';
-import { elapse, settle, useTransportClock } from '../utils/transport-clock';
+import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { useTransportCollector } from '../utils/transport-collector';
 import { freshQueue, openTab } from '../utils/transport-tab';
 
@@ -70,11 +70,7 @@ describe('the per-name token bucket', () => {
 });
 
 describe('the collector rate limit', () => {
-  beforeEach(useTransportClock);
-  afterEach(() => {
-    vi.useRealTimers();
-    localStorage.clear();
-  });
+  useTransportSpec();
 
   /** A tab whose collector limits at `ratePerName` (undefined: the default), with every error and drop it saw. */
   async function limitedTab(ratePerName: number | undefined, core = {}) {

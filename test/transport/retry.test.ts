@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TRANSPORT_ERRORS } from '../../src/transport';
 import { useTransportCollector } from '../utils/transport-collector';
-import { elapse, settle, useTransportClock } from '../utils/transport-clock';
+import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { dispatchOnline } from '../utils/transport-page';
 import { freshQueue, openTab } from '../utils/transport-tab';
 
@@ -13,11 +13,7 @@ const eventNames = () => collector.received.filter((r) => r.status < 300).flatMa
 describe('retries', () => {
   // Math.random is left alone (msw draws request ids from it): the tests wait out the
   // longest delay full jitter can draw, min(cap, base·2^n), and check gaps against it.
-  beforeEach(useTransportClock);
-  afterEach(() => {
-    vi.useRealTimers();
-    localStorage.clear();
-  });
+  useTransportSpec();
 
   it('delivers every event exactly once when the collector fails five times with 500 first', async () => {
     const tab = await openTab({ queue: { name: freshQueue() }, retry: { baseMs: 1_000, capMs: 60_000 } });

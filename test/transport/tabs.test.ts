@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
-import { elapse, settle, useTransportClock } from '../utils/transport-clock';
+import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks } from '../utils/transport-locks';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import type { TransportTab } from '../utils/transport-tab';
@@ -18,11 +18,7 @@ async function twoTabsTrack(a: TransportTab, b: TransportTab, each: number): Pro
 }
 
 describe('several tabs', () => {
-  beforeEach(useTransportClock);
-  afterEach(() => {
-    vi.useRealTimers();
-    localStorage.clear();
-  });
+  useTransportSpec();
 
   it.each([
     ['a localStorage lease', () => undefined],

@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 /**
  * Fake timers that leave setImmediate and microtasks real: fake-indexeddb and the
@@ -6,6 +6,18 @@ import { vi } from 'vitest';
  */
 export function useTransportClock(): void {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+}
+
+/**
+ * The lifecycle every transport spec shares: {@link useTransportClock} before each test;
+ * real timers and an empty localStorage (queues, spills, leases) after it.
+ */
+export function useTransportSpec(): void {
+  beforeEach(useTransportClock);
+  afterEach(() => {
+    vi.useRealTimers();
+    localStorage.clear();
+  });
 }
 
 /**
