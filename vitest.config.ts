@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // run with vitest.e2e.config.ts (npm run test:e2e).
 export default defineConfig({
   test: {
-    environment: 'happy-dom',
+    environment: './test/utils/quiet-happy-dom.ts',
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
