@@ -1,5 +1,6 @@
 import type { EventType, PageContext, Properties, SightlineEvent } from '../types';
 import { byteLength } from '../lib/byte-length';
+import { isoTime } from '../lib/iso-time';
 import { uuid } from '../lib/uuid';
 import type { Consent } from './consent';
 import { createContext } from './context';
@@ -37,7 +38,7 @@ export function createCalls(options: Resolved, hooks: Hooks, consent: Consent): 
 
   // Reports a bad name or id; the call is dropped unless `kept` (it goes on without it).
   const reject = (code: string, call: string, got: unknown, kept?: boolean): void => {
-    report(code, { call, got: typeof got }, 'input');
+    report(code, 'input', { call, got: typeof got });
     kept || drop(code);
   };
 
@@ -47,6 +48,7 @@ export function createCalls(options: Resolved, hooks: Hooks, consent: Consent): 
       const out = clean(v ?? {}, scan, root);
       return isBag(out) ? out : note(scan, 'invalid-properties', root, {})!;
     };
+    const timestamp = isoTime(Date.now());
     const c = context(consent.get(), scan);
     // Made first: identify() changes the user id the envelope carries.
     const fields = make(bag, c.page);
@@ -58,14 +60,14 @@ export function createCalls(options: Resolved, hooks: Hooks, consent: Consent): 
       userId,
       ...fields,
       messageId: uuid(),
-      timestamp: new Date().toISOString(),
+      timestamp,
       context: c,
     };
     // `scan.bytes` bounds the size from above: only an event that may be too large is encoded.
     // Everything in it is sanitized, so JSON.stringify cannot throw.
     const max = options.maxEventBytes;
     const fits = scan.bytes <= max || byteLength(JSON.stringify(ev)) <= max || note(scan, 'too-large', 'event');
-    for (const [code, path] of Object.entries(scan.issues)) report(code, { path, type, event: name }, 'input');
+    for (const [code, path] of Object.entries(scan.issues)) report(code, 'input', { path, type, event: name });
     fits ? consent.pass(ev) : drop('input/too-large', ev);
   }
 
@@ -77,9 +79,10 @@ export function createCalls(options: Resolved, hooks: Hooks, consent: Consent): 
     },
     page(name, properties) {
       if (isBag(name)) (properties = name), (name = undefined);
+      let named = {};
+      if (isName(name)) named = { name };
       // A bad page name is left out; the page view is kept.
-      if (name != null && name !== '' && !isName(name)) reject('input/invalid-name', 'page', name, true);
-      const named = isName(name) ? { name } : {};
+      else if (name != null && name !== '') reject('input/invalid-name', 'page', name, true);
       // Segment semantics: properties default to the page's path, url, title, referrer and search.
       send('page', (bag, page) => ({ ...named, properties: { ...bag(page, 'page'), ...named, ...bag(properties, 'properties') } }));
     },

@@ -13,7 +13,7 @@ type Method = (...a: unknown[]) => void;
  */
 export function createSightline(options: SightlineOptions): SightlineClient {
   const o = resolveOptions(options);
-  const hooks = createHooks(!!o.debug);
+  const hooks = createHooks(o.debug);
   const { emit, report } = hooks;
   // The plugins whose setup succeeded, in order.
   const plugins: Plugin[] = [];
@@ -22,7 +22,7 @@ export function createSightline(options: SightlineOptions): SightlineClient {
   let dead = false;
   let stopped: Promise<void> | undefined;
 
-  const fault = (e: unknown): void => report('core/failed', undefined, 'sdk', e);
+  const fault = (e: unknown): void => report('core/failed', 'sdk', undefined, e);
   // One promise step per call keeps events in order; a synchronous pipeline adds no other microtask.
   const chain = (fn: () => unknown): Promise<void> => (tail = tail.then(fn).catch(fault)) as Promise<void>;
   // The public face: after destroy() calls are ignored; nothing ever throws to the caller.
@@ -53,10 +53,10 @@ export function createSightline(options: SightlineOptions): SightlineClient {
       return chain(() =>
         callPlugin(p as Plugin, 'setup', client).then(
           () => void plugins.push(p as Plugin),
-          (e) => report('plugin/setup-failed', { plugin: name }, 'sdk', e),
+          (e) => report('plugin/setup-failed', 'sdk', { plugin: name }, e),
         ),
       );
-    report('plugin/invalid', undefined, 'input');
+    report('plugin/invalid', 'input');
     return none;
   };
   // `flush('manual')` or `teardown()` of every plugin once the calls so far are through; off

@@ -55,7 +55,7 @@ export function createConsent(o: ConsentOptions, { emit, report }: Hooks, next: 
       else ok = false;
     }
     state.necessary = true;
-    ok || report('consent/invalid', undefined, 'input');
+    ok || report('consent/invalid', 'input');
     if (CONSENT_CATEGORIES.some((c) => state[c] != prev[c])) {
       emit('consent', { ...state });
       if (state.analytics && !prev.analytics) {

@@ -1,4 +1,5 @@
 import type { ConsentState, EventContext } from '../types';
+import { second } from '../lib/iso-time';
 import type { Scan } from './sanitize';
 import { VERSION } from './version';
 
@@ -7,31 +8,35 @@ export type ContextReader = (consent: ConsentState, scan: Scan) => EventContext;
 
 type Facts = Pick<EventContext, 'page' | 'locale' | 'timezone' | 'screen' | 'userAgent'>;
 
-// The page and device facts (zone, language, user agent, screen) are DOM reads of ~0.2–0.5 µs
-// each and change rarely (a title, a rotation): re-read them at most this often.
-const TTL_MS = 1000;
-
 /**
  * Creates the context reader. It runs on every event, so it reads as little as it can:
- * `location.href` every time (an SPA may have navigated since the last event), the page and
- * the device only when the URL changed or after {@link TTL_MS}. In Node or a worker it reads
- * what exists.
+ * `location.href` every time (an SPA may have navigated since the last event); the page and
+ * device facts (zone, language, user agent, screen, title: DOM reads of ~0.2–0.5 µs each
+ * that change rarely) only when the URL changed or a new second of event time began (the
+ * second of the last timestamp formatted, see lib/iso-time), so at most about once a
+ * second. In Node or a worker it reads what exists.
  */
 export function createContext(redact: (s: string) => string): ContextReader {
   let href: unknown;
   let facts: Facts = {};
   let bytes = 0;
-  let readAt = -Infinity;
+  let readAt: number | undefined;
 
   return (consent, scan) => {
-    const now = Date.now();
     const url = typeof document == 'object' && location.href;
-    if (url !== href || now - readAt > TTL_MS) {
-      readAt = now;
+    if (url !== href || second !== readAt) {
+      readAt = second;
       href = url;
+      // Read in this order until a global is missing: the environments without a screen
+      // (Node, workers) have no document either. A throw per read would be slow, but this
+      // runs about once a second at most.
       facts = {};
       try {
-        readFacts(redact, facts);
+        facts.timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        facts.locale = navigator.language;
+        facts.userAgent = navigator.userAgent;
+        facts.screen = { width: screen.width, height: screen.height, density: devicePixelRatio };
+        facts.page = { path: redact(location.pathname), url: redact(location.href), title: redact(document.title), referrer: redact(document.referrer), search: redact(location.search) };
       } catch {
         // Node and workers have no screen and no document: what they have is read.
       }
@@ -40,22 +45,11 @@ export function createContext(redact: (s: string) => string): ContextReader {
     }
     // Ids, timestamp, library, consent: the rest of the envelope stays under 2400 bytes.
     scan.bytes += 2400 + bytes;
-    const { page, screen } = facts;
     // Copies: a plugin editing one event's context changes no other.
     const c: EventContext = { ...facts, library: { name: 'sightline', version: VERSION }, consent };
-    if (page) c.page = { ...page };
-    if (screen) c.screen = { ...screen };
+    if (c.page) c.page = { ...c.page };
+    if (c.screen) c.screen = { ...c.screen };
     return c;
   };
 }
 
-// Read in this order until a global is missing: the environments without a screen (Node,
-// workers) have no document either. A throw per read would be slow, but this runs at most
-// once a second.
-function readFacts(redact: (s: string) => string, f: Facts): void {
-  f.timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  f.locale = navigator.language;
-  f.userAgent = navigator.userAgent;
-  f.screen = { width: screen.width, height: screen.height, density: devicePixelRatio };
-  f.page = { path: redact(location.pathname), url: redact(location.href), title: redact(document.title), referrer: redact(document.referrer), search: redact(location.search) };
-}

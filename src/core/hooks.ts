@@ -1,5 +1,4 @@
 import type { ErrorSource, SightlineError } from '../types';
-import { describeError } from './describe-error';
 
 type Listener = (payload: unknown) => void;
 
@@ -14,7 +13,7 @@ export interface Hooks {
    * anything thrown (its message is taken); it defaults to the code itself, as the
    * transport's do; docs/errors.md explains each.
    */
-  report(code: string, detail?: Record<string, unknown>, source?: ErrorSource, message?: unknown): void;
+  report(code: string, source?: ErrorSource, detail?: Record<string, unknown>, message?: unknown): void;
   /**
    * `client.reportError(report)` for plugins. It takes anything: a report without a string
    * code becomes `core/invalid-report`, a missing source `sdk` (a given one is passed on as
@@ -30,8 +29,9 @@ export interface Hooks {
  * every hook is logged with a `[sightline]` prefix: the one console output of sightline,
  * so nothing reaches a shop's console unless the shop asked for it.
  */
-export function createHooks(debug: boolean): Hooks {
-  const subs: Record<string, Listener[]> = {};
+export function createHooks(debug: unknown): Hooks {
+  // No prototype: a hook named like an Object.prototype member is a name like any other.
+  const subs: Record<string, Listener[]> = Object.create(null);
   let depth = 0;
 
   const emit = (name: string, payload?: unknown): void => {
@@ -40,26 +40,35 @@ export function createHooks(debug: boolean): Hooks {
     } catch {
       // A console replaced by the page may throw; debug output is not worth breaking for.
     }
-    for (const fn of subs['$' + name] || [])
+    for (const fn of subs[name] || [])
       try {
         fn(payload);
       } catch (error) {
-        if (depth < 2) depth++, report('callback/failed', { hook: name }, 'user', error), depth--;
+        if (depth < 2) depth++, report('callback/failed', 'user', { hook: name }, error), depth--;
       }
   };
 
-  function report(code: string, detail?: Record<string, unknown>, source: ErrorSource = 'sdk', message: unknown = code): void {
-    const error: SightlineError = { code, message: describeError(message), source };
+  function report(code: string, source: ErrorSource = 'sdk', detail?: Record<string, unknown>, message: unknown = code): void {
+    const error: SightlineError = { code, message: 'unknown error', source };
+    // Its `message`, else itself as a string: never throwing, though `String(x)` throws for
+    // objects without a prototype or with a hostile `toString`.
+    try {
+      const m = Object(message).message;
+      error.message = String(m == null ? message : m);
+    } catch {
+      // Left at 'unknown error'.
+    }
     if (detail) error.detail = detail;
     emit('error', error);
   }
 
   const on = (name: string, fn: unknown): (() => void) => {
-    if (typeof fn != 'function') return report('callback/invalid', { hook: name }, 'input'), () => {};
-    name = '$' + name;
+    if (typeof fn != 'function') return report('callback/invalid', 'input', { hook: name }), () => {};
+    // Untyped callers may pass anything: the key is its string form (a symbol throws).
+    name = '' + name;
     subs[name] = (subs[name] || []).concat(fn as Listener);
     // Copy on write: a listener unsubscribing during emit does not skip its neighbour.
-    return () => void (subs[name] = (subs[name] || []).filter((f) => f != fn));
+    return () => void (subs[name] = subs[name]!.filter((f) => f != fn)); // set just above, never deleted
   };
 
   return {
@@ -70,8 +79,8 @@ export function createHooks(debug: boolean): Hooks {
       const { code, message, source, detail } = Object(r) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
       report(
         typeof code == 'string' && code ? code : 'core/invalid-report',
-        Object(detail) === detail ? detail : undefined,
         source,
+        Object(detail) === detail ? detail : undefined,
         message,
       );
     },

@@ -5,7 +5,7 @@ const STAGES = ['before', 'enrich', 'destination', 'after'] as const;
 
 /** Reports a plugin stage that threw or rejected: `plugin/failed` with the plugin and stage. */
 export function pluginFailed(report: Hooks['report'], p: Plugin, stage: string, e: unknown): void {
-  report('plugin/failed', { plugin: p.name, stage }, 'sdk', e);
+  report('plugin/failed', 'sdk', { plugin: p.name, stage }, e);
 }
 
 /** Calls an optional method of a plugin (setup, flush, teardown); a throw becomes a rejection. */

@@ -86,7 +86,7 @@ export function createSanitizer(l: SanitizeLimits, redact: (s: string) => string
           flag('unreadable');
         }
         path.pop();
-        if (list) out.push(x === undefined ? null : x);
+        if (list) out.push(x ?? null);
         else if (x !== undefined) {
           scan.bytes += k.length * 6;
           // An own "__proto__" key (from JSON.parse) must stay data, not become the prototype:

@@ -16,11 +16,12 @@ let hex: string[];
 export function uuid(): string {
   if (used >= BLOCK) {
     used = 0;
+    pool = new Uint8Array(BLOCK);
     try {
       // getRandomValues fills at most 65,536 bytes a call; BLOCK is well under that.
-      pool = crypto.getRandomValues(new Uint8Array(BLOCK));
+      crypto.getRandomValues(pool);
     } catch {
-      pool = new Uint8Array(BLOCK).map(() => Math.random() * 256);
+      pool = pool.map(() => Math.random() * 256);
     }
   }
   hex ||= Array.from({ length: 256 }, (_, i) => (i + 256).toString(16).slice(1));

@@ -41,6 +41,16 @@ describe('lifecycle hooks', () => {
     expect(reset).toHaveBeenCalledWith({ anonymousId: h.client.user().anonymousId });
   });
 
+  it('treats hook names like Object.prototype members as ordinary names', async () => {
+    const h = createHarness();
+    const fn = vi.fn();
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) h.client.on(name as never, fn);
+    h.client.track('One');
+    await h.settle();
+    expect(fn).not.toHaveBeenCalled();
+    expect(h.errors).toEqual([]);
+  });
+
   it('reports on() without a function as callback/invalid', () => {
     const h = createHarness();
     const off = h.client.on('event', 'not a function' as never);
