@@ -29,7 +29,8 @@ const count = (records: QueueRecord[]): number => fit(records.map((r) => r.k))[1
  * Delivers every event to `options.endpoint` at least once: batched by count, bytes
  * and time; persisted (IndexedDB, else localStorage, else memory) before it is sent and
  * removed only after a 2xx; retried with backoff; sent by one tab at a time; and,
- * at page exit, beaconed or saved synchronously for the next page.
+ * at page exit, beaconed or saved synchronously for the next page. Never throws: without an
+ * endpoint URL its setup fails (the core reports `plugin/setup-failed` and leaves it out).
  *
  * One closure, its state in local variables: what the bundle carries is mostly logic,
  * not property names (the size budget: docs/delivery.md).
@@ -43,10 +44,14 @@ export function collector(options: CollectorOptions): Collector {
     compress,
     timeoutMs = D.TIMEOUT_MS,
     ratePerName = D.RATE_PER_NAME,
-    batch: { maxEvents = D.BATCH_EVENTS, maxBytes: bodyBytes = D.KEEPALIVE_BYTES, intervalMs = D.BATCH_INTERVAL_MS } = {},
-    retry: { baseMs = D.RETRY_BASE_MS, capMs = D.RETRY_CAP_MS } = {},
-    queue: { maxEvents: queueEvents = D.QUEUE_EVENTS, maxBytes: queueBytes = D.QUEUE_BYTES, name = `sightline:${endpoint}` } = {},
-  } = options;
+    batch,
+    retry,
+    queue,
+    // Plain JavaScript may pass anything, null included: nothing here throws into the page.
+  } = Object(options) as CollectorOptions;
+  const { maxEvents = D.BATCH_EVENTS, maxBytes: bodyBytes = D.KEEPALIVE_BYTES, intervalMs = D.BATCH_INTERVAL_MS } = Object(batch) as NonNullable<CollectorOptions['batch']>;
+  const { baseMs = D.RETRY_BASE_MS, capMs = D.RETRY_CAP_MS } = Object(retry) as NonNullable<CollectorOptions['retry']>;
+  const { maxEvents: queueEvents = D.QUEUE_EVENTS, maxBytes: queueBytes = D.QUEUE_BYTES, name = `sightline:${endpoint}` } = Object(queue) as NonNullable<CollectorOptions['queue']>;
   // A request body's ceiling: never past the keepalive budget, so any batch can leave at page exit.
   const maxBytes = Math.min(bodyBytes, D.KEEPALIVE_BYTES);
   // What the events of one batch may weigh: the rest is the envelope's.
@@ -324,6 +329,8 @@ export function collector(options: CollectorOptions): Collector {
     name: 'sightline-collector',
     setup(c) {
       client = c;
+      // Nowhere to send to: the core reports plugin/setup-failed and leaves this plugin out.
+      if (typeof endpoint != 'string' || !endpoint) throw Error('collector() needs an endpoint URL');
       const nav = (globalThis as { navigation?: EventTarget }).navigation;
       const stay = (): unknown => (next = false);
       // Storage and network wait for analytics consent; withdrawn, they stop (what is stored stays for a later grant).
