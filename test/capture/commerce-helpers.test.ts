@@ -50,6 +50,10 @@ describe('commerce helpers', () => {
     expect(client.calls).toHaveLength(3);
   });
 
+  it('does nothing, and never throws into the caller, without a tracker', () => {
+    for (const missing of [undefined, null, {}, { track: 'no' }]) expect(() => productViewed(missing as never, { product_id: 'p1' })).not.toThrow();
+  });
+
   it('has one helper per event of the GA4 table', () => {
     expect(HELPERS.map(([, event]) => event).sort()).toEqual(Object.keys(GA4_EVENT_NAMES).sort());
   });

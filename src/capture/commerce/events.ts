@@ -86,7 +86,11 @@ export type CommerceEvent = keyof CommerceEventMap;
 /** Anything with a `track` method: the client, or the script-tag global. */
 export type Tracker = Pick<SightlineClient, 'track'>;
 
-/** Tracks a commerce event with its typed properties. The helpers below are shorthands. */
+/**
+ * Tracks a commerce event with its typed properties. The helpers below are shorthands. Without
+ * a tracker (`window.sightline` before the script tag loaded, say) it does nothing: the
+ * page's own handler that called it must go on.
+ */
 export function trackCommerce<E extends CommerceEvent>(client: Tracker, event: E, properties: CommerceEventMap[E]): void {
-  client.track(event, properties as Properties);
+  if (client && typeof client.track == 'function') client.track(event, properties as Properties);
 }
