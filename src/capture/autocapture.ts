@@ -29,15 +29,17 @@ export interface AutocaptureOptions {
  * `context` comes first so its enrichment is in place before the first page view.
  * Import the single factories instead to keep a bundle to what it uses.
  */
-export function autocapture(options: AutocaptureOptions = {}): Plugin[] {
-  const pick = <O>(value: O | false | undefined, make: (o: O | undefined) => Plugin): Plugin[] => (value === false ? [] : [make(value)]);
+export function autocapture(options?: AutocaptureOptions): Plugin[] {
+  // Plain JavaScript may pass null, for all the options or for one plugin's (each plugin takes it as none).
+  const o = Object(options) as AutocaptureOptions;
+  const pick = <O>(value: O | false | null | undefined, make: (o: O | undefined) => Plugin): Plugin[] => (value === false ? [] : [make(value as O | undefined)]);
   return [
-    ...pick(options.context, context),
-    ...pick(options.pageviews, pageviews),
-    ...pick(options.clicks, clicks),
-    ...pick(options.forms, forms),
-    ...pick(options.engagement, engagement),
-    ...pick(options.commerce, commerce),
-    ...pick(options.vitals, vitals),
+    ...pick(o.context, context),
+    ...pick(o.pageviews, pageviews),
+    ...pick(o.clicks, clicks),
+    ...pick(o.forms, forms),
+    ...pick(o.engagement, engagement),
+    ...pick(o.commerce, commerce),
+    ...pick(o.vitals, vitals),
   ];
 }

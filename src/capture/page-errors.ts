@@ -21,7 +21,9 @@ const MAX_MESSAGE = 300;
  * it happens. Not part of `autocapture()` unless asked for: many shops already have an
  * error monitor.
  */
-export function errors({ maxPerMinute = 10, ignore = [] }: ErrorsOptions = {}): Plugin {
+export function errors(options?: ErrorsOptions): Plugin {
+  // Plain JavaScript may pass null: the defaults, as for no options.
+  const { maxPerMinute = 10, ignore = [] } = Object(options) as ErrorsOptions;
   return capturePlugin('errors', (scope) => {
     const recent = new Map<string, number>();
     const send = (type: string, error: unknown, message: string, file?: string, line = 0, col = 0): void => {

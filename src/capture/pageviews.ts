@@ -20,7 +20,9 @@ export interface PageviewsOptions {
  * navigation) and `previousPath`. The title is read after the next frame, so an SPA that
  * sets it after pushState is seen with its new title.
  */
-export function pageviews({ hash, initial }: PageviewsOptions = {}): Plugin {
+export function pageviews(options?: PageviewsOptions): Plugin {
+  // Plain JavaScript may pass null: the defaults, as for no options.
+  const { hash, initial } = Object(options) as PageviewsOptions;
   return capturePlugin('pageviews', (scope) => {
     // The URL identifies a view: without the hash unless hash routing counts.
     const url = (): string => (hash ? location.href : location.href.split('#')[0]!);

@@ -1,9 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import * as capture from '../../src/capture';
 import { autocapture, CAPTURE_ERRORS, errors } from '../../src/capture';
 import { createScope } from '../../src/capture/shared/scope';
 import { createSightline } from '../../src';
 import type { SightlineError } from '../../src/types';
 import { createFakeClient } from '../utils/capture-client';
+
+const NAMES = ['context', 'pageviews', 'clicks', 'forms', 'engagement', 'commerce', 'vitals'];
 
 describe('autocapture', () => {
   it('returns every plugin but errors, context first', () => {
@@ -17,6 +20,17 @@ describe('autocapture', () => {
   it('passes each plugin its options', () => {
     const [, pageviews] = autocapture({ pageviews: { initial: false } });
     expect(pageviews?.name).toBe('pageviews');
+  });
+
+  it('takes null from plain JavaScript as no options, for itself and for each plugin', async () => {
+    expect(capture.autocapture(null as never).map((p) => p.name)).toEqual(NAMES);
+    expect(capture.autocapture(Object.fromEntries(NAMES.map((n) => [n, null])) as never).map((p) => p.name)).toEqual(NAMES);
+    const factories = [capture.context, capture.pageviews, capture.clicks, capture.forms, capture.engagement, capture.commerce, capture.vitals, capture.errors];
+    const reported: SightlineError[] = [];
+    const client = createSightline({ writeKey: 'k', plugins: factories.map((make) => make(null as never)), onError: (e) => reported.push(e) });
+    await client.flush();
+    await client.destroy();
+    expect(reported).toEqual([]);
   });
 
   it('makes plain plugin objects with setup and teardown', () => {

@@ -28,7 +28,9 @@ export interface CommercePlugin extends Plugin {
  * added to "Product Added" and "Order Completed" — whether those come from the typed
  * helpers, the attributes or plain `track` calls.
  */
-export function commerce({ declarative, impressions, timings, denySelectors }: CommerceOptions = {}): CommercePlugin {
+export function commerce(options?: CommerceOptions): CommercePlugin {
+  // Plain JavaScript may pass null: the defaults, as for no options.
+  const { declarative, impressions, timings, denySelectors } = Object(options) as CommerceOptions;
   let enrich: ((event: SightlineEvent) => SightlineEvent | undefined) | undefined;
   let scan = (): void => {};
   const plugin = capturePlugin('commerce', (scope) => {

@@ -25,7 +25,9 @@ interface SessionSource {
  * `device.class`, `userAgentData` (low-entropy client hints), `viewport` and `connection`.
  * A new campaign or an external referrer starts a new source; internal pages keep it.
  */
-export function context({ clickIds = [], domains = {} }: ContextOptions = {}): Plugin {
+export function context(options?: ContextOptions): Plugin {
+  // Plain JavaScript may pass null: the defaults, as for no options.
+  const { clickIds = [], domains = {} } = Object(options) as ContextOptions;
   let fixed: Record<string, unknown> | undefined;
   const ids = [...CLICK_IDS, ...clickIds];
   const plugin = capturePlugin('context', (scope) => {

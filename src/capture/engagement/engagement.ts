@@ -24,8 +24,10 @@ const ACTIVITY = ['pointerdown', 'keydown', 'mousemove', 'wheel', 'touchstart', 
  * engaged time and maximum scroll depth when the page is hidden, left, or replaced by an
  * SPA navigation (once per page view).
  */
-export function engagement(options: EngagementOptions = {}): Plugin {
-  const { milestones = SCROLL_MILESTONES } = options;
+export function engagement(options?: EngagementOptions): Plugin {
+  // Plain JavaScript may pass null: the defaults, as for no options.
+  const o = Object(options) as EngagementOptions;
+  const { milestones = SCROLL_MILESTONES } = o;
   return capturePlugin('engagement', (scope) => {
     // The page view: its path, start, deepest scroll (0 until measured: the SDK may start
     // before the page has rendered), milestones sent, and whether "Page Left" went out.
@@ -43,7 +45,7 @@ export function engagement(options: EngagementOptions = {}): Plugin {
       left = false;
     };
     const track = (event: string, properties: Properties): void => scope.client.track(event, { path, ...properties });
-    const clock = createEngagedClock(scope.later, options, (engagedTimeMs, heartbeat) => track('Page Engagement', { engagedTimeMs, heartbeat }));
+    const clock = createEngagedClock(scope.later, o, (engagedTimeMs, heartbeat) => track('Page Engagement', { engagedTimeMs, heartbeat }));
     const active = (): void => {
       if (document.visibilityState !== 'hidden') clock.active();
     };

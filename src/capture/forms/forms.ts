@@ -45,7 +45,9 @@ interface FormState {
  * the SDK never touches `.value`, `.checked` or `.files`, and reads the form's `id`,
  * `name` and `action` with `getAttribute` (`form.action` would return a field named "action").
  */
-export function forms({ denySelectors }: FormsOptions = {}): Plugin {
+export function forms(options?: FormsOptions): Plugin {
+  // Plain JavaScript may pass null: the defaults, as for no options.
+  const { denySelectors } = Object(options) as FormsOptions;
   return capturePlugin('forms', (scope) => {
     const find = createFinder(scope, denySelectors);
     let states: FormState[] = [];

@@ -24,7 +24,9 @@ const START = { LCP: onLCP, INP: onINP, CLS: onCLS, FCP: onFCP, TTFB: onTTFB } a
  * DOM nodes, which are large and can hold page content). Elements are named with click
  * capture's selectors.
  */
-export function vitals({ metrics = Object.keys(START) as VitalName[] }: VitalsOptions = {}): Plugin {
+export function vitals(options?: VitalsOptions): Plugin {
+  // Plain JavaScript may pass null: the defaults, as for no options.
+  const { metrics = Object.keys(START) as VitalName[] } = Object(options) as VitalsOptions;
   return capturePlugin('vitals', (scope) => {
     const sent = new Set<string>();
     const report = scope.safe((metric: MetricType) => {
