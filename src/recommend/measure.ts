@@ -25,25 +25,35 @@ export interface ListClick {
   modelVersion: string;
 }
 
+// Plain JavaScript may pass anything: without a tracker (`window.sightline` before the
+// script tag loaded, say) these do nothing, and a malformed list or item leaves its
+// fields out (the core reports what it cannot use). The page's handler must go on.
+const tracks = (client: unknown): client is Pick<SightlineClient, 'track'> => typeof Object(client).track == 'function';
+
 /**
  * Tracks "Recommendation Viewed" with the list, the model version and every item's
  * id, position and tier (`products[]`, as in Segment's Product List Viewed).
  */
 export function trackRecommendationViewed(client: Pick<SightlineClient, 'track'>, v: ListView): void {
-  client.track(RECOMMENDATION_EVENTS.viewed, {
-    list_id: v.listId,
-    model_version: v.modelVersion,
-    products: v.items.map((r, i) => ({ product_id: r.itemId, position: i + 1, tier: r.tier })),
-  });
+  const { listId, items, modelVersion } = Object(v) as ListView;
+  if (tracks(client))
+    client.track(RECOMMENDATION_EVENTS.viewed, {
+      list_id: listId,
+      model_version: modelVersion,
+      products: (Array.isArray(items) ? items : []).map((r, i) => ({ product_id: Object(r).itemId, position: i + 1, tier: Object(r).tier })),
+    });
 }
 
 /** Tracks "Recommendation Clicked" with the list, item id, position, tier and model version. */
 export function trackRecommendationClicked(client: Pick<SightlineClient, 'track'>, c: ListClick): void {
-  client.track(RECOMMENDATION_EVENTS.clicked, {
-    list_id: c.listId,
-    product_id: c.item.itemId,
-    position: c.position,
-    tier: c.item.tier,
-    model_version: c.modelVersion,
-  });
+  const { listId, item, position, modelVersion } = Object(c) as ListClick;
+  if (tracks(client))
+    client.track(RECOMMENDATION_EVENTS.clicked, {
+      list_id: listId,
+      product_id: Object(item).itemId,
+      position,
+      tier: Object(item).tier,
+      model_version: modelVersion,
+    });
 }
+

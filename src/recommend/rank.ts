@@ -1,6 +1,6 @@
 import type { KnnScorer } from './knn/score';
 import { knnScorer } from './knn/score';
-import type { Model } from './model/model';
+import { isModel, type Model } from './model/model';
 
 /** One ranked item: an item index of the model and why it is there. */
 export interface RankedItem {
@@ -29,6 +29,8 @@ const scorers = new WeakMap<Model, KnnScorer>();
  * benchmark calls this exact function.
  */
 export function rankItems(model: Model, query: RankQuery): RankedItem[] {
+  // Plain JavaScript may pass anything: what is not a model and a query ranks nothing.
+  if (!isModel(model) || !Array.isArray(Object(query).items)) return [];
   let scorer = scorers.get(model);
   if (!scorer) scorers.set(model, (scorer = knnScorer(model.store, model.meta.itemCount, model.params)));
   const items: number[] = [];

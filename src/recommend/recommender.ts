@@ -6,7 +6,7 @@ import { loadModel } from './loader/load-model';
 import type { ListView } from './measure';
 import { trackRecommendationClicked, trackRecommendationViewed } from './measure';
 import type { Model } from './model/model';
-import { fallbackModel } from './model/model';
+import { fallbackModel, isModel } from './model/model';
 import type { Recommendation, RecommendOptions } from './recommend-for';
 import { recommendFor } from './recommend-for';
 import { shopperStore } from './shopper-store';
@@ -46,7 +46,9 @@ export interface Recommender extends Plugin {
  * time. Feature folders do not import each other: a session id is read from
  * `event.context.session` when the session plugin put it there.
  */
-export function recommender(options: RecommenderOptions): Recommender {
+export function recommender(given: RecommenderOptions): Recommender {
+  // Plain JavaScript may pass null or no model: nothing throws, and resolveModel reports it.
+  const options = Object(given) as RecommenderOptions;
   let client: SightlineClient | undefined;
   const pending: SightlineError[] = [];
   const report = (e: SightlineError): void => (client ? client.reportError(e) : void pending.push(e));
@@ -89,9 +91,13 @@ export function recommender(options: RecommenderOptions): Recommender {
 
 function resolveModel(o: RecommenderOptions, report: (e: SightlineError) => void, onUpdate: (m: Model) => void): Promise<Model> {
   if (typeof o.model === 'string') return loadModel(o.model, { ...o.loader, onError: report, onUpdate });
-  return Promise.resolve(o.model).catch((error: unknown) => {
-    const e: SightlineError = { code: RECOMMEND_ERRORS.modelUnavailable, message: `Model promise rejected: ${String(error)}`, source: 'user' };
+  const unavailable = (message: string): Model => {
+    const e: SightlineError = { code: RECOMMEND_ERRORS.modelUnavailable, message, source: 'user' };
     report(e);
     return fallbackModel(o.loader?.popular, e);
-  });
+  };
+  return Promise.resolve(o.model).then(
+    (m) => (isModel(m) ? m : unavailable('No model: pass a Model, a promise of one, or the URL of a .slrm file')),
+    (error: unknown) => unavailable(`Model promise rejected: ${String(error)}`),
+  );
 }

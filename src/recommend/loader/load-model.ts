@@ -26,7 +26,9 @@ export interface LoadContext {
  * cached. A missing, corrupt or wrong-version model is reported (`recommend/model-*`)
  * and a popularity model (`options.popular`, else empty) is returned instead.
  */
-export async function loadModel(url: string, options: LoadModelOptions = {}): Promise<Model> {
+export async function loadModel(url: string, given?: LoadModelOptions): Promise<Model> {
+  // Plain JavaScript may pass null or anything else: no options.
+  const options = Object(given) as LoadModelOptions;
   const report = (error: SightlineError): void => {
     try {
       options.onError?.(error);
