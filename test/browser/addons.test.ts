@@ -46,49 +46,22 @@ describe('loadAddons', () => {
   });
 });
 
-describe('the errors add-on', () => {
-  it('registers the page-errors plugin once with the loaded client', async () => {
+// Each add-on file registers its plugin with the client the script tag loaded, once.
+describe.each([
+  ['errors', () => import('../../src/browser/errors-addon'), 'error'],
+  ['vitals', () => import('../../src/browser/vitals-addon'), 'vitals'],
+])('the %s add-on', (_name, load, plugin) => {
+  it('registers its plugin once with the loaded client, even if the file runs twice', async () => {
     const use = vi.fn(async (_plugin: { name: string }) => {});
     (window as unknown as Record<string, unknown>).sightline = { ready: (fn: (c: unknown) => void) => fn({ use }) };
-    await import('../../src/browser/errors-addon');
+    await load();
     vi.resetModules();
-    await import('../../src/browser/errors-addon');
+    await load();
     expect(use).toHaveBeenCalledTimes(1);
-    expect(use.mock.calls[0]![0]).toMatchObject({ name: expect.stringContaining('error') });
+    expect(use.mock.calls[0]![0]).toMatchObject({ name: expect.stringContaining(plugin) });
   });
 
   it('does nothing when sightline is not on the page', async () => {
-    await expect(import('../../src/browser/errors-addon')).resolves.toBeDefined();
-  });
-});
-
-describe('the vitals add-on', () => {
-  it('registers the vitals plugin once with the loaded client, even if the file runs twice', async () => {
-    const use = vi.fn(async (_plugin: { name: string }) => {});
-    (window as unknown as Record<string, unknown>).sightline = { ready: (fn: (c: unknown) => void) => fn({ use }) };
-    await import('../../src/browser/vitals-addon');
-    vi.resetModules();
-    await import('../../src/browser/vitals-addon');
-    expect(use).toHaveBeenCalledTimes(1);
-    expect(use.mock.calls[0]![0]).toMatchObject({ name: expect.stringContaining('vitals') });
-  });
-});
-
-describe('commerceFor', () => {
-  it('offers one helper per commerce event, named like capture’s free functions, each tracking its event', async () => {
-    const { commerceFor } = await import('../../src/browser/capture-set');
-    const capture = await import('../../src/capture');
-    const track = vi.fn();
-    const bound = commerceFor({ track } as never) as unknown as Record<string, (p: object) => void>;
-    const names = Object.keys(bound);
-    expect(names).toHaveLength(16);
-    // Every bound helper has a free-function twin of the same name in sightline/capture.
-    expect(names.filter((name) => typeof (capture as Record<string, unknown>)[name] !== 'function')).toEqual([]);
-    bound.productListViewed!({ list_id: 'l1', products: [] });
-    bound.orderCompleted!({ order_id: 'o1' });
-    expect(track.mock.calls).toEqual([
-      ['Product List Viewed', { list_id: 'l1', products: [] }],
-      ['Order Completed', { order_id: 'o1' }],
-    ]);
+    await expect(load()).resolves.toBeDefined();
   });
 });
