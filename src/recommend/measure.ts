@@ -1,3 +1,4 @@
+import { canTrack } from '../lib/can-track';
 import type { SightlineClient } from '../types';
 import type { Recommendation } from './recommend-for';
 
@@ -25,10 +26,8 @@ export interface ListClick {
   modelVersion: string;
 }
 
-// Plain JavaScript may pass anything: without a tracker (`window.sightline` before the
-// script tag loaded, say) these do nothing, and a malformed list or item leaves its
-// fields out (the core reports what it cannot use). The page's handler must go on.
-const tracks = (client: unknown): client is Pick<SightlineClient, 'track'> => typeof Object(client).track == 'function';
+// Plain JavaScript may pass anything: without a tracker these do nothing (canTrack), and a
+// malformed list or item leaves its fields out (the core reports what it cannot use).
 
 /**
  * Tracks "Recommendation Viewed" with the list, the model version and every item's
@@ -36,7 +35,7 @@ const tracks = (client: unknown): client is Pick<SightlineClient, 'track'> => ty
  */
 export function trackRecommendationViewed(client: Pick<SightlineClient, 'track'>, v: ListView): void {
   const { listId, items, modelVersion } = Object(v) as ListView;
-  if (tracks(client))
+  if (canTrack(client))
     client.track(RECOMMENDATION_EVENTS.viewed, {
       list_id: listId,
       model_version: modelVersion,
@@ -47,7 +46,7 @@ export function trackRecommendationViewed(client: Pick<SightlineClient, 'track'>
 /** Tracks "Recommendation Clicked" with the list, item id, position, tier and model version. */
 export function trackRecommendationClicked(client: Pick<SightlineClient, 'track'>, c: ListClick): void {
   const { listId, item, position, modelVersion } = Object(c) as ListClick;
-  if (tracks(client))
+  if (canTrack(client))
     client.track(RECOMMENDATION_EVENTS.clicked, {
       list_id: listId,
       product_id: Object(item).itemId,

@@ -1,3 +1,4 @@
+import { canTrack } from '../../lib/can-track';
 import type { Properties, SightlineClient } from '../../types';
 
 /** A product, with the Segment E-commerce v2 property names. */
@@ -88,9 +89,8 @@ export type Tracker = Pick<SightlineClient, 'track'>;
 
 /**
  * Tracks a commerce event with its typed properties. The helpers below are shorthands. Without
- * a tracker (`window.sightline` before the script tag loaded, say) it does nothing: the
- * page's own handler that called it must go on.
+ * a tracker it does nothing ({@link canTrack}).
  */
 export function trackCommerce<E extends CommerceEvent>(client: Tracker, event: E, properties: CommerceEventMap[E]): void {
-  if (client && typeof client.track == 'function') client.track(event, properties as Properties);
+  if (canTrack(client)) client.track(event, properties as Properties);
 }
