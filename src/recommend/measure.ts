@@ -26,12 +26,11 @@ export interface ListClick {
   modelVersion: string;
 }
 
-// Plain JavaScript may pass anything: without a tracker these do nothing (canTrack), and a
-// malformed list or item leaves its fields out (the core reports what it cannot use).
-
 /**
  * Tracks "Recommendation Viewed" with the list, the model version and every item's
- * id, position and tier (`products[]`, as in Segment's Product List Viewed).
+ * id, position and tier (`products[]`, as in Segment's Product List Viewed). From plain
+ * JavaScript: without a tracker it does nothing ({@link canTrack}); a malformed list or
+ * item leaves its fields out (the core reports what it cannot use).
  */
 export function trackRecommendationViewed(client: Pick<SightlineClient, 'track'>, v: ListView): void {
   const { listId, items, modelVersion } = Object(v) as ListView;
@@ -39,20 +38,16 @@ export function trackRecommendationViewed(client: Pick<SightlineClient, 'track'>
     client.track(RECOMMENDATION_EVENTS.viewed, {
       list_id: listId,
       model_version: modelVersion,
-      products: (Array.isArray(items) ? items : []).map((r, i) => ({ product_id: Object(r).itemId, position: i + 1, tier: Object(r).tier })),
+      products: (Array.isArray(items) ? items : []).map((r, i) => {
+        const { itemId, tier } = Object(r) as Recommendation;
+        return { product_id: itemId, position: i + 1, tier };
+      }),
     });
 }
 
-/** Tracks "Recommendation Clicked" with the list, item id, position, tier and model version. */
+/** Tracks "Recommendation Clicked" with the list, item id, position, tier and model version; as above for plain JavaScript. */
 export function trackRecommendationClicked(client: Pick<SightlineClient, 'track'>, c: ListClick): void {
   const { listId, item, position, modelVersion } = Object(c) as ListClick;
-  if (canTrack(client))
-    client.track(RECOMMENDATION_EVENTS.clicked, {
-      list_id: listId,
-      product_id: Object(item).itemId,
-      position,
-      tier: Object(item).tier,
-      model_version: modelVersion,
-    });
+  const { itemId, tier } = Object(item) as Recommendation;
+  if (canTrack(client)) client.track(RECOMMENDATION_EVENTS.clicked, { list_id: listId, product_id: itemId, position, tier, model_version: modelVersion });
 }
-
