@@ -1,0 +1,134 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../../examples/collector/server';
+import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
+import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
+import { presetConsent, visit } from '../utils/e2e-shop';
+import { startStack, type E2eStack } from '../utils/e2e-stack';
+
+// Several tabs of one shop share one persisted queue, and one tab sends at a time (Web
+// Locks in Chromium). The collector answers slowly, so two tabs sending at once would
+// show as overlapping requests.
+const LATENCY_MS = 80;
+// Probes are named in groups of 40: collector() admits 50 events of one name per 10 s.
+const PROBE = 'Tab Probe';
+const isProbe = (e: StoredEvent) => String(e.event).startsWith(PROBE);
+
+/** A POST to the collector as the page saw it: when it left, when its answer (or failure) came, how many events it carried. */
+interface Post { start: number; end: number; events: number }
+
+let stack: E2eStack;
+let browser: E2eBrowser;
+
+/** A shopper's browser with consent given and every POST to the collector timed, per tab. */
+async function shopperWithTimedPosts(): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await presetConsent(context, 'accepted');
+  await context.addInitScript((collectorUrl: string) => {
+    const posts: Post[] = ((window as any).__collectorPosts = []);
+    const send = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (!url.startsWith(collectorUrl) || (init?.method ?? 'GET') !== 'POST') return send(input, init);
+      const body = typeof init?.body === 'string' ? init.body : '';
+      const post = { start: Date.now(), end: Infinity, events: body.split('"messageId"').length - 1 };
+      posts.push(post);
+      // Date.now() on both tabs reads the one system clock, so the intervals compare across tabs.
+      return send(input, init).finally(() => { post.end = Date.now(); });
+    };
+  }, stack.collector.url);
+  return context;
+}
+
+/** Tracks `count` probe events from this tab in bursts of 50, each burst in one task. */
+function trackProbes(page: Page, tab: string, count: number): Promise<void> {
+  return page.evaluate(async ({ tab, count, name }) => {
+    for (let n = 0; n < count; n++) {
+      (window as any).sightline.track(`${name} ${Math.floor(n / 40)}`, { tab, n });
+      if (n % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }, { tab, count, name: PROBE });
+}
+
+function postsOf(page: Page): Promise<Post[]> {
+  return page.evaluate(() => (window as any).__collectorPosts as Post[]);
+}
+
+/** The probes stored by these tabs, as `tab:n` keys. */
+const probeKeys = (events: StoredEvent[], tabs: string[]) =>
+  events.filter((e) => isProbe(e) && tabs.includes(props(e).tab)).map((e) => `${props(e).tab}:${props(e).n}`);
+
+function expectEachOnce(events: StoredEvent[], expected: string[]): void {
+  const keys = probeKeys(events, [...new Set(expected.map((key) => key.split(':')[0]!))]);
+  expect(keys).toHaveLength(expected.length);
+  expect(new Set(keys)).toEqual(new Set(expected));
+}
+
+const keysFor = (tab: string, count: number) => Array.from({ length: count }, (_, n) => `${tab}:${n}`);
+
+describe('several open tabs of one shop', () => {
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack({ collector: { latencyMs: LATENCY_MS } }), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('delivers the events of both tabs once each, with one tab sending at a time', async () => {
+    const context = await shopperWithTimedPosts();
+    const tabs = [await context.newPage(), await context.newPage()] as const;
+    await Promise.all(tabs.map((tab) => visit(tab, `${stack.shop.url}/`)));
+    const before = await fetchStats(stack.collector.url);
+
+    await Promise.all([trackProbes(tabs[0], 'A', 200), trackProbes(tabs[1], 'B', 200)]);
+
+    const stored = await waitForEvents(stack.collector.url, {
+      describe: 'the 400 probes of the two tabs',
+      timeoutMs: 30_000,
+      until: (all) => probeKeys(all, ['A', 'B']).length >= 400,
+    });
+    expectEachOnce(stored, [...keysFor('A', 200), ...keysFor('B', 200)]);
+    expect((await fetchStats(stack.collector.url)).duplicates).toBe(before.duplicates);
+
+    const [postsA, postsB] = await Promise.all([postsOf(tabs[0]), postsOf(tabs[1])]);
+    const carried = [...postsA, ...postsB].reduce((sum, post) => sum + post.events, 0);
+    expect(carried).toBeGreaterThanOrEqual(400); // every probe went in one of the timed requests
+    for (const a of postsA) {
+      for (const b of postsB) expect({ a, b, overlap: a.start < b.end && b.start < a.end }).toMatchObject({ overlap: false });
+    }
+    await context.close();
+  }, 60_000);
+
+  it('lets the other tab deliver what a tab left behind when it was closed while sending', async () => {
+    const context = await shopperWithTimedPosts();
+    const [closing, staying] = [await context.newPage(), await context.newPage()];
+    await Promise.all([visit(closing, `${stack.shop.url}/`), visit(staying, `${stack.shop.url}/cart`)]);
+
+    const postCount = async () => (await Promise.all([closing, staying].map(postsOf))).flat().length;
+    const before = await postCount();
+    await trackProbes(closing, 'closed', 300);
+    await closing.evaluate(() => { void (window as any).sightline.flush(); });
+    // A send is under way (from either tab: whichever holds the lock sends the shared queue)…
+    await expect.poll(postCount, { interval: 10 }).toBeGreaterThan(before);
+    const closed = closing.waitForEvent('close');
+    await closing.close({ runBeforeUnload: true }); // …when the tab goes (pagehide, as a real close)
+    await closed;
+
+    // The tab that stays sends the shared queue the next time it has something of its own.
+    await trackProbes(staying, 'stayed', 1);
+    const stored = await waitForEvents(stack.collector.url, {
+      describe: 'the probes of the closed tab, delivered by the other one',
+      timeoutMs: 30_000,
+      until: (all) => new Set(probeKeys(all, ['closed', 'stayed'])).size >= 301,
+    });
+    // The collector removes a retried batch by messageId; each probe is stored once.
+    expectEachOnce(stored, [...keysFor('closed', 300), 'stayed:0']);
+    // 300 probes (~180 KB) outgrow the 64 KB a closing page may still send: the rest went
+    // from the tab that stayed.
+    const carried = (await postsOf(staying)).reduce((sum, post) => sum + post.events, 0);
+    expect(carried).toBeGreaterThan(1);
+    await context.close();
+  }, 60_000);
+});
