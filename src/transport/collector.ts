@@ -36,24 +36,32 @@ const count = (records: QueueRecord[]): number => fit(records.map((r) => r.k))[1
  * not property names (the size budget: docs/delivery.md).
  */
 export function collector(options: CollectorOptions): Collector {
-  const {
-    endpoint,
-    format = 'native',
-    writeKey,
-    headers,
-    compress,
-    timeoutMs = D.TIMEOUT_MS,
-    ratePerName = D.RATE_PER_NAME,
-    batch,
-    retry,
-    queue,
-    // Plain JavaScript may pass anything, null included: nothing here throws into the page.
-  } = Object(options) as CollectorOptions;
-  const { maxEvents = D.BATCH_EVENTS, maxBytes: bodyBytes = D.KEEPALIVE_BYTES, intervalMs = D.BATCH_INTERVAL_MS } = Object(batch) as NonNullable<CollectorOptions['batch']>;
-  const { baseMs = D.RETRY_BASE_MS, capMs = D.RETRY_CAP_MS } = Object(retry) as NonNullable<CollectorOptions['retry']>;
-  const { maxEvents: queueEvents = D.QUEUE_EVENTS, maxBytes: queueBytes = D.QUEUE_BYTES, name = `sightline:${endpoint}` } = Object(queue) as NonNullable<CollectorOptions['queue']>;
+  // Plain JavaScript may pass anything, null included: nothing here throws into the page.
+  const o = Object(options) as CollectorOptions;
+  const { endpoint, format = 'native', writeKey, headers, compress } = o;
+  const b = Object(o.batch) as NonNullable<CollectorOptions['batch']>;
+  const r = Object(o.retry) as NonNullable<CollectorOptions['retry']>;
+  const q = Object(o.queue) as NonNullable<CollectorOptions['queue']>;
+  // A number that is absent takes its default. One that is not a number in [min, max] (a
+  // string, NaN, 0 bytes, a negative delay, a delay no timer can wait) would lose every event
+  // or retry in a tight loop, so it takes its default too and is reported at setup
+  // (`transport/invalid-option`), as is an unknown format.
+  const invalid: string[] = [];
+  const num = (option: string, fallback: number, value = fallback, min = 1, max = D.MAX_TIMER_MS): number =>
+    typeof value == 'number' && value >= min && value <= max ? value : (invalid.push(option), fallback);
+  const timeoutMs = num('timeoutMs', D.TIMEOUT_MS, o.timeoutMs);
+  const ratePerName = num('ratePerName', D.RATE_PER_NAME, o.ratePerName, 0);
+  const maxEvents = num('batch.maxEvents', D.BATCH_EVENTS, b.maxEvents);
   // A request body's ceiling: never past the keepalive budget, so any batch can leave at page exit.
-  const maxBytes = Math.min(bodyBytes, D.KEEPALIVE_BYTES);
+  const maxBytes = num('batch.maxBytes', D.KEEPALIVE_BYTES, b.maxBytes, D.MIN_BODY_BYTES, D.KEEPALIVE_BYTES);
+  const intervalMs = num('batch.intervalMs', D.BATCH_INTERVAL_MS, b.intervalMs, 0);
+  const baseMs = num('retry.baseMs', D.RETRY_BASE_MS, r.baseMs);
+  const capMs = num('retry.capMs', D.RETRY_CAP_MS, r.capMs);
+  const queueEvents = num('queue.maxEvents', D.QUEUE_EVENTS, q.maxEvents);
+  const queueBytes = num('queue.maxBytes', D.QUEUE_BYTES, q.maxBytes);
+  const { name = `sightline:${endpoint}` } = q;
+  // Any other format would go as native, which its collector would most likely refuse.
+  if (format != 'native' && format != 'segment' && typeof format != 'function') invalid.push('format');
   // What the events of one batch may weigh: the rest is the envelope's.
   const batchBytes = maxBytes - D.ENVELOPE_BYTES;
 
@@ -331,6 +339,7 @@ export function collector(options: CollectorOptions): Collector {
       client = c;
       // Nowhere to send to: the core reports plugin/setup-failed and leaves this plugin out.
       if (typeof endpoint != 'string' || !endpoint) throw Error('collector() needs an endpoint URL');
+      if (invalid.length) report('transport/invalid-option', { options: invalid }, 'input');
       const nav = (globalThis as { navigation?: EventTarget }).navigation;
       const stay = (): unknown => (next = false);
       // Storage and network wait for analytics consent; withdrawn, they stop (what is stored stays for a later grant).

@@ -10,6 +10,8 @@ export const TRANSPORT_ERRORS = {
   formatFailed: 'transport/format-failed',
   /** The transport itself failed unexpectedly (a bug): reported, never thrown into the page. */
   failed: 'transport/failed',
+  /** A number option was not a number in its range (`detail.options` names them); each took its default. */
+  invalidOption: 'transport/invalid-option',
   /** At page exit, events fit neither the beacon budget nor localStorage; they were lost. */
   exitLost: 'transport/exit-lost',
 } as const;

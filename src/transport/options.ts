@@ -33,7 +33,11 @@ export type CollectorFormat =
   | 'segment'
   | ((events: SightlineEvent[], meta: FormatMeta) => FormattedRequest);
 
-/** Options of {@link collector}. Every field but `endpoint` has a default. */
+/**
+ * Options of {@link collector}. Every field but `endpoint` has a default. A number outside
+ * its range (docs/delivery.md, "Options") or an unknown `format` takes the default and is
+ * reported once at setup as `transport/invalid-option`.
+ */
 export interface CollectorOptions {
   /** The collector's URL (any origin; cross-origin collectors must answer CORS). */
   endpoint: string;
@@ -46,7 +50,7 @@ export interface CollectorOptions {
   batch?: {
     /** Send once this many events wait (default 50). */
     maxEvents?: number;
-    /** Send once this many bytes of events wait; a request body never exceeds it (default and maximum 64 KiB). */
+    /** Send once this many bytes of events wait; a request body never exceeds it (default and maximum 64 KiB, minimum 1,024). */
     maxBytes?: number;
     /** Send what waits at most this long after it was queued (default 2,000 ms). */
     intervalMs?: number;

@@ -57,12 +57,13 @@ describe('batching', () => {
     await tab.destroy();
   });
 
-  it('caps maxBytes at the 64 KiB keepalive budget', async () => {
+  it('takes a maxBytes past the 64 KiB keepalive budget as the budget, and says so', async () => {
     const tab = await openTab({ queue: { name: freshQueue() }, batch: { maxBytes: 1_000_000, maxEvents: 1_000 } });
     for (let i = 0; i < 200; i++) tab.track('Big', { blob: 'x'.repeat(1_000) });
     await tab.flush();
     expect(collector.delivered()).toHaveLength(200);
     for (const r of collector.received) expect(r.bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(tab.errors).toMatchObject([{ code: 'transport/invalid-option', detail: { options: ['batch.maxBytes'] } }]);
     await tab.destroy();
   });
 });

@@ -40,4 +40,42 @@ describe('collector options from plain JavaScript', () => {
     expect(nulls.errors).toEqual([]);
     await nulls.destroy();
   });
+
+  it('takes the default of an option it cannot use, and names them all in one report', async () => {
+    const tab = await openTab({
+      timeoutMs: 0, // would abort every request at once
+      ratePerName: -1, // would refuse every event
+      batch: { maxEvents: NaN, maxBytes: 0, intervalMs: '2s' }, // 0 bytes would drop every event as too large
+      retry: { baseMs: -5, capMs: Infinity }, // would retry in a tight loop
+      queue: { name: freshQueue(), maxEvents: 0, maxBytes: null },
+      format: 'ndjson', // goes as native
+    } as never);
+    expect(tab.errors).toEqual([{
+      code: 'transport/invalid-option',
+      message: 'transport/invalid-option',
+      source: 'input',
+      detail: { options: ['timeoutMs', 'ratePerName', 'batch.maxEvents', 'batch.maxBytes', 'batch.intervalMs', 'retry.baseMs', 'retry.capMs', 'queue.maxEvents', 'queue.maxBytes', 'format'] },
+    }]);
+    // Nothing else is lost: the defaults deliver (40 of a name stay under the default rate of 50).
+    for (let i = 0; i < 120; i++) tab.track(`Product Viewed ${i % 3}`, { i });
+    await tab.flush();
+    expect(received.received.map((r) => r.body.batch.length)).toEqual([50, 50, 20]);
+    expect(tab.errors).toHaveLength(1);
+    await tab.destroy();
+  });
+
+  it('takes every number in range as given, its smallest values included', async () => {
+    const tab = await openTab({
+      ratePerName: 0,
+      batch: { maxEvents: 1, maxBytes: 1_024, intervalMs: 0 },
+      retry: { baseMs: 1, capMs: 1 },
+      queue: { name: freshQueue(), maxEvents: 1, maxBytes: 2_147_483_647 },
+      timeoutMs: 2_147_483_647,
+    });
+    tab.track('Product Viewed');
+    await tab.flush();
+    expect(received.received.map((r) => r.body.batch.length)).toEqual([1]);
+    expect(tab.errors).toEqual([]);
+    await tab.destroy();
+  });
 });

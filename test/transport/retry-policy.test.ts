@@ -42,6 +42,12 @@ describe('retry policy', () => {
     expect(retryDelay(0, 1_000, 60_000, 'Wed, 01 Jan 2025 00:00:45 GMT')).toBe(45_000);
   });
 
+  it('never waits past the longest timer delay (2^31 − 1 ms), which would fire at once', () => {
+    expect(retryDelay(0, 1_000, 60_000, String(365 * 86_400))).toBe(2_147_483_647);
+    vi.useFakeTimers({ now: Date.parse('2025-01-01T00:00:00Z'), toFake: ['Date'] });
+    expect(retryDelay(0, 1_000, 60_000, 'Fri, 01 Jan 2100 00:00:00 GMT')).toBe(2_147_483_647);
+  });
+
   it.each(['soon', '-5', ''])('ignores an unusable Retry-After (%j) and backs off', (header) => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
     expect(retryDelay(2, 1_000, 60_000, header)).toBe(2_000);
