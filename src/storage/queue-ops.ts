@@ -21,16 +21,18 @@ export function take(
   tx: Tier,
   max: number,
   bytes: number,
-  bounds?: [events: number, bytes: number],
+  bounds: [events: number, bytes: number] | [] = [],
 ): Promise<[records: QueueRecord[], kept: number, cut: number]> {
   return tx((kv, done) =>
     // Every record holds at least one event: without trimming, `max` keys are enough.
-    kv.all(false, bounds ? undefined : max, (keys) => {
-      const total = fit(keys)[1];
-      const [keep, kept] = bounds ? fit([...keys].reverse(), ...bounds) : [keys.length, total];
-      keys.splice(0, keys.length - keep).forEach((k) => kv.del(k));
+    // (A bound of 0 events is no bound here; collector() never passes one.)
+    kv.all(false, bounds[0] ? undefined : max, (keys) => {
+      // Without bounds every key is kept.
+      const [keep, kept] = fit([...keys].reverse(), ...bounds);
+      // The oldest past them are deleted: their events are the cut.
+      const cut = fit(keys.splice(0, keys.length - keep).map((k) => (kv.del(k), k)))[1];
       const n = fit(keys, max, bytes)[0];
-      const out = (records: QueueRecord[]): void => done([records, kept, total - kept]);
+      const out = (records: QueueRecord[]): void => done([records, kept, cut]);
       // Requests of one transaction complete in order: this read sees the deletes.
       if (n) kv.all(true, n, out);
       else out([]);

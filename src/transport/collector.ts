@@ -14,7 +14,7 @@ import { createLock } from './lock';
 import type { CollectorOptions, CollectorStats } from './options';
 import { createRateLimit } from './rate-limit';
 import { retryable, retryDelay } from './retry';
-import { hand, keepaliveInFlight, send } from './send';
+import { hand, send } from './send';
 import type { Answer } from './send';
 
 /** The collector plugin: a destination with `flush` and `stats`. */
@@ -39,27 +39,27 @@ export function collector(options: CollectorOptions): Collector {
   // Plain JavaScript may pass anything, null included: nothing here throws into the page.
   const o = Object(options) as CollectorOptions;
   const { endpoint, format = 'native', writeKey, headers, compress } = o;
-  const b = Object(o.batch) as NonNullable<CollectorOptions['batch']>;
-  const r = Object(o.retry) as NonNullable<CollectorOptions['retry']>;
-  const q = Object(o.queue) as NonNullable<CollectorOptions['queue']>;
   // A number that is absent takes its default. One that is not a number in [min, max] (a
   // string, NaN, 0 bytes, a negative delay, a delay no timer can wait) would lose every event
   // or retry in a tight loop, so it takes its default too and is reported at setup
-  // (`transport/invalid-option`), as is an unknown format.
+  // (`transport/invalid-option`), as is an unknown format. `option` is its path in the
+  // options ('batch.maxEvents': `options.batch.maxEvents`; a group given as null is empty).
   const invalid: string[] = [];
-  const num = (option: string, fallback: number, value = fallback, min = 1, max = D.MAX_TIMER_MS): number =>
-    typeof value == 'number' && value >= min && value <= max ? value : (invalid.push(option), fallback);
-  const timeoutMs = num('timeoutMs', D.TIMEOUT_MS, o.timeoutMs);
-  const ratePerName = num('ratePerName', D.RATE_PER_NAME, o.ratePerName, 0);
-  const maxEvents = num('batch.maxEvents', D.BATCH_EVENTS, b.maxEvents);
+  const num = (option: string, fallback: number, min = 1, max = D.MAX_TIMER_MS): number => {
+    const value: unknown = option.split('.').reduce((group, key) => Object(group)[key], o as unknown);
+    return typeof value == 'number' && value >= min && value <= max ? value : (value === undefined || invalid.push(option), fallback);
+  };
+  const timeoutMs = num('timeoutMs', D.TIMEOUT_MS);
+  const ratePerName = num('ratePerName', D.RATE_PER_NAME, 0);
+  const maxEvents = num('batch.maxEvents', D.BATCH_EVENTS);
   // A request body's ceiling: never past the keepalive budget, so any batch can leave at page exit.
-  const maxBytes = num('batch.maxBytes', D.KEEPALIVE_BYTES, b.maxBytes, D.MIN_BODY_BYTES, D.KEEPALIVE_BYTES);
-  const intervalMs = num('batch.intervalMs', D.BATCH_INTERVAL_MS, b.intervalMs, 0);
-  const baseMs = num('retry.baseMs', D.RETRY_BASE_MS, r.baseMs);
-  const capMs = num('retry.capMs', D.RETRY_CAP_MS, r.capMs);
-  const queueEvents = num('queue.maxEvents', D.QUEUE_EVENTS, q.maxEvents);
-  const queueBytes = num('queue.maxBytes', D.QUEUE_BYTES, q.maxBytes);
-  const { name = `sightline:${endpoint}` } = q;
+  const maxBytes = num('batch.maxBytes', D.KEEPALIVE_BYTES, D.MIN_BODY_BYTES, D.KEEPALIVE_BYTES);
+  const intervalMs = num('batch.intervalMs', D.BATCH_INTERVAL_MS, 0);
+  const baseMs = num('retry.baseMs', D.RETRY_BASE_MS);
+  const capMs = num('retry.capMs', D.RETRY_CAP_MS);
+  const queueEvents = num('queue.maxEvents', D.QUEUE_EVENTS);
+  const queueBytes = num('queue.maxBytes', D.QUEUE_BYTES);
+  const { name = `sightline:${endpoint}` } = Object(o.queue) as NonNullable<CollectorOptions['queue']>;
   // Any other format would go as native, which its collector would most likely refuse.
   if (format != 'native' && format != 'segment' && typeof format != 'function') invalid.push('format');
   // What the events of one batch may weigh: the rest is the envelope's.
@@ -77,16 +77,9 @@ export function collector(options: CollectorOptions): Collector {
   // store opens lazily, on its first transaction).
   let granted = false;
 
-  const report = (code: string, detail: Record<string, unknown>, source: ErrorSource = 'network'): void =>
+  const report = (code: string, detail: Record<string, unknown>, source: ErrorSource = 'sdk'): void =>
     client?.reportError({ code, message: code, detail, source });
-  const fault = (error: unknown): void => report('transport/failed', { error: String(error) }, 'sdk');
-  const safe = (fn: () => void) => (): void => {
-    try {
-      fn();
-    } catch (error) {
-      fault(error);
-    }
-  };
+  const fault = (error: unknown): void => report('transport/failed', { error: String(error) });
   /** Counts a drop under `code` and reports it (a throwing format function is the user's bug). */
   const drop = (code: TransportErrorCode, events: number, detail?: Record<string, unknown>): undefined => {
     dropped[code] = (dropped[code] || 0) + events;
@@ -96,9 +89,9 @@ export function collector(options: CollectorOptions): Collector {
   // name (of a type for page, identify and alias) are refused in `before`, so no plugin
   // enriches or receives them.
   const admit = createRateLimit(ratePerName, (event, dropped) => report('input/rate-limited', { event, dropped }, 'input'));
-  const store = createQueueStore(name, (from, to, error) => report('storage/downgraded', { from, to, error: String(error) }, 'sdk'));
+  const store = createQueueStore(name, (from, to, error) => report('storage/downgraded', { from, to, error: String(error) }));
   const { tx } = store;
-  const build = (json: string[]) => formatBatch(format, json, endpoint, writeKey || (client && client.options.writeKey), headers);
+  const build = (json: string[]) => formatBatch(format, json, endpoint, writeKey || client?.options.writeKey, headers);
 
   // ---- When to send (the model: DataDog browser-sdk's flushController): on the events and
   // bytes this tab stored that its sender has not taken yet (see `mine`); every flush has a reason.
@@ -116,7 +109,7 @@ export function collector(options: CollectorOptions): Collector {
   };
 
   // ---- The writer: events wait in memory and are written in one transaction per task.
-  let pending: SightlineEvent[] = [];
+  const pending: SightlineEvent[] = [];
   // Writes not committed yet, with their records: page exit takes them (see exit).
   const writes = new Map<Promise<void>, QueueRecord[]>();
   // This tab's stored records its sender has not taken yet: page exit can beacon them
@@ -126,7 +119,6 @@ export function collector(options: CollectorOptions): Collector {
   const mine = new Map<string, QueueRecord>();
   const owner = uuid();
   let time = 0;
-  let scheduled = false;
 
   /** Serializes each event once, measures it once, and cuts chunks a batch can carry. */
   const toRecords = (list: SightlineEvent[]): QueueRecord[] => {
@@ -156,10 +148,8 @@ export function collector(options: CollectorOptions): Collector {
   };
 
   const drain = (): void => {
-    scheduled = false;
     if (!pending.length || !granted) return;
-    const records = toRecords(pending);
-    pending = [];
+    const records = toRecords(pending.splice(0));
     const write = apply(tx, records);
     writes.set(write, records);
     // A write taken at page exit is no longer ours to count.
@@ -181,10 +171,10 @@ export function collector(options: CollectorOptions): Collector {
 
   // Write in the next task: the core hands events over a microtask or more apart, so a
   // task's events make one write only once the task is over. A MessageChannel message
-  // is a task that timer clamping and background throttling do not delay.
-  const later = (): void => {
-    if (!scheduled) channel.port2.postMessage((scheduled = true));
-  };
+  // is a task that timer clamping and background throttling do not delay. The first
+  // event waiting asks for it, and so does a consent grant for events that waited for one
+  // (a write that finds nothing waiting, or no consent, does nothing).
+  const later = (): void => channel.port2.postMessage(0);
 
   const channel = new MessageChannel();
   channel.port1.onmessage = drain;
@@ -302,33 +292,32 @@ export function collector(options: CollectorOptions): Collector {
   const exit = (): void => {
     gathering = false;
     if (!granted) return;
-    const fresh = [...writes.values()].flat().concat(toRecords(pending));
+    const fresh = [...writes.values()].flat().concat(toRecords(pending.splice(0)));
     writes.clear();
-    pending = [];
     if (next && store.spill(fresh.concat(held))) return;
     // Then this tab's stored records waiting for the timer: durable already, so they come
     // second (what does not fit stays stored), but an IndexedDB read would not finish now.
     const list = fresh.concat([...mine.values()]);
-    let done = 0;
+    // Sent, so deleted; but a write not committed may still commit, and a delete may not
+    // before the page is gone: first synchronous notes, which make the next page (and
+    // the other tabs) delete them instead of sending them again.
+    const gone: QueueRecord[] = [];
     try {
       // One request per chunk: a chunk is at most one batch, and most exits have one or two.
       for (const r of list) {
         const req = build(r.j);
         // Beacons cannot be read back: what the browser accepted counts as sent.
-        if (spent + req[4] > D.KEEPALIVE_BYTES - keepaliveInFlight() || !hand(req, timeoutMs)) break;
+        if (!hand(req, timeoutMs, spent)) break;
         // A keepalive fetch counts itself in flight (send).
         if (req[3]) spent += req[4];
         sent += r.j.length;
-        done++;
+        mine.delete(r.k);
+        gone.push(note(r.k));
       }
     } catch {
       // A throwing custom format: keep the rest for the next page.
     }
-    // Sent, so deleted; but a write not committed may still commit, and a delete may not
-    // before the page is gone: first synchronous notes, which make the next page (and
-    // the other tabs) delete them instead of sending them again.
-    const gone = list.slice(0, done).map((r) => (mine.delete(r.k), note(r.k)));
-    const left = fresh.slice(done);
+    const left = fresh.slice(gone.length);
     if (!store.spill(gone.concat(left)) && left.length) drop('transport/exit-lost', count(left));
     void apply(tx, gone);
   };
@@ -351,17 +340,21 @@ export function collector(options: CollectorOptions): Collector {
         c.on('consent', consent),
         // Beacon or save what is not durable yet, then send the durable rest (keepalive).
         onPageExit(
-          safe(() => {
-            if (!exiting) {
-              exiting = true;
-              spent = 0;
-              // If the page lives on (a tab switch, a return from the back/forward cache),
-              // the next task ends this exit, and whatever navigation was under way.
-              setTimeout(() => (exiting = next = false));
+          (): void => {
+            try {
+              if (!exiting) {
+                exiting = true;
+                spent = 0;
+                // If the page lives on (a tab switch, a return from the back/forward cache),
+                // the next task ends this exit, and whatever navigation was under way.
+                setTimeout(() => (exiting = next = false));
+              }
+              exit();
+              void run('page-exit');
+            } catch (error) {
+              fault(error);
             }
-            exit();
-            void run('page-exit');
-          }),
+          },
         ),
         addListener(nav, 'navigate', ({ destination: to }: NavigateEvent) => {
           next = !to.sameDocument && to.url.startsWith(`${location.origin}/`);
@@ -372,8 +365,8 @@ export function collector(options: CollectorOptions): Collector {
         addListener(
           globalThis, // the window in a page; nothing where there is no addEventListener (Node)
           'online',
-          // The network came back: no more waiting.
-          safe(() => fire('online')),
+          // The network came back: no more waiting (`fire` never throws).
+          () => fire('online'),
         ),
       ];
       consent(c.consent.get());
@@ -382,8 +375,7 @@ export function collector(options: CollectorOptions): Collector {
     // so a consent buffer released at once counts as it was called (an unreadable one: now).
     before: (event) => (admit(event.event || event.type, Date.parse(event.timestamp) || Date.now()) ? event : null),
     destination(event) {
-      pending.push(event);
-      later();
+      if (pending.push(event) < 2) later();
       quiet = 0;
       // During an exit, the core hands events over a microtask or two apart: gather them, then send once.
       if (exiting && !gathering) (gathering = true), queueMicrotask(gather);

@@ -8,9 +8,6 @@ export type Answer = [status: number, retryAfter?: string | null];
 // shared by every keepalive request and beacon, so all collectors count against it.
 let keepaliveBytes = 0;
 
-/** Bytes of keepalive requests still in flight (what the exit path may not use). */
-export const keepaliveInFlight = (): number => keepaliveBytes;
-
 /**
  * POSTs a batch with fetch: keepalive while the body fits the page's remaining budget
  * (so a request started just before the page hides still completes), gzipped by
@@ -48,11 +45,13 @@ export async function send(
 
 /**
  * Hands a request to the browser at page exit without waiting: sendBeacon where it may
- * (no headers), else a keepalive fetch whose answer nobody waits for. False if the
- * browser refused it.
+ * (no headers), else a keepalive fetch whose answer nobody waits for. False if it does not
+ * fit the page's keepalive budget (less the keepalive requests in flight and the `spent`
+ * bytes of this exit's beacons), or the browser refused it.
  */
-export function hand(req: BatchRequest, timeoutMs: number): boolean {
+export function hand(req: BatchRequest, timeoutMs: number, spent: number): boolean {
   try {
+    if (keepaliveBytes + spent + req[4] > KEEPALIVE_BYTES) return false;
     if (req[3] && navigator.sendBeacon) return navigator.sendBeacon(req[0], req[1]);
     void send(req, timeoutMs);
     return true;
