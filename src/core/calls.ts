@@ -28,13 +28,13 @@ type Make = (bag: Bag, page?: PageContext) => Partial<SightlineEvent>;
  * Creates the calls (validate → sanitize → envelope → size → consent gate) and the identity
  * they carry, whose `user()` they expose.
  */
-export function createCalls(options: Resolved, hooks: Hooks, consent: Consent): Calls {
+export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): Calls => {
   const { emit, report } = hooks;
+  const drop = (reason: string, event?: SightlineEvent): void => emit('drop', { event, reason });
   const id = createIdentity(options, hooks, consent.get);
   const redact = createRedactor(options);
   const context = createContext(redact);
   const clean = createSanitizer(options, redact);
-  const drop = (reason: string, event?: SightlineEvent): void => emit('drop', { event, reason });
 
   // Reports a bad name or id; the call is dropped unless `kept` (it goes on without it).
   const reject = (code: string, call: string, got: unknown, kept?: boolean): void => {
@@ -42,7 +42,7 @@ export function createCalls(options: Resolved, hooks: Hooks, consent: Consent): 
     kept || drop(code);
   };
 
-  function send(type: EventType, make: Make, name?: string): void {
+  function send(type: EventType, make: Make): void {
     const scan: Scan = { issues: {}, bytes: 0 };
     const bag: Bag = (v, root) => {
       const out = clean(v ?? {}, scan, root);
@@ -67,7 +67,7 @@ export function createCalls(options: Resolved, hooks: Hooks, consent: Consent): 
     // Everything in it is sanitized, so JSON.stringify cannot throw.
     const max = options.maxEventBytes;
     const fits = scan.bytes <= max || byteLength(JSON.stringify(ev)) <= max || note(scan, 'too-large', 'event');
-    for (const [code, path] of Object.entries(scan.issues)) report(code, 'input', { path, type, event: name });
+    for (const [code, path] of Object.entries(scan.issues)) report(code, 'input', { path, type, event: fields.event });
     fits ? consent.pass(ev) : drop('input/too-large', ev);
   }
 
@@ -75,7 +75,7 @@ export function createCalls(options: Resolved, hooks: Hooks, consent: Consent): 
     user: id.user,
     track(event, properties) {
       if (!isName(event)) return reject('input/invalid-name', 'track', event);
-      send('track', (bag) => ({ event, properties: bag(properties, 'properties') }), event);
+      send('track', (bag) => ({ event, properties: bag(properties, 'properties') }));
     },
     page(name, properties) {
       if (isBag(name)) (properties = name), (name = undefined);
@@ -102,4 +102,4 @@ export function createCalls(options: Resolved, hooks: Hooks, consent: Consent): 
     },
     reset: id.reset,
   };
-}
+};

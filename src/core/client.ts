@@ -11,10 +11,11 @@ type Method = (...a: unknown[]) => void;
  * Creates a sightline client. Neither this nor any method of the client ever throws:
  * problems reach `onError` listeners with a stable code (docs/errors.md).
  */
-export function createSightline(options: SightlineOptions): SightlineClient {
-  const o = resolveOptions(options);
+export const createSightline = (options: SightlineOptions): SightlineClient => {
+  const invalid: string[] = [];
+  const o = resolveOptions(options, invalid);
   const hooks = createHooks(o.debug);
-  const { emit, report } = hooks;
+  const { report } = hooks;
   // The plugins whose setup succeeded, in order.
   const plugins: Plugin[] = [];
   const none = Promise.resolve();
@@ -86,7 +87,9 @@ export function createSightline(options: SightlineOptions): SightlineClient {
     options: o,
   };
   if (o.onError) client.onError(o.onError);
+  // Reported once `onError` listens: limits given that were no number ≥ 0 (their defaults stand).
+  if (invalid.length) report('core/invalid-option', 'input', { options: invalid });
   if (Array.isArray(o.plugins)) o.plugins.forEach(client.use);
-  chain(() => emit('ready'));
+  chain(() => hooks.emit('ready'));
   return client;
-}
+};

@@ -30,7 +30,7 @@ export interface Consent {
  * once per denial. Granting analytics passes the held events on, in order, with the
  * consent of that moment.
  */
-export function createConsent(o: ConsentOptions, { emit, report }: Hooks, next: (event: SightlineEvent) => void): Consent {
+export const createConsent = (o: ConsentOptions, { emit, report }: Hooks, next: (event: SightlineEvent) => void): Consent => {
   let forced: unknown;
   try {
     const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
@@ -83,4 +83,4 @@ export function createConsent(o: ConsentOptions, { emit, report }: Hooks, next: 
       }
     },
   };
-}
+};

@@ -16,7 +16,7 @@ type Facts = Pick<EventContext, 'page' | 'locale' | 'timezone' | 'screen' | 'use
  * second of the last timestamp formatted, see lib/iso-time), so at most about once a
  * second. In Node or a worker it reads what exists.
  */
-export function createContext(redact: (s: string) => string): ContextReader {
+export const createContext = (redact: (s: string) => string): ContextReader => {
   let href: unknown;
   let facts: Facts = {};
   let bytes = 0;
@@ -51,5 +51,5 @@ export function createContext(redact: (s: string) => string): ContextReader {
     if (c.screen) c.screen = { ...c.screen };
     return c;
   };
-}
+};
 

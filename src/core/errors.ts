@@ -62,12 +62,14 @@ export const CALLBACK_ERRORS = {
   invalid: 'callback/invalid',
 } as const;
 
-/** Faults of the core itself (source `sdk`). */
+/** Faults of the core itself (source `sdk`), and options it could not use (source `input`). */
 export const CORE_ERRORS = {
   /** An unexpected exception inside sightline; the call was abandoned, the page unharmed. */
   failed: 'core/failed',
   /** `reportError()` was called without a string code. */
   invalidReport: 'core/invalid-report',
+  /** A limit (or `identity.cookieDays`) given that is no number ≥ 0 (`detail.options` names them); each took its default. */
+  invalidOption: 'core/invalid-option',
 } as const;
 
 type Values<T> = T[keyof T];

@@ -29,7 +29,7 @@ export interface Hooks {
  * every hook is logged with a `[sightline]` prefix: the one console output of sightline,
  * so nothing reaches a shop's console unless the shop asked for it.
  */
-export function createHooks(debug: unknown): Hooks {
+export const createHooks = (debug: unknown): Hooks => {
   // No prototype: a hook named like an Object.prototype member is a name like any other.
   const subs: Record<string, Listener[]> = Object.create(null);
   let depth = 0;
@@ -85,4 +85,4 @@ export function createHooks(debug: unknown): Hooks {
       );
     },
   };
-}
+};

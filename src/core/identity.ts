@@ -29,7 +29,7 @@ export interface Identity {
  * and renews the cookie's lifetime. Granting analytics (the `consent` hook) stores the
  * in-memory identity; withdrawing it deletes what is stored.
  */
-export function createIdentity(o: IdentityOptions & { cookieDays: number }, hooks: Hooks, consent: () => ConsentState): Identity {
+export const createIdentity = (o: IdentityOptions & { cookieDays: number }, hooks: Hooks, consent: () => ConsentState): Identity => {
   const canStore = (): boolean => consent().analytics;
   const prefix = o.storagePrefix || 'sl';
   const aid = prefix + '_aid';
@@ -54,11 +54,11 @@ export function createIdentity(o: IdentityOptions & { cookieDays: number }, hook
   const store = (write: boolean): void => {
     if (write ? canStore() : kept) {
       kept = write;
-      const a = write ? anonymousId : null;
+      const a = write && anonymousId;
       setCookie(aid, a, o);
       writeStorage(aid, a);
       // Sanitized traits: JSON.stringify cannot throw here.
-      writeStorage(key, write ? JSON.stringify({ userId, traits }) : null);
+      writeStorage(key, write && JSON.stringify({ userId, traits }));
     }
   };
   const user = (): User => ({ anonymousId, userId, traits: { ...traits } });
@@ -84,4 +84,4 @@ export function createIdentity(o: IdentityOptions & { cookieDays: number }, hook
       hooks.emit('reset', { anonymousId });
     },
   };
-}
+};

@@ -22,19 +22,23 @@ export const DEFAULT_LIMITS = {
  * one object: a copy of the options with the keys of the nested ones beside them (it is
  * also `client.options`). Everything is read once here, so a hostile getter fails now
  * (falling back to the defaults) and not in the middle of an event. A limit that is not a
- * number ≥ 0 takes its default.
+ * number ≥ 0 takes its default, and unless it was left undefined its name is pushed to
+ * `invalid` (the client reports them as `core/invalid-option`).
  */
-export function resolveOptions(input: unknown): Resolved {
+export const resolveOptions = (input: unknown, invalid: string[]): Resolved => {
   try {
     // Spreading a primitive, null or undefined copies nothing: a wrong type is no option.
     const o = { ...(input as Record<string, object>) };
     const r: Record<string, unknown> = { ...o, ...o.consent, ...o.privacy, ...o.identity, ...o.limits };
     for (const key in DEFAULT_LIMITS) {
       const v = r[key];
-      if (!(typeof v == 'number' && v >= 0)) r[key] = DEFAULT_LIMITS[key as keyof typeof DEFAULT_LIMITS];
+      if (!(typeof v == 'number' && v >= 0)) {
+        if (v !== undefined) invalid.push(key);
+        r[key] = DEFAULT_LIMITS[key as keyof typeof DEFAULT_LIMITS];
+      }
     }
     return r as unknown as Resolved;
   } catch {
-    return resolveOptions(0);
+    return resolveOptions(0, invalid);
   }
-}
+};

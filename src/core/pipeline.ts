@@ -4,9 +4,9 @@ import type { Hooks } from './hooks';
 const STAGES = ['before', 'enrich', 'destination', 'after'] as const;
 
 /** Reports a plugin stage that threw or rejected: `plugin/failed` with the plugin and stage. */
-export function pluginFailed(report: Hooks['report'], p: Plugin, stage: string, e: unknown): void {
+export const pluginFailed = (report: Hooks['report'], p: Plugin, stage: string, e: unknown): void => {
   report('plugin/failed', 'sdk', { plugin: p.name, stage }, e);
-}
+};
 
 /** Calls an optional method of a plugin (setup, flush, teardown); a throw becomes a rejection. */
 export const callPlugin = async (p: Plugin, method: 'setup' | 'flush' | 'teardown', arg: unknown): Promise<void> => {
@@ -21,7 +21,7 @@ export const callPlugin = async (p: Plugin, method: 'setup' | 'flush' | 'teardow
  * when the event leaves `enrich`, and `drop` when `before` or `enrich` drops it (returns
  * null, or `before` fails). Never rejects.
  */
-export async function runPipeline(plugins: Plugin[], ev: SightlineEvent, { emit, report }: Pick<Hooks, 'emit' | 'report'>): Promise<void> {
+export const runPipeline = async (plugins: Plugin[], ev: SightlineEvent, { emit, report }: Pick<Hooks, 'emit' | 'report'>): Promise<void> => {
   for (let s = 0; s < 4; s++) {
     const stage = STAGES[s]!;
     if (s == 2) emit('event', ev);
@@ -43,4 +43,4 @@ export async function runPipeline(plugins: Plugin[], ev: SightlineEvent, { emit,
       if (x && typeof x == 'object') ev = x as SightlineEvent;
     }
   }
-}
+};

@@ -15,12 +15,12 @@ const PARAM = /([?&#])([^?&#=]+)=[^&#]*/g;
 
 // Redacts a card-like match that passes the Luhn checksum, which ~90% of order ids and
 // timestamps fail.
-function card(match: string): string {
+const card = (match: string): string => {
   let sum = 0;
   let odd = 0;
   for (const c of [...match.replace(/\D/g, '')].reverse()) sum += odd++ % 2 ? +'0246813579'[+c]! : +c;
   return sum % 10 ? match : REDACTED;
-}
+};
 
 const lower = (list: unknown): string[] => (Array.isArray(list) ? list.map((k) => (typeof k == 'string' ? k.toLowerCase() : '')) : []);
 
@@ -30,7 +30,7 @@ const lower = (list: unknown): string[] => (Array.isArray(list) ? list.map((k) =
  * `allowQueryParams`, every other query parameter is removed. Cheap on ordinary strings:
  * a rule runs only when its trigger ('=', '@', 13+ characters with a digit) is present.
  */
-export function createRedactor(o: PrivacyOptions): (text: string) => string {
+export const createRedactor = (o: PrivacyOptions): (text: string) => string => {
   // Split here, not at import: a top-level call would survive tree-shaking of this file.
   const secret = lower(o.redactQueryParams).concat(DEFAULT_REDACTED_PARAMS.split(' '));
   const allow = o.allowQueryParams && lower(o.allowQueryParams);
@@ -51,4 +51,4 @@ export function createRedactor(o: PrivacyOptions): (text: string) => string {
     if (o.redactCardNumbers != false && s.length > 12 && /\d/.test(s)) s = s.replace(CARD, card);
     return s;
   };
-}
+};

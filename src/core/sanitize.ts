@@ -21,12 +21,12 @@ export type Sanitizer = (value: unknown, scan: Scan, root: string) => unknown;
 const RATIO = 24;
 
 /** Notes `input/<what>` at `path` unless already noted for this event; returns `value`. */
-export function note<T>(scan: Scan, what: string, path: string, value?: T): T | undefined {
+export const note = <T>(scan: Scan, what: string, path: string, value?: T): T | undefined => {
   const issues = scan.issues;
   what = 'input/' + what;
   issues[what] = issues[what] || path;
   return value;
-}
+};
 
 /**
  * Creates the single-pass sanitizer every event's properties and traits go through. Never
@@ -34,7 +34,7 @@ export function note<T>(scan: Scan, what: string, path: string, value?: T): T | 
  * throwing getters, long strings and deep nesting are repaired, each noted once per event.
  * Strings are redacted (privacy) in the same pass.
  */
-export function createSanitizer(l: SanitizeLimits, redact: (s: string) => string): Sanitizer {
+export const createSanitizer = (l: SanitizeLimits, redact: (s: string) => string): Sanitizer => {
   const { maxStringLength: max, maxDepth } = l;
   const cap = l.maxEventBytes * RATIO;
   return (value, scan, root) => {
@@ -104,4 +104,4 @@ export function createSanitizer(l: SanitizeLimits, redact: (s: string) => string
       return flag('unreadable');
     }
   };
-}
+};

@@ -4,17 +4,17 @@ import type { Properties } from '../types';
 export const MAX_NAME_LENGTH = 200;
 
 /** True for a usable event or page name: a string with a non-blank character, at most 200 long. */
-export function isName(v: unknown): v is string {
+export const isName = (v: unknown): v is string => {
   return typeof v == 'string' && v.length <= MAX_NAME_LENGTH && !!v.trim();
-}
+};
 
 /** A usable user or alias id (finite numbers become strings, as ids often are numeric), else undefined. */
-export function toId(v: unknown): string | undefined {
+export const toId = (v: unknown): string | undefined => {
   if (typeof v == 'number' && isFinite(v)) v = '' + v;
   return isName(v) ? v : undefined;
-}
+};
 
 /** True for properties or traits: an object that is not an array. */
-export function isBag(v: unknown): v is Properties {
+export const isBag = (v: unknown): v is Properties => {
   return Object(v) === v && !Array.isArray(v);
-}
+};

@@ -9,7 +9,7 @@ let prefix: string;
  * of milliseconds), ~8× faster: the date and time to the second come from a cache, only
  * the milliseconds are formatted.
  */
-export function isoTime(ms: number): string {
+export const isoTime = (ms: number): string => {
   if (ms - (ms % 1e3) !== second) prefix = new Date((second = ms - (ms % 1e3))).toISOString();
   return prefix.slice(0, 20) + ((ms % 1e3) + 1e3 + 'Z').slice(1);
-}
+};

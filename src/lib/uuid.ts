@@ -13,7 +13,7 @@ let hex: string[];
  * Not crypto.randomUUID(): in Chromium it draws from the RNG on every call, 1.7–2.1 µs per
  * id against 0.14 µs here, which made track() ~1.5 µs (40 %) slower in a measurement.
  */
-export function uuid(): string {
+export const uuid = (): string => {
   if (used >= BLOCK) {
     used = 0;
     pool = new Uint8Array(BLOCK);
@@ -33,4 +33,4 @@ export function uuid(): string {
     id += hex[i == 6 ? (b & 15) | 64 : i == 8 ? (b & 63) | 128 : b] + ((680 >> i) & 1 ? '-' : '');
   }
   return id;
-}
+};

@@ -109,6 +109,18 @@ describe('properties', () => {
   });
 });
 
+describe('options', () => {
+  it('reports the limits given as no number ≥ 0 once, and uses their defaults', async () => {
+    const limits = { maxDepth: -1, maxStringLength: 'x' as unknown as number, maxEventBytes: undefined };
+    const h = createHarness({ limits });
+    expect(h.errors).toMatchObject([{ code: 'core/invalid-option', source: 'input', detail: { options: ['maxStringLength', 'maxDepth'] } }]);
+    h.client.track('X', { s: 'y'.repeat(9000), deep: { a: { b: 1 } } });
+    await h.settle();
+    expect(h.events[0]!.properties).toEqual({ s: 'y'.repeat(8192) + '…', deep: { a: { b: 1 } } });
+    expect(h.codes()).toEqual(['core/invalid-option', 'input/string-truncated']);
+  });
+});
+
 describe('event size', () => {
   it('drops an event over maxEventBytes, reporting it once', async () => {
     const h = createHarness({ limits: { maxEventBytes: 4000 } });
