@@ -25,7 +25,7 @@ const GLOBAL = 'sightline';
  * the collector transport and autocapture, replay the stub queue and expose `window.sightline`.
  * Loading the script twice is harmless: the second copy sees the real API and stops.
  */
-export function boot(win: Window & typeof globalThis): BrowserApi | undefined {
+export const boot = (win: Window & typeof globalThis): BrowserApi | undefined => {
   const existing = (win as unknown as Record<string, unknown>)[GLOBAL] as (BrowserApi & Stub) | undefined;
   if (existing && existing.__sightline) {
     if (existing.options.debug) win.console.warn('[sightline] loaded twice; the second copy is ignored');
@@ -45,11 +45,11 @@ export function boot(win: Window & typeof globalThis): BrowserApi | undefined {
   }
   loadAddons(win.document, script, capture.addons, api.reportError);
   return api;
-}
+};
 
 const NO_STATS = { queued: 0, inFlight: 0, sent: 0, retried: 0, dropped: {} };
 
-function createApi(config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi {
+const createApi = (config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi => {
   // Without an endpoint there is nowhere to send to: an empty URL would POST to the page itself.
   const transport = config.endpoint ? collector({ endpoint: config.endpoint, ...(config.format ? { format: config.format } : {}) }) : undefined;
   const client = createSightline({
@@ -73,4 +73,4 @@ function createApi(config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi {
     },
   };
   return api;
-}
+};

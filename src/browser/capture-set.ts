@@ -18,7 +18,7 @@ export const ADDONS: Record<string, string> = { vitals: 'sightline-vitals.iife.j
  * The capture plugins a script tag's `data-autocapture` asks for, and the add-on files to
  * load for the rest; unknown names are ignored.
  */
-export function captureFor(wanted: string[] | 'all' | 'none'): { plugins: Plugin[]; addons: string[] } {
+export const captureFor = (wanted: string[] | 'all' | 'none'): { plugins: Plugin[]; addons: string[] } => {
   const names = wanted === 'none' ? [] : wanted === 'all' ? ALL : wanted;
   return {
     plugins: Object.keys(PLUGINS)
@@ -28,7 +28,7 @@ export function captureFor(wanted: string[] | 'all' | 'none'): { plugins: Plugin
       .filter((name) => names.includes(name))
       .map((name) => ADDONS[name]!),
   };
-}
+};
 
 // The Segment E-commerce v2 events, typed against capture's map so the list cannot drift.
 const COMMERCE_EVENTS: Array<keyof CommerceEventMap> = [
@@ -62,11 +62,11 @@ export type BoundCommerce = { [E in keyof CommerceEventMap as Camel<E>]: (proper
  * free functions are. Built from the names rather than by importing the 16 helpers: in the
  * script every page loads, that is ~1 KB less.
  */
-export function commerceFor(client: Tracker): BoundCommerce {
+export const commerceFor = (client: Tracker): BoundCommerce => {
   const bound: Record<string, (properties: object) => void> = {};
   for (const event of COMMERCE_EVENTS) {
     const method = event.replace(/ (\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
     bound[method] = (properties) => client.track(event, properties as Record<string, unknown>);
   }
   return bound as BoundCommerce;
-}
+};

@@ -5,12 +5,12 @@ import type { ErrorReport } from '../types';
  * that loaded sightline — never from a third-party origin. Async and after boot, so they
  * never delay the page; each add-on registers itself through `window.sightline.ready`.
  */
-export function loadAddons(
+export const loadAddons = (
   doc: Document,
   own: HTMLOrSVGScriptElement | null,
   files: string[],
   report: (error: ErrorReport) => void,
-): void {
+): void => {
   const base = own && 'src' in own ? own.src : '';
   if (!files.length) return;
   if (!base) {
@@ -24,4 +24,4 @@ export function loadAddons(
     script.onerror = () => report({ code: 'browser/addon-failed', message: `Could not load ${file}`, source: 'network', detail: { file } });
     (doc.head || doc.documentElement).appendChild(script);
   }
-}
+};

@@ -8,7 +8,7 @@ type Host = { sightline?: { ready?(fn: (client: SightlineClient) => void): void 
  * same add-on does not report everything twice. Never throws: without the add-on, the rest
  * of sightline keeps working.
  */
-export function registerAddon(flag: string, make: () => Plugin): void {
+export const registerAddon = (flag: string, make: () => Plugin): void => {
   try {
     const host = (typeof window !== 'undefined' ? window : {}) as Host;
     if (host[flag] || !host.sightline || typeof host.sightline.ready !== 'function') return;
@@ -17,4 +17,4 @@ export function registerAddon(flag: string, make: () => Plugin): void {
   } catch {
     // Nothing to report to yet; the main script reports add-ons that fail to load.
   }
-}
+};

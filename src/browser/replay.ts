@@ -11,11 +11,11 @@ export interface Stub {
  * Replays the stub's recorded calls, in order, on the real API. Unknown methods are
  * reported through `onUnknown` and skipped, so one bad call never stops the others.
  */
-export function replayStub(
+export const replayStub = (
   stub: Stub | undefined,
   api: Record<string, unknown>,
   onUnknown: (method: string) => void,
-): void {
+): void => {
   const calls = stub && Array.isArray(stub.q) ? stub.q.splice(0) : [];
   for (const call of calls) {
     if (!Array.isArray(call)) continue;
@@ -24,12 +24,12 @@ export function replayStub(
     if (typeof target === 'function') target(...(Array.isArray(args) ? args : []));
     else onUnknown(String(method));
   }
-}
+};
 
 // `consent.update` is the one nested method the stub knows.
-function resolve(api: Record<string, unknown>, path: string): unknown {
+const resolve = (api: Record<string, unknown>, path: string): unknown => {
   return path.split('.').reduce<unknown>((node, key) => {
     if (!node || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
     return (node as Record<string, unknown>)[key];
   }, api);
-}
+};

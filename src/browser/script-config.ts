@@ -16,7 +16,7 @@ const truthy = (value: string | undefined): boolean =>
   value !== undefined && value !== 'false' && value !== '0' && value !== 'no';
 
 /** Reads the `data-*` attributes of the script element that loaded sightline. */
-export function readScriptConfig(script: HTMLOrSVGScriptElement | null | undefined): ScriptConfig {
+export const readScriptConfig = (script: HTMLOrSVGScriptElement | null | undefined): ScriptConfig => {
   const data: Record<string, string | undefined> = (script && (script as HTMLElement).dataset) || {};
   const format = data.format === 'native' || data.format === 'segment' ? data.format : undefined;
   const list = (data.autocapture ?? 'all').trim();
@@ -33,16 +33,16 @@ export function readScriptConfig(script: HTMLOrSVGScriptElement | null | undefin
     autocapture: list === 'all' || list === 'none' ? list : list.split(',').map((s) => s.trim()).filter(Boolean),
     cookieDomain: data.cookieDomain || undefined,
   };
-}
+};
 
 /**
  * The script element that loaded sightline. `document.currentScript` is set while a classic
  * (also async) script first runs; the selector is the fallback for unusual loaders.
  */
-export function findOwnScript(doc: Document): HTMLOrSVGScriptElement | null {
+export const findOwnScript = (doc: Document): HTMLOrSVGScriptElement | null => {
   return (
     doc.currentScript ||
     doc.querySelector('script[src*="sightline"][data-endpoint]') ||
     doc.querySelector('script[src*="sightline.iife"]')
   );
-}
+};

@@ -29,7 +29,7 @@ export interface AutocaptureOptions {
  * `context` comes first so its enrichment is in place before the first page view.
  * Import the single factories instead to keep a bundle to what it uses.
  */
-export function autocapture(options?: AutocaptureOptions): Plugin[] {
+export const autocapture = (options?: AutocaptureOptions): Plugin[] => {
   // Plain JavaScript may pass null, for all the options or for one plugin's (each plugin takes it as none).
   const o = Object(options) as AutocaptureOptions;
   const pick = <O>(value: O | false | null | undefined, make: (o: O | undefined) => Plugin): Plugin[] => (value === false ? [] : [make(value as O | undefined)]);
@@ -42,4 +42,4 @@ export function autocapture(options?: AutocaptureOptions): Plugin[] {
     ...pick(o.commerce, commerce),
     ...pick(o.vitals, vitals),
   ];
-}
+};

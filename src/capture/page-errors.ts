@@ -21,7 +21,7 @@ const MAX_MESSAGE = 300;
  * it happens. Not part of `autocapture()` unless asked for: many shops already have an
  * error monitor.
  */
-export function errors(options?: ErrorsOptions): Plugin {
+export const errors = (options?: ErrorsOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { maxPerMinute = 10, ignore = [] } = Object(options) as ErrorsOptions;
   return capturePlugin('errors', (scope) => {
@@ -50,4 +50,4 @@ export function errors(options?: ErrorsOptions): Plugin {
       send('unhandledrejection', reason, reason instanceof Error ? reason.message : String(reason)),
     );
   });
-}
+};

@@ -20,7 +20,7 @@ export interface PageviewsOptions {
  * navigation) and `previousPath`. The title is read after the next frame, so an SPA that
  * sets it after pushState is seen with its new title.
  */
-export function pageviews(options?: PageviewsOptions): Plugin {
+export const pageviews = (options?: PageviewsOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { hash, initial } = Object(options) as PageviewsOptions;
   return capturePlugin('pageviews', (scope) => {
@@ -49,4 +49,4 @@ export function pageviews(options?: PageviewsOptions): Plugin {
     // The first view, once the page has rendered (the other subscribers see no new page).
     if (!last) settle();
   });
-}
+};

@@ -11,15 +11,15 @@ export interface ListenerOptions {
  *
  * Passive by default: the SDK must never delay scrolling or input on the host page.
  */
-export function addListener<E extends Event = Event>(
+export const addListener = <E extends Event = Event>(
   target: EventTarget | undefined | null,
   type: string,
   listener: (event: E) => void,
   options: ListenerOptions = {},
-): () => void {
+): () => void => {
   if (!target || typeof target.addEventListener !== 'function') return () => {};
   const opts = { passive: true, ...options };
   const fn = listener as EventListener;
   target.addEventListener(type, fn, opts);
   return () => target.removeEventListener(type, fn, opts);
-}
+};

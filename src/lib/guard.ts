@@ -2,10 +2,10 @@
  * Wraps a callback so it never throws into its caller (usually the host page's
  * event loop): a throw, or a rejected promise, is passed to `onError` instead.
  */
-export function guard<A extends unknown[]>(
+export const guard = <A extends unknown[]>(
   fn: (...args: A) => unknown,
   onError: (error: unknown) => void,
-): (...args: A) => void {
+): (...args: A) => void => {
   return (...args: A): void => {
     try {
       const result = fn(...args);
@@ -16,9 +16,9 @@ export function guard<A extends unknown[]>(
       safely(onError)(error);
     }
   };
-}
+};
 
-function safely(onError: (error: unknown) => void): (error: unknown) => void {
+const safely = (onError: (error: unknown) => void): (error: unknown) => void => {
   return (error) => {
     try {
       onError(error);
@@ -26,4 +26,4 @@ function safely(onError: (error: unknown) => void): (error: unknown) => void {
       // The error reporter itself failed; there is nowhere left to report to.
     }
   };
-}
+};

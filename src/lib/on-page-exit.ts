@@ -12,7 +12,7 @@ export type PageExitReason = 'pagehide' | 'hidden';
  *
  * Both may fire for one exit; callers must be idempotent. Returns a stop function.
  */
-export function onPageExit(fn: (reason: PageExitReason) => void): () => void {
+export const onPageExit = (fn: (reason: PageExitReason) => void): () => void => {
   if (typeof window === 'undefined' || typeof document === 'undefined') return () => {};
   const stopVisibility = addListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'hidden') fn('hidden');
@@ -22,4 +22,4 @@ export function onPageExit(fn: (reason: PageExitReason) => void): () => void {
     stopVisibility();
     stopPagehide();
   };
-}
+};

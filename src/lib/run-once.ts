@@ -2,7 +2,7 @@
  * Wraps `fn` so it runs at most once; later calls return the first result.
  * Used for work tied to one-off moments (first page exit, first consent).
  */
-export function runOnce<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+export const runOnce = <A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R => {
   let done = false;
   let result: R;
   return (...args: A): R => {
@@ -12,4 +12,4 @@ export function runOnce<A extends unknown[], R>(fn: (...args: A) => R): (...args
     }
     return result;
   };
-}
+};

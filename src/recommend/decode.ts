@@ -18,7 +18,7 @@ export interface DecodeOptions {
  * the benchmark. Never throws; a bad file yields `{ error }` with
  * `recommend/model-corrupt` or `recommend/model-version`.
  */
-export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): { model: Model } | { error: SightlineError } {
+export const decodeModel = (bytes: Uint8Array, options: DecodeOptions = {}): { model: Model } | { error: SightlineError } => {
   const file = decodeModelFile(bytes);
   if ('problem' in file) {
     return {
@@ -29,4 +29,4 @@ export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): { m
     };
   }
   return { model: modelFromFile(file, options.source ?? 'memory', options.fetchShard) };
-}
+};

@@ -32,7 +32,7 @@ export interface ListClick {
  * JavaScript: without a tracker it does nothing ({@link canTrack}); a malformed list or
  * item leaves its fields out (the core reports what it cannot use).
  */
-export function trackRecommendationViewed(client: Pick<SightlineClient, 'track'>, v: ListView): void {
+export const trackRecommendationViewed = (client: Pick<SightlineClient, 'track'>, v: ListView): void => {
   const { listId, items, modelVersion } = Object(v) as ListView;
   if (canTrack(client))
     client.track(RECOMMENDATION_EVENTS.viewed, {
@@ -43,11 +43,11 @@ export function trackRecommendationViewed(client: Pick<SightlineClient, 'track'>
         return { product_id: itemId, position: i + 1, tier };
       }),
     });
-}
+};
 
 /** Tracks "Recommendation Clicked" with the list, item id, position, tier and model version; as above for plain JavaScript. */
-export function trackRecommendationClicked(client: Pick<SightlineClient, 'track'>, c: ListClick): void {
+export const trackRecommendationClicked = (client: Pick<SightlineClient, 'track'>, c: ListClick): void => {
   const { listId, item, position, modelVersion } = Object(c) as ListClick;
   const { itemId, tier } = Object(item) as Recommendation;
   if (canTrack(client)) client.track(RECOMMENDATION_EVENTS.clicked, { list_id: listId, product_id: itemId, position, tier, model_version: modelVersion });
-}
+};

@@ -24,7 +24,7 @@ const idOf = (v: unknown): string | undefined =>
  * Reads the product ids of a Segment e-commerce event (`properties.product_id`, or
  * `products[].product_id` for Order Completed). Undefined for any other event.
  */
-export function observe(event: SightlineEvent): Observed | undefined {
+export const observe = (event: SightlineEvent): Observed | undefined => {
   const kind = event.type === 'track' && event.event ? KIND[event.event] : undefined;
   if (!kind) return undefined;
   const p = event.properties ?? {};
@@ -35,4 +35,4 @@ export function observe(event: SightlineEvent): Observed | undefined {
   if (!items.length) return undefined;
   const time = Date.parse(event.timestamp);
   return { kind, items, sessionId: idOf(event.context?.session?.id), time: Number.isNaN(time) ? Date.now() : time };
-}
+};

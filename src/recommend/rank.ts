@@ -28,7 +28,7 @@ const scorers = new WeakMap<Model, KnnScorer>();
  * listed or excluded. Unknown ids are ignored. Pure computation on the model; the
  * benchmark calls this exact function.
  */
-export function rankItems(model: Model, query: RankQuery): RankedItem[] {
+export const rankItems = (model: Model, query: RankQuery): RankedItem[] => {
   // Plain JavaScript may pass anything: what is not a model and a query ranks nothing.
   if (!isModel(model) || !Array.isArray(Object(query).items)) return [];
   let scorer = scorers.get(model);
@@ -50,12 +50,12 @@ export function rankItems(model: Model, query: RankQuery): RankedItem[] {
   }
   if (out.length < query.limit) fillPopular(model, out, new Set(exclude), query.limit);
   return out;
-}
+};
 
 /** Appends the most popular items that are neither listed nor excluded, up to `limit`. */
-export function fillPopular(model: Model, out: RankedItem[], exclude: Set<number>, limit: number): void {
+export const fillPopular = (model: Model, out: RankedItem[], exclude: Set<number>, limit: number): void => {
   const taken = new Set(out.map((r) => r.index));
   for (let i = 0; i < model.meta.itemCount && out.length < limit; i++) {
     if (!taken.has(i) && !exclude.has(i)) out.push({ index: i, score: 0, share: 0, source: 'popular' });
   }
-}
+};

@@ -39,7 +39,7 @@ const MAX_EARLIER = 20;
 const NEIGHBOURHOOD = 50;
 
 /** Builds the query from the shopper and options, ranks, and places items in tiers. */
-export function recommendFor(model: Model, shopper: Shopper, o: RecommendOptions & { historyWeight: number }): Recommendation[] {
+export const recommendFor = (model: Model, shopper: Shopper, o: RecommendOptions & { historyWeight: number }): Recommendation[] => {
   const k = Math.max(0, Math.min(100, Math.floor(o.k ?? 4)));
   if (k === 0) return [];
   const earlier = shopper.earlier().slice(-MAX_EARLIER);
@@ -57,6 +57,6 @@ export function recommendFor(model: Model, shopper: Shopper, o: RecommendOptions
   fillPopular(model, popular, skip, k);
   const tiered = assignTiers(ranked, popular, { k, explore: o.explore ?? (k >= 4 ? 1 : 0), mustBuyShare: model.tiers.mustBuyShare });
   return tiered.map((t) => ({ itemId: model.ids.idOf(t.index), score: round(t.score), tier: t.tier, reason: t.reason }));
-}
+};
 
 const round = (v: number): number => Math.round(v * 1e4) / 1e4;

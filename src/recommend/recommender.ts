@@ -46,7 +46,7 @@ export interface Recommender extends Plugin {
  * time. Feature folders do not import each other: a session id is read from
  * `event.context.session` when the session plugin put it there.
  */
-export function recommender(given: RecommenderOptions): Recommender {
+export const recommender = (given: RecommenderOptions): Recommender => {
   // Plain JavaScript may pass null or no model: nothing throws, and resolveModel reports it.
   const options = Object(given) as RecommenderOptions;
   let client: SightlineClient | undefined;
@@ -87,9 +87,9 @@ export function recommender(given: RecommenderOptions): Recommender {
     },
   };
   return self;
-}
+};
 
-function resolveModel(o: RecommenderOptions, report: (e: SightlineError) => void, onUpdate: (m: Model) => void): Promise<Model> {
+const resolveModel = (o: RecommenderOptions, report: (e: SightlineError) => void, onUpdate: (m: Model) => void): Promise<Model> => {
   if (typeof o.model === 'string') return loadModel(o.model, { ...o.loader, onError: report, onUpdate });
   const unavailable = (message: string): Model => {
     const e: SightlineError = { code: RECOMMEND_ERRORS.modelUnavailable, message, source: 'user' };
@@ -100,4 +100,4 @@ function resolveModel(o: RecommenderOptions, report: (e: SightlineError) => void
     (m) => (isModel(m) ? m : unavailable('No model: pass a Model, a promise of one, or the URL of a .slrm file')),
     (error: unknown) => unavailable(`Model promise rejected: ${String(error)}`),
   );
-}
+};

@@ -30,7 +30,7 @@ export interface ShopperStore {
  * consent, in localStorage: restored at attach, saved after each event, forgotten on
  * `reset()` and when consent is withdrawn.
  */
-export function shopperStore(o: ShopperStoreOptions): ShopperStore {
+export const shopperStore = (o: ShopperStoreOptions): ShopperStore => {
   let state: Shopper = shopper(emptyRecoHistory());
   return {
     current: () => state,
@@ -56,4 +56,4 @@ export function shopperStore(o: ShopperStoreOptions): ShopperStore {
       return () => stops.forEach((stop) => stop());
     },
   };
-}
+};

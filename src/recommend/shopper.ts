@@ -20,7 +20,7 @@ export interface Shopper {
 }
 
 /** Creates the shopper state from a stored history (or an empty one). */
-export function shopper(initial: RecoHistory, now: () => number = Date.now): Shopper {
+export const shopper = (initial: RecoHistory, now: () => number = Date.now): Shopper => {
   const h: RecoHistory = { v: 1, items: [...initial.items], cart: [...initial.cart], bought: [...initial.bought] };
   const last = (): RecoHistory['items'][number] | undefined => h.items[h.items.length - 1];
   const currentKey = (): string | undefined => {
@@ -57,4 +57,4 @@ export function shopper(initial: RecoHistory, now: () => number = Date.now): Sho
     owned: () => new Set([...h.cart, ...h.bought]),
     snapshot: () => h,
   };
-}
+};

@@ -29,7 +29,7 @@ export interface TierOptions {
  * `explore` slots for popular items the neighbourhood did not suggest (shown last, to
  * widen the choice). Slots the neighbourhood cannot fill go to explore items too.
  */
-export function assignTiers(ranked: readonly RankedItem[], popular: readonly RankedItem[], o: TierOptions): TieredItem[] {
+export const assignTiers = (ranked: readonly RankedItem[], popular: readonly RankedItem[], o: TierOptions): TieredItem[] => {
   const near = ranked.filter((r) => r.source === 'neighbours');
   const tiered = (r: RankedItem): TieredItem => ({
     index: r.index,
@@ -47,4 +47,4 @@ export function assignTiers(ranked: readonly RankedItem[], popular: readonly Ran
   // A catalog too small for explore items: give the slots back to the neighbourhood.
   for (const r of near.slice(first)) if (out.length < o.k) out.push(tiered(r));
   return out;
-}
+};

@@ -6,7 +6,7 @@ import type { Tier } from './queue-kv';
  * opened through idb-keyval on first use, never at import. Any failure — no
  * `indexedDB`, private mode, quota — rejects (or throws), and the store chain steps down.
  */
-export function idbTier(name: string): Tier {
+export const idbTier = (name: string): Tier => {
   const use = createStore(name, 'queue');
   return (fn) =>
     use('readwrite', (s) => {
@@ -24,4 +24,4 @@ export function idbTier(name: string): Tier {
       );
       return promisifyRequest(s.transaction).then(() => out);
     });
-}
+};

@@ -29,7 +29,7 @@ export const MODEL_CACHE_DB = 'sightline-models';
  * Where IndexedDB is missing or broken (private modes, quota, blocked storage) every
  * call resolves empty-handed and models are simply fetched each time.
  */
-export function modelCache(dbName: string = MODEL_CACHE_DB): ModelCache {
+export const modelCache = (dbName: string = MODEL_CACHE_DB): ModelCache => {
   let store: ReturnType<typeof createStore> | undefined;
   // createStore's opener throws synchronously where indexedDB is missing: run it inside a promise.
   const use = <T>(fn: (s: ReturnType<typeof createStore>) => Promise<T>, fallback: T): Promise<T> =>
@@ -43,9 +43,9 @@ export function modelCache(dbName: string = MODEL_CACHE_DB): ModelCache {
     },
     delete: (url) => use((s) => del(url, s), undefined),
   };
-}
+};
 
 // Another version of the SDK, or another script, may have written something else here.
-function valid(value: CachedModel | undefined): CachedModel | undefined {
+const valid = (value: CachedModel | undefined): CachedModel | undefined => {
   return value && value.bytes instanceof Uint8Array && typeof value.storedAt === 'number' ? value : undefined;
-}
+};

@@ -46,7 +46,7 @@ export const recordKey = (time: number, bytes: number, count: number, tab: strin
  * always does, so an oversized record still leaves, and is dropped), and the events and
  * bytes they carry. Without bounds: the totals.
  */
-export function fit(keys: string[], events = Infinity, bytes = Infinity): [keys: number, events: number, bytes: number] {
+export const fit = (keys: string[], events = Infinity, bytes = Infinity): [keys: number, events: number, bytes: number] => {
   let n = 0;
   let e = 0;
   let b = 0;
@@ -58,4 +58,4 @@ export function fit(keys: string[], events = Infinity, bytes = Infinity): [keys:
     b += +kb!;
   }
   return [n, e, b];
-}
+};

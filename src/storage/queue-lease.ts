@@ -6,7 +6,7 @@
  * others for at most `ttl` ms. Without localStorage there is nothing to share: taking
  * succeeds.
  */
-export function createLease(key: string, owner: string, ttl: number): (take: boolean) => boolean {
+export const createLease = (key: string, owner: string, ttl: number): (take: boolean) => boolean => {
   const holder = (): string[] => (localStorage.getItem(key) || '').split('|');
   return (take) => {
     try {
@@ -20,4 +20,4 @@ export function createLease(key: string, owner: string, ttl: number): (take: boo
       return true;
     }
   };
-}
+};

@@ -8,7 +8,7 @@ import type { Tier } from './queue-kv';
  * where localStorage does (blocked cookies, Safari private mode quota), so the store
  * chain can step down to memory.
  */
-export function localTier(key: string): Tier {
+export const localTier = (key: string): Tier => {
   return mapTier(
     () => {
       const text = localStorage.getItem(key);
@@ -20,4 +20,4 @@ export function localTier(key: string): Tier {
     },
     (map) => (map.size ? localStorage.setItem(key, JSON.stringify([...map])) : localStorage.removeItem(key)),
   );
-}
+};

@@ -5,7 +5,7 @@ import type { Tier } from './queue-kv';
  * memory). A transaction runs inside one task, so with localStorage it is atomic for
  * every tab in practice. Throws where the storage does.
  */
-export function mapTier(load: () => Map<string, unknown>, save: (map: Map<string, unknown>) => void): Tier {
+export const mapTier = (load: () => Map<string, unknown>, save: (map: Map<string, unknown>) => void): Tier => {
   return (fn) => {
     const map = load();
     let out: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -20,13 +20,13 @@ export function mapTier(load: () => Map<string, unknown>, save: (map: Map<string
     save(map);
     return Promise.resolve(out);
   };
-}
+};
 
 /** The last tier: this tab's memory. Never fails; lost with the page. */
-export function memoryTier(): Tier {
+export const memoryTier = (): Tier => {
   const map = new Map<string, unknown>();
   return mapTier(
     () => map,
     () => {},
   );
-}
+};

@@ -17,12 +17,12 @@ export const apply = (tx: Tier, records: QueueRecord[]): Promise<void> =>
  * oldest records that make one batch (`max` events, `bytes` bytes, at least one record).
  * Resolves with them, the events kept and the events cut.
  */
-export function take(
+export const take = (
   tx: Tier,
   max: number,
   bytes: number,
   bounds: [events: number, bytes: number] | [] = [],
-): Promise<[records: QueueRecord[], kept: number, cut: number]> {
+): Promise<[records: QueueRecord[], kept: number, cut: number]> => {
   return tx((kv, done) =>
     // Every record holds at least one event: without trimming, `max` keys are enough.
     // (A bound of 0 events is no bound here; collector() never passes one.)
@@ -38,4 +38,4 @@ export function take(
       else out([]);
     }),
   );
-}
+};

@@ -28,7 +28,7 @@ const TIERS: QueueTier[] = ['indexeddb', 'localstorage', 'memory'];
  * quota) the transaction is redone on the next one and `onDowngrade` is told once per
  * step. Records already in a failed tier stay there for the next page that can read it.
  */
-export function createQueueStore(name: string, onDowngrade: (from: QueueTier, to: QueueTier, error: unknown) => void): QueueChain {
+export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to: QueueTier, error: unknown) => void): QueueChain => {
   const local = localTier(`${name}:q`);
   const tiers = [idbTier(name), local, memoryTier()];
   let at = 0;
@@ -69,4 +69,4 @@ export function createQueueStore(name: string, onDowngrade: (from: QueueTier, to
       if (!at) await apply(local, records.map((r) => note(r.k)));
     },
   };
-}
+};

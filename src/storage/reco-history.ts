@@ -27,7 +27,7 @@ export const recoHistoryKey = (prefix = 'sl'): string => `${prefix}_reco`;
 export const emptyRecoHistory = (): RecoHistory => ({ v: 1, items: [], cart: [], bought: [] });
 
 /** Reads the stored history; an empty one when absent, unreadable or from another format. */
-export function loadRecoHistory(key: string): RecoHistory {
+export const loadRecoHistory = (key: string): RecoHistory => {
   const value = parseJson<Partial<RecoHistory> | null>(readStorage(key), null);
   const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   if (!value || value.v !== 1) return emptyRecoHistory();
@@ -35,15 +35,15 @@ export function loadRecoHistory(key: string): RecoHistory {
     ? value.items.filter((x): x is HistoryItem => !!x && typeof x.i === 'string' && typeof x.t === 'number' && typeof x.s === 'string')
     : [];
   return { v: 1, items, cart: strings(value.cart), bought: strings(value.bought) };
-}
+};
 
 /** Stores the history; a full or blocked storage is ignored (the recommender keeps it in memory). */
-export function saveRecoHistory(key: string, history: RecoHistory): void {
+export const saveRecoHistory = (key: string, history: RecoHistory): void => {
   const text = stringifyJson(history);
   if (text) writeStorage(key, text);
-}
+};
 
 /** Forgets the history (reset, or personalization consent withdrawn). */
-export function clearRecoHistory(key: string): void {
+export const clearRecoHistory = (key: string): void => {
   writeStorage(key, null);
-}
+};

@@ -35,7 +35,7 @@ const count = (records: QueueRecord[]): number => fit(records.map((r) => r.k))[1
  * One closure, its state in local variables: what the bundle carries is mostly logic,
  * not property names (the size budget: docs/delivery.md).
  */
-export function collector(options: CollectorOptions): Collector {
+export const collector = (options: CollectorOptions): Collector => {
   // Plain JavaScript may pass anything, null included: nothing here throws into the page.
   const o = Object(options) as CollectorOptions;
   const { endpoint, format = 'native', writeKey, headers, compress } = o;
@@ -390,4 +390,4 @@ export function collector(options: CollectorOptions): Collector {
       await running;
     },
   };
-}
+};

@@ -12,13 +12,13 @@ export type BatchRequest = [url: string, body: string, headers: Record<string, s
  * parse and no second serialization; the write key goes in the body too, so a beacon
  * (which has no headers) still authenticates, as Segment's own analytics.js does.
  */
-export function formatBatch(
+export const formatBatch = (
   format: CollectorFormat,
   json: string[],
   endpoint: string,
   writeKey?: string,
   headers: Record<string, string> = {},
-): BatchRequest {
+): BatchRequest => {
   const sentAt = new Date().toISOString();
   let url = endpoint;
   // The events' JSON goes in where the 0 is (the first one: `batch` comes first); `${json}`
@@ -40,4 +40,4 @@ export function formatBatch(
   }
   // native: no Content-Type, so fetch and sendBeacon both send text/plain;charset=UTF-8 (no CORS preflight).
   return [url, body, { ...own, ...headers }, !Object.keys(headers).length, byteLength(body)];
-}
+};

@@ -10,7 +10,7 @@ export type TabLock = (fn: () => Promise<void>) => Promise<boolean>;
  * sandboxed iframes — a localStorage lease renewed by a heartbeat while `fn` runs. Never
  * waits: a busy lock means another tab is sending, and it sends every tab's events.
  */
-export function createLock(name: string, owner: string): TabLock {
+export const createLock = (name: string, owner: string): TabLock => {
   const lease = createLease(`${name}:lease`, owner, LEASE_MS);
   return async (fn) => {
     try {
@@ -26,4 +26,4 @@ export function createLock(name: string, owner: string): TabLock {
     lease(false);
     return true;
   };
-}
+};

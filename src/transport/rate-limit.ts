@@ -11,7 +11,7 @@ export type RateLimit = (name: string, time: number) => boolean;
  * when it closes, `onExceeded(name, count)` reports the count once (the client ignores it
  * after destroy). A rate of 0 turns the limit off.
  */
-export function createRateLimit(rate: number, onExceeded: (name: string, dropped: number) => void): RateLimit {
+export const createRateLimit = (rate: number, onExceeded: (name: string, dropped: number) => void): RateLimit => {
   // name → [tokens, last refill time, dropped in the open window]
   const buckets = new Map<string, number[]>();
   return (name, now) => {
@@ -33,4 +33,4 @@ export function createRateLimit(rate: number, onExceeded: (name: string, dropped
     }
     return false;
   };
-}
+};

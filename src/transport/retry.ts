@@ -14,7 +14,7 @@ export const retryable = (status: number): boolean => !status || status == 408 |
  * `Retry-After` header (seconds or an HTTP date) wins when present. Never past the longest
  * timer delay: a longer one would fire at once, and retry in a tight loop.
  */
-export function retryDelay(attempt: number, baseMs: number, capMs: number, retryAfter?: string | null): number {
+export const retryDelay = (attempt: number, baseMs: number, capMs: number, retryAfter?: string | null): number => {
   const ms = retryAfter ? (isNaN(+retryAfter) ? Date.parse(retryAfter) - Date.now() : +retryAfter * 1000) : -1;
   return Math.min(ms >= 0 ? ms : Math.random() * Math.min(capMs, baseMs * 2 ** attempt), MAX_TIMER_MS);
-}
+};

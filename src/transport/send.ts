@@ -13,11 +13,11 @@ let keepaliveBytes = 0;
  * (so a request started just before the page hides still completes), gzipped by
  * `compress` where given, aborted after `timeoutMs`. Never rejects.
  */
-export async function send(
+export const send = async (
   [url, body, headers, , bytes]: BatchRequest,
   timeoutMs: number,
   compress?: (body: string) => Promise<Blob> | undefined,
-): Promise<Answer> {
+): Promise<Answer> => {
   let data: BodyInit = body;
   let size = bytes;
   let keepalive = false;
@@ -41,7 +41,7 @@ export async function send(
     clearTimeout(timer);
     if (keepalive) keepaliveBytes -= size;
   }
-}
+};
 
 /**
  * Hands a request to the browser at page exit without waiting: sendBeacon where it may
@@ -49,7 +49,7 @@ export async function send(
  * fit the page's keepalive budget (less the keepalive requests in flight and the `spent`
  * bytes of this exit's beacons), or the browser refused it.
  */
-export function hand(req: BatchRequest, timeoutMs: number, spent: number): boolean {
+export const hand = (req: BatchRequest, timeoutMs: number, spent: number): boolean => {
   try {
     if (keepaliveBytes + spent + req[4] > KEEPALIVE_BYTES) return false;
     if (req[3] && navigator.sendBeacon) return navigator.sendBeacon(req[0], req[1]);
@@ -58,4 +58,4 @@ export function hand(req: BatchRequest, timeoutMs: number, spent: number): boole
   } catch {
     return false;
   }
-}
+};

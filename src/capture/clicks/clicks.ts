@@ -32,7 +32,7 @@ const RAGE_CLICKS = 3;
  * camelCase properties; "Rage Click" (once per burst: the third click within 1 s and
  * 30 px) and "Dead Click". See docs/capture.md for properties.
  */
-export function clicks(options?: ClicksOptions): Plugin {
+export const clicks = (options?: ClicksOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { denySelectors, rageClicks, deadClicks, downloadExtensions = DOWNLOAD_EXTENSIONS } = Object(options) as ClicksOptions;
   return capturePlugin('clicks', (scope) => {
@@ -60,4 +60,4 @@ export function clicks(options?: ClicksOptions): Plugin {
       { capture: true },
     );
   });
-}
+};

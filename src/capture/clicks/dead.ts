@@ -16,7 +16,7 @@ const LEAVES = 'a[href]:not([href^="#"]),form [type=submit],form button:not([typ
  * only during that window (disconnected at the first mutation or when it ends); one window
  * at a time, so repeated clicks on a broken button give one "Dead Click".
  */
-export function createDeadClickWatch(scope: Scope, onDead: (el: Element) => void): (el: Element, event: Event) => void {
+export const createDeadClickWatch = (scope: Scope, onDead: (el: Element) => void): (el: Element, event: Event) => void => {
   let busy = false;
   let changed = false;
   // One observer for the plugin's life, connected per window: a click does not build one.
@@ -38,4 +38,4 @@ export function createDeadClickWatch(scope: Scope, onDead: (el: Element) => void
       if (!changed && location.href === href && document.activeElement === focus && document.visibilityState !== 'hidden' && (event.defaultPrevented || !el.matches(LEAVES))) onDead(el);
     }, DEAD_CLICK_MS);
   };
-}
+};

@@ -8,17 +8,17 @@ export const DOWNLOAD_EXTENSIONS = [
 ] as const;
 
 /** `selector`, `tag` and (when there is one) `text` of an element. */
-export function describeElement(el: Element): Properties {
+export const describeElement = (el: Element): Properties => {
   const text = elementText(el);
   return { selector: cssSelector(el), tag: el.tagName.toLowerCase(), ...(text && { text }) };
-}
+};
 
 /**
  * {@link describeElement} plus, for links, `href` (redacted by the core's privacy rules),
  * `outbound` (http(s) to another host) and `download` (a `download` attribute or a
  * listed file extension).
  */
-export function describeClick(el: Element, extensions: readonly string[]): Properties {
+export const describeClick = (el: Element, extensions: readonly string[]): Properties => {
   const props = describeElement(el);
   // The anchor parses its own URL (host, protocol, pathname): no URL object per click.
   const { href, protocol, host, pathname } = el as HTMLAnchorElement;
@@ -28,4 +28,4 @@ export function describeClick(el: Element, extensions: readonly string[]): Prope
   props.outbound = /^https?:$/.test(protocol) && host !== location.host;
   props.download = el.hasAttribute('download') || (!!extension && extensions.includes(extension[1]!.toLowerCase()));
   return props;
-}
+};

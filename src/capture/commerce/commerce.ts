@@ -28,7 +28,7 @@ export interface CommercePlugin extends Plugin {
  * added to "Product Added" and "Order Completed" — whether those come from the typed
  * helpers, the attributes or plain `track` calls.
  */
-export function commerce(options?: CommerceOptions): CommercePlugin {
+export const commerce = (options?: CommerceOptions): CommercePlugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { declarative, impressions, timings, denySelectors } = Object(options) as CommerceOptions;
   let enrich: ((event: SightlineEvent) => SightlineEvent | undefined) | undefined;
@@ -48,4 +48,4 @@ export function commerce(options?: CommerceOptions): CommercePlugin {
     scan = watchImpressions(scope);
   });
   return { ...plugin, enrich: (event) => enrich && enrich(event), rescan: () => scan() };
-}
+};

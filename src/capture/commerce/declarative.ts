@@ -8,21 +8,21 @@ const NUMERIC = /^(price|quantity|position|value|revenue|total|subtotal|discount
  * Commerce properties from `data-sl-*` attributes, snake_case as in the Segment spec
  * (`data-sl-product-id` → `product_id`), numbers where the spec has numbers.
  */
-export function commerceProps(el: Element): Properties {
+export const commerceProps = (el: Element): Properties => {
   const props = dataProps(el, true);
   for (const key in props) {
     const number = Number(props[key]);
     if (NUMERIC.test(key) && props[key] !== '' && isFinite(number)) props[key] = number;
   }
   return props;
-}
+};
 
 /**
  * The event of a `data-sl-commerce` click: the slug in title case
  * (`product-clicked` → "Product Clicked"), with the properties of the element, of its
  * nearest product/promotion ancestor, and `list_id` of the enclosing `[data-sl-list-id]`.
  */
-export function declarativeEvent(el: Element): [event: string, properties: Properties] | undefined {
+export const declarativeEvent = (el: Element): [event: string, properties: Properties] | undefined => {
   const slug = el.getAttribute('data-sl-commerce');
   const item = el.closest('[data-sl-product-id],[data-sl-promotion-id]');
   const list = el.closest('[data-sl-list-id]');
@@ -33,4 +33,4 @@ export function declarativeEvent(el: Element): [event: string, properties: Prope
         { ...(listId && { list_id: listId }), ...(item && item !== el && commerceProps(item)), ...commerceProps(el) },
       ]
     : undefined;
-}
+};

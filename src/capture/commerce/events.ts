@@ -91,6 +91,6 @@ export type Tracker = Pick<SightlineClient, 'track'>;
  * Tracks a commerce event with its typed properties. The helpers below are shorthands. Without
  * a tracker it does nothing ({@link canTrack}).
  */
-export function trackCommerce<E extends CommerceEvent>(client: Tracker, event: E, properties: CommerceEventMap[E]): void {
+export const trackCommerce = <E extends CommerceEvent>(client: Tracker, event: E, properties: CommerceEventMap[E]): void => {
   if (canTrack(client)) client.track(event, properties as Properties);
-}
+};

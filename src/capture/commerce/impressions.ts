@@ -22,7 +22,7 @@ const RESCAN_DELAY_MS = 500;
  * each SPA navigation, and when the page calls `rescan()`), never by watching the whole
  * DOM. Pending batches go out when the page is hidden or left.
  */
-export function watchImpressions(scope: Scope): () => void {
+export const watchImpressions = (scope: Scope): () => void => {
   const { client } = scope;
   const pending = new Map<Element | null, Properties[]>();
   // The elements observed in this page view: at most MAX_OBSERVED, so holding them is bounded.
@@ -69,4 +69,4 @@ export function watchImpressions(scope: Scope): () => void {
   });
   scan();
   return scan;
-}
+};

@@ -29,7 +29,7 @@ const productKey = (props: Record<string, unknown>): string => String(props.prod
  * - `product_dwell_ms` to "Product Added": since "Product Viewed" of that same product.
  * An order ends the journey; values the caller set are kept.
  */
-export function createTimings(store: JourneyStore): (event: SightlineEvent) => SightlineEvent | undefined {
+export const createTimings = (store: JourneyStore): (event: SightlineEvent) => SightlineEvent | undefined => {
   return (event) => {
     const name = event.type === 'track' && event.event;
     const viewed = name === 'Product Viewed';
@@ -57,4 +57,4 @@ export function createTimings(store: JourneyStore): (event: SightlineEvent) => S
     store.write(times);
     return Object.keys(extra).length ? { ...event, properties: { ...extra, ...properties } } : undefined;
   };
-}
+};

@@ -20,7 +20,7 @@ const MAX_VALUE = 200;
  * The campaign of a URL query: UTM parameters under their Segment names plus any of the
  * ad `clickIds`, or undefined when the URL carries none.
  */
-export function parseCampaign(search: string, clickIds: readonly string[]): Record<string, string> | undefined {
+export const parseCampaign = (search: string, clickIds: readonly string[]): Record<string, string> | undefined => {
   const params = new URLSearchParams(search);
   const campaign: Record<string, string> = {};
   for (const [param, key] of [...Object.entries(UTM_PARAMS), ...clickIds.map((id) => [id, id])]) {
@@ -28,4 +28,4 @@ export function parseCampaign(search: string, clickIds: readonly string[]): Reco
     if (value) campaign[key!] = value.slice(0, MAX_VALUE);
   }
   return Object.keys(campaign).length ? campaign : undefined;
-}
+};

@@ -25,7 +25,7 @@ interface SessionSource {
  * `device.class`, `userAgentData` (low-entropy client hints), `viewport` and `connection`.
  * A new campaign or an external referrer starts a new source; internal pages keep it.
  */
-export function context(options?: ContextOptions): Plugin {
+export const context = (options?: ContextOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { clickIds = [], domains = {} } = Object(options) as ContextOptions;
   let fixed: Record<string, unknown> | undefined;
@@ -50,4 +50,4 @@ export function context(options?: ContextOptions): Plugin {
       if (fixed) return { ...event, context: { ...fixed, viewport: { width: innerWidth, height: innerHeight }, ...(net && { connection: net }), ...event.context } };
     },
   };
-}
+};

@@ -19,22 +19,22 @@ interface NavigatorLike {
 const nav = (): NavigatorLike => navigator;
 
 /** Mobile, tablet or desktop. iPadOS reports a Mac user agent, so touch points tell it apart. */
-export function deviceClass(): DeviceClass {
+export const deviceClass = (): DeviceClass => {
   const { userAgent = '', maxTouchPoints = 0, userAgentData } = nav();
   if (userAgentData && userAgentData.mobile) return 'mobile';
   // Kindle and Silk (Fire) tablets say `Android` without `Mobile`, or Mac with touch points.
   if (/iPad|Tablet|Android(?!.*Mobile)/i.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)) return 'tablet';
   return /Mobi|Opera Mini/i.test(userAgent) ? 'mobile' : 'desktop';
-}
+};
 
 /** `navigator.userAgentData`'s low-entropy values as plain data (its `brands` are plain objects already), or undefined. */
-export function userAgentData(): UserAgentData | undefined {
+export const userAgentData = (): UserAgentData | undefined => {
   const data = nav().userAgentData;
   if (data && data.brands) return { brands: data.brands, mobile: !!data.mobile, platform: data.platform || '' };
-}
+};
 
 /** The connection's effective type (`4g`, `3g`, …) and data saver flag, where exposed. */
-export function connection(): { effectiveType: string; saveData: boolean } | undefined {
+export const connection = (): { effectiveType: string; saveData: boolean } | undefined => {
   const c = nav().connection;
   if (c && c.effectiveType) return { effectiveType: c.effectiveType, saveData: !!c.saveData };
-}
+};

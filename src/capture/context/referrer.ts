@@ -25,7 +25,7 @@ export type ReferrerDomains = Partial<Record<ReferrerClass, readonly string[]>>;
  * (same host), then email, search or social by the referrer's domain in
  * {@link REFERRER_DOMAINS} or the `extra` domains, else referral.
  */
-export function classifyReferrer(campaign: Record<string, string> = {}, clickIds: readonly string[], extra: ReferrerDomains): { type: ReferrerType; domain?: string } {
+export const classifyReferrer = (campaign: Record<string, string> = {}, clickIds: readonly string[], extra: ReferrerDomains): { type: ReferrerType; domain?: string } => {
   const { referrer } = document;
   let domain = '';
   try {
@@ -51,4 +51,4 @@ export function classifyReferrer(campaign: Record<string, string> = {}, clickIds
                   [...REFERRER_DOMAINS[kind], ...(extra[kind] || [])].some((d) => labels.includes(`.${d}.`)),
                 ) || 'referral';
   return { type, ...(domain && { domain }) };
-}
+};

@@ -27,11 +27,11 @@ export interface EngagedClock {
  * or the next beat) and re-armed lazily, so mousemove only stores a timestamp. `onBeat`
  * gets the engaged ms and the beat number (1, 2, …).
  */
-export function createEngagedClock(
+export const createEngagedClock = (
   later: Scope['later'],
   { idleMs = 30_000, heartbeatMs = 15_000 }: EngagedClockOptions,
   onBeat: (engagedMs: number, beat: number) => void,
-): EngagedClock {
+): EngagedClock => {
   let banked = 0;
   let since: number | undefined;
   let last = 0;
@@ -72,4 +72,4 @@ export function createEngagedClock(
       banked = beats = 0;
     },
   };
-}
+};

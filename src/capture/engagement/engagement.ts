@@ -24,7 +24,7 @@ const ACTIVITY = ['pointerdown', 'keydown', 'mousemove', 'wheel', 'touchstart', 
  * engaged time and maximum scroll depth when the page is hidden, left, or replaced by an
  * SPA navigation (once per page view).
  */
-export function engagement(options?: EngagementOptions): Plugin {
+export const engagement = (options?: EngagementOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const o = Object(options) as EngagementOptions;
   const { milestones = SCROLL_MILESTONES } = o;
@@ -84,4 +84,4 @@ export function engagement(options?: EngagementOptions): Plugin {
     });
     active();
   });
-}
+};

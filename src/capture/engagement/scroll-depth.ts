@@ -8,11 +8,11 @@ const BOTTOM_SLACK_PX = 2;
  * the page scrolls at all: a page that fits the viewport is seen whole (100) but
  * never "scrolled".
  */
-export function scrollDepth(): [depth: number, scrollable: boolean] {
+export const scrollDepth = (): [depth: number, scrollable: boolean] => {
   const { body } = document;
   const height = Math.max(document.documentElement.scrollHeight, body ? body.scrollHeight : 0);
   const { innerHeight } = window;
   const seen = window.scrollY + innerHeight;
   if (height <= innerHeight + BOTTOM_SLACK_PX) return [100, false];
   return [height - seen <= BOTTOM_SLACK_PX ? 100 : Math.min(100, Math.round((seen / height) * 100)), true];
-}
+};

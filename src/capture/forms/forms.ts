@@ -45,7 +45,7 @@ interface FormState {
  * the SDK never touches `.value`, `.checked` or `.files`, and reads the form's `id`,
  * `name` and `action` with `getAttribute` (`form.action` would return a field named "action").
  */
-export function forms(options?: FormsOptions): Plugin {
+export const forms = (options?: FormsOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { denySelectors } = Object(options) as FormsOptions;
   return capturePlugin('forms', (scope) => {
@@ -125,4 +125,4 @@ export function forms(options?: FormsOptions): Plugin {
       if (next) states = [];
     });
   });
-}
+};

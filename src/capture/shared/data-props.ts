@@ -8,11 +8,11 @@ const RESERVED = /^(event|no-capture|id|commerce|product-impression|promotion-im
  * names become camelCase (`data-sl-plan-name` → `planName`), or snake_case with
  * `snake` (`data-sl-product-id` → `product_id`, the Segment commerce spelling).
  */
-export function dataProps(el: Element, snake?: boolean): Properties {
+export const dataProps = (el: Element, snake?: boolean): Properties => {
   const props: Properties = {};
   for (const { name, value } of el.attributes) {
     const key = name.startsWith('data-sl-') && name.slice(8);
     if (key && !RESERVED.test(key)) props[snake ? key.replace(/-/g, '_') : key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
   }
   return props;
-}
+};

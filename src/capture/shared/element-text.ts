@@ -9,17 +9,17 @@ const PRIVATE = 'input,textarea,select,script,style,[contenteditable]:not([conte
  * editable regions, and never an input's value: for `<input type="submit">` only the
  * aria-label or title is used.
  */
-export function elementText(el: Element): string | undefined {
+export const elementText = (el: Element): string | undefined => {
   const label = (): string | undefined => collapse(el.getAttribute('aria-label') || el.getAttribute('title') || '') || undefined;
   if (el.closest(PRIVATE)) return el.matches('input[type=submit],input[type=button]') ? label() : undefined;
   return collapse(visibleText(el)) || label();
-}
+};
 
 /** Trims, collapses whitespace and cuts to {@link MAX_TEXT}: the form every captured text takes. */
 export const collapse = (text: string, max = MAX_TEXT): string => text.replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** Walks text nodes only until enough is read: a huge container costs no more than a button. */
-function visibleText(el: Element): string {
+const visibleText = (el: Element): string => {
   const walker = document.createTreeWalker(el, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
     // 1 accept (text), 2 reject (a private subtree), 3 skip (an element: look inside).
     acceptNode: (node) => (node.nodeType === 3 ? 1 : (node as Element).matches(PRIVATE) ? 2 : 3),
@@ -27,4 +27,4 @@ function visibleText(el: Element): string {
   let text = '';
   while (text.length < MAX_TEXT * 2 && walker.nextNode()) text += `${walker.currentNode.nodeValue} `;
   return text;
-}
+};

@@ -19,7 +19,7 @@ const FALLBACK_MS = 100;
  * replace) are one navigation. `fn` is guarded by the scope, which also unsubscribes at
  * stop (the last one out restores history).
  */
-export function onNavigation(scope: Scope, fn: () => void): void {
+export const onNavigation = (scope: Scope, fn: () => void): void => {
   const subscriber = scope.safe(fn);
   listeners.add(subscriber);
   // Every subscriber listens (settle() makes one settle of them); history is wrapped once.
@@ -33,7 +33,7 @@ export function onNavigation(scope: Scope, fn: () => void): void {
       restores = undefined;
     }
   });
-}
+};
 
 /**
  * Calls `fn` when the current page view ends: `fn(false)` when the page may be going away
@@ -41,14 +41,14 @@ export function onNavigation(scope: Scope, fn: () => void): void {
  * an SPA navigation ({@link onNavigation}) to another path or query (a hash change or a
  * push of the same URL is not a new page).
  */
-export function onPageEnd(scope: Scope, fn: (next: boolean) => void): void {
+export const onPageEnd = (scope: Scope, fn: (next: boolean) => void): void => {
   const key = (): string => location.pathname + location.search;
   let page = key();
   // As lib's onPageExit, through the scope's listeners (one shape for every capture listener).
   scope.on(document, 'visibilitychange', () => document.visibilityState === 'hidden' && fn(false));
   scope.on(window, 'pagehide', () => fn(false));
   onNavigation(scope, () => page !== (page = key()) && fn(true));
-}
+};
 
 /**
  * Calls every subscriber once the page has rendered what changed: after the next animation
@@ -57,7 +57,7 @@ export function onPageEnd(scope: Scope, fn: (next: boolean) => void): void {
  * Calls until then are one settle. The history wrappers and listeners call it; so does
  * the page-view plugin at start, for its first view.
  */
-export function settle(): void {
+export const settle = (): void => {
   if (pending) return;
   pending = true;
   // `pending` is the once-flag: the later of the frame and the fallback finds it cleared.
@@ -74,14 +74,14 @@ export function settle(): void {
       setTimeout(run, 0);
     });
   }
-}
+};
 
 /**
  * Wraps history[method]. If another script wrapped it after us we cannot unwrap without
  * breaking theirs, so our wrapper goes quiet instead (and a later subscription wraps anew).
  * A failure is reported through the scope of the subscriber that wrapped.
  */
-function wrap(method: 'pushState' | 'replaceState', scope: Scope): () => void {
+const wrap = (method: 'pushState' | 'replaceState', scope: Scope): () => void => {
   try {
     const original = history[method];
     let live = true;
@@ -100,4 +100,4 @@ function wrap(method: 'pushState' | 'replaceState', scope: Scope): () => void {
     scope.report(HISTORY_PATCH_FAILED, error);
     return () => {};
   }
-}
+};

@@ -16,7 +16,7 @@ export type Finder = (event: Event, selector?: string) => Element | null;
  * invalid selector is reported once and left out, so one typo does not switch the
  * denylist off. Without `selector`, the target element itself.
  */
-export function createFinder(scope: Scope, denySelectors: readonly string[] = []): Finder {
+export const createFinder = (scope: Scope, denySelectors: readonly string[] = []): Finder => {
   const deny = [NO_CAPTURE, ...denySelectors.filter((selector) => {
     try {
       document.documentElement.matches(selector);
@@ -32,4 +32,4 @@ export function createFinder(scope: Scope, denySelectors: readonly string[] = []
     const hit = el && selector ? el.closest(selector) : el;
     return hit && !hit.closest(deny) ? hit : null;
   };
-}
+};

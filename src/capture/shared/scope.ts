@@ -22,7 +22,7 @@ export interface Scope {
 }
 
 /** Creates the scope of one plugin run. */
-export function createScope(client: SightlineClient, plugin: string): Scope {
+export const createScope = (client: SightlineClient, plugin: string): Scope => {
   const stops = new Set<() => void>();
   let live = true;
   // The core describes what was thrown (an Error's message, else the value as a string).
@@ -68,13 +68,13 @@ export function createScope(client: SightlineClient, plugin: string): Scope {
       stops.clear();
     },
   };
-}
+};
 
 /**
  * Builds a capture plugin: `start` runs at setup with a fresh scope (only where a DOM
  * exists: on a server every plugin is a no-op), and teardown stops everything it started.
  */
-export function capturePlugin(name: string, start: (scope: Scope) => void): Plugin {
+export const capturePlugin = (name: string, start: (scope: Scope) => void): Plugin => {
   let scope: Scope | undefined;
   const teardown = (): void => {
     if (scope) scope.stop();
@@ -89,4 +89,4 @@ export function capturePlugin(name: string, start: (scope: Scope) => void): Plug
     },
     teardown,
   };
-}
+};

@@ -7,7 +7,7 @@ const MAX_LEVELS = 5;
  * `:nth-of-type` where siblings share the tag, for at most five levels. A node that is
  * not an element (or null) gives `''`.
  */
-export function cssSelector(el: Node | null): string {
+export const cssSelector = (el: Node | null): string => {
   const parts: string[] = [];
   for (let node = el as Element | null; node && node.nodeType === 1 && parts.length < MAX_LEVELS; node = node.parentElement) {
     if (node === document.body || node === document.documentElement) break;
@@ -16,7 +16,7 @@ export function cssSelector(el: Node | null): string {
     if (anchor) break;
   }
   return parts.join(' > ');
-}
+};
 
 /**
  * Generated names (React/Ember ids, CSS-in-JS hashes) change between builds or renders.
@@ -25,7 +25,7 @@ export function cssSelector(el: Node | null): string {
 const stable = (token: string): boolean => token.length <= 40 && /^[a-z_][\w-]*$/i.test(token) && !/\d{3}|^(css|sc|jsx|emotion|svelte)-/i.test(token);
 
 /** The id, `data-sl-id` or `data-testid` a developer named the element by, as a selector. */
-function anchorOf(node: Element): string | undefined {
+const anchorOf = (node: Element): string | undefined => {
   const id = node.getAttribute('id');
   if (id && stable(id)) return `#${id}`;
   for (const name of ['data-sl-id', 'data-testid']) {
@@ -33,11 +33,11 @@ function anchorOf(node: Element): string | undefined {
     // JSON quotes a string as CSS does for `"` and `\`, the characters a CSS string escapes.
     if (value) return `[${name}=${JSON.stringify(value)}]`;
   }
-}
+};
 
 // Runs per level of every clicked element, so it walks the siblings and splits the class
 // attribute instead of copying `children` and `classList` (several times cheaper).
-function step(node: Element): string {
+const step = (node: Element): string => {
   const { tagName } = node;
   let index = 1;
   let shared = false;
@@ -46,4 +46,4 @@ function step(node: Element): string {
   const part = tagName.toLowerCase() + (node.getAttribute('class') || '').split(/\s+/).filter(stable).slice(0, 2).map((c) => `.${c}`).join('');
   // Position among same-tag siblings, only when some sibling shares the tag.
   return index > 1 || shared ? `${part}:nth-of-type(${index})` : part;
-}
+};

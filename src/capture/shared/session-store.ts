@@ -25,7 +25,7 @@ export interface SessionStore<T> {
  * written while analytics consent is denied (the last value waits in memory for a grant),
  * and the key is deleted when consent is withdrawn.
  */
-export function sessionStore<T>(scope: Scope, name: string): SessionStore<T> {
+export const sessionStore = <T,>(scope: Scope, name: string): SessionStore<T> => {
   const { client } = scope;
   const key = `${(client.options.identity || {}).storagePrefix || 'sl'}_${name}`;
   let waiting: T | undefined;
@@ -59,4 +59,4 @@ export function sessionStore<T>(scope: Scope, name: string): SessionStore<T> {
       else waiting = value;
     },
   };
-}
+};

@@ -20,7 +20,7 @@ export const round = (value: number, fraction?: boolean): number => (fraction ? 
  * element, and the attribution is empty when the browser gave no entries (a back/forward
  * cache restore).
  */
-export function attribution({ name, entries }: MetricType): Attribution {
+export const attribution = ({ name, entries }: MetricType): Attribution => {
   const last = entries[entries.length - 1];
   if (!last) return {};
   if (name === 'LCP') {
@@ -41,4 +41,4 @@ export function attribution({ name, entries }: MetricType): Attribution {
     return { largestShiftTarget: cut(source && cssSelector(source.node)), largestShiftValue: round(largest.value, true), largestShiftTime: round(largest.startTime) };
   }
   return {};
-}
+};

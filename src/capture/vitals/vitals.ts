@@ -24,7 +24,7 @@ const START = { LCP: onLCP, INP: onINP, CLS: onCLS, FCP: onFCP, TTFB: onTTFB } a
  * DOM nodes, which are large and can hold page content). Elements are named with click
  * capture's selectors.
  */
-export function vitals(options?: VitalsOptions): Plugin {
+export const vitals = (options?: VitalsOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { metrics = Object.keys(START) as VitalName[] } = Object(options) as VitalsOptions;
   return capturePlugin('vitals', (scope) => {
@@ -52,4 +52,4 @@ export function vitals(options?: VitalsOptions): Plugin {
       }
     }
   });
-}
+};

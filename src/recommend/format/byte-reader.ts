@@ -7,14 +7,14 @@ export interface FormatFault {
 }
 
 /** Throws a {@link FormatFault}; the decoder catches it and reports a corrupt model. */
-export function fault(reason: string): never {
+export const fault = (reason: string): never => {
   throw { fault: reason } satisfies FormatFault;
-}
+};
 
 /** True for what {@link fault} throws. */
-export function isFormatFault(value: unknown): value is FormatFault {
+export const isFormatFault = (value: unknown): value is FormatFault => {
   return typeof value === 'object' && value !== null && typeof (value as FormatFault).fault === 'string';
-}
+};
 
 /** A bounds-checked cursor over bytes: every read past `end` is a {@link FormatFault}. */
 export interface ByteReader {
@@ -30,7 +30,7 @@ export interface ByteReader {
 }
 
 /** Creates a reader over `bytes[start, end)`. */
-export function byteReader(bytes: Uint8Array, start = 0, end = bytes.length): ByteReader {
+export const byteReader = (bytes: Uint8Array, start = 0, end = bytes.length): ByteReader => {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const need = (r: ByteReader, n: number): number => {
     if (r.pos + n > r.end) fault('truncated');
@@ -69,4 +69,4 @@ export function byteReader(bytes: Uint8Array, start = 0, end = bytes.length): By
       return bytes.subarray(at, at + length);
     },
   };
-}
+};

@@ -13,7 +13,7 @@ export interface ByteWriter {
 }
 
 /** Creates an empty {@link ByteWriter}. */
-export function byteWriter(initial = 1 << 16): ByteWriter {
+export const byteWriter = (initial = 1 << 16): ByteWriter => {
   let buf = new Uint8Array(initial);
   let view = new DataView(buf.buffer);
   let len = 0;
@@ -64,4 +64,4 @@ export function byteWriter(initial = 1 << 16): ByteWriter {
     patchU32: (at, v) => view.setUint32(at, v >>> 0, true),
     finish: () => buf.slice(0, len),
   };
-}
+};

@@ -29,7 +29,7 @@ export type DecodeProblem = { problem: 'version'; version: number } | { problem:
  * broken (short, wrong magic, other version, bad checksum, malformed section) comes back
  * as a {@link DecodeProblem}.
  */
-export function decodeModelFile(bytes: Uint8Array, kinds: readonly FileKind[] = [0, 1]): ModelFile | DecodeProblem {
+export const decodeModelFile = (bytes: Uint8Array, kinds: readonly FileKind[] = [0, 1]): ModelFile | DecodeProblem => {
   try {
     const head = readHeader(bytes);
     if ('code' in head) {
@@ -55,4 +55,4 @@ export function decodeModelFile(bytes: Uint8Array, kinds: readonly FileKind[] = 
     // A RangeError from a typed-array allocation sized by a hostile count, and the like.
     return { problem: 'corrupt', reason: String(error) };
   }
-}
+};

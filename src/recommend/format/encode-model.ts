@@ -26,19 +26,19 @@ export interface ModelInput {
 }
 
 /** The meta block shared by models and manifests. */
-export function modelMeta(input: ModelInput, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export const modelMeta = (input: ModelInput, extra: Record<string, unknown> = {}): Record<string, unknown> => {
   return { version: input.version, params: input.params, tiers: input.tiers, ...input.info, ...extra };
-}
+};
 
 /** Writes the popularity and id sections every model and manifest starts with. */
-export function writeCatalog(w: ByteWriter, input: ModelInput): void {
+export const writeCatalog = (w: ByteWriter, input: ModelInput): void => {
   writeSection(w, SECTION.popularity, () => writePopularity(w, input.popularity));
   if (allNumeric(input.ids)) writeSection(w, SECTION.numericIds, () => writeNumericIds(w, input.ids));
   else writeSection(w, SECTION.stringIds, () => writeStringIds(w, input.ids));
-}
+};
 
 /** Encodes a complete single-file model (kind 0). */
-export function encodeModel(input: ModelInput): Uint8Array {
+export const encodeModel = (input: ModelInput): Uint8Array => {
   const w = byteWriter(1 << 20);
   writeHeader(w, {
     kind: FILE_KIND.model,
@@ -50,4 +50,4 @@ export function encodeModel(input: ModelInput): Uint8Array {
   writeCatalog(w, input);
   writeSection(w, SECTION.sessions, () => writeSessions(w, input.sessions));
   return sealFile(w);
-}
+};

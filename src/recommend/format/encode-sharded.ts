@@ -21,7 +21,7 @@ export interface ShardedModel {
  * contents, so the browser fetches only the shards of the items a shopper touches.
  * Sessions shared by several shards are repeated in each: more bytes in total, fewer per page.
  */
-export function encodeSharded(input: ModelInput, shardSize: number, baseName: string): ShardedModel {
+export const encodeSharded = (input: ModelInput, shardSize: number, baseName: string): ShardedModel => {
   const itemCount = input.ids.length;
   const postings = recentPostings(input.sessions, itemCount, input.params.sample);
   const shards: ShardedModel['shards'] = [];
@@ -44,9 +44,9 @@ export function encodeSharded(input: ModelInput, shardSize: number, baseName: st
   writeCatalog(w, input);
   writeSection(w, SECTION.shards, () => writeShardTable(w, table));
   return { manifest: sealFile(w), shards };
-}
+};
 
-function encodeShard(input: ModelInput, postings: Int32Array[], range: { first: number; end: number; index: number }): Uint8Array {
+const encodeShard = (input: ModelInput, postings: Int32Array[], range: { first: number; end: number; index: number }): Uint8Array => {
   const { offsets, items } = input.sessions;
   const index = Int32Array.from(new Set(postings.flatMap((p) => Array.from(p)))).sort();
   const local = new Int32Array(index.length + 1);
@@ -63,4 +63,4 @@ function encodeShard(input: ModelInput, postings: Int32Array[], range: { first: 
   });
   writeSection(w, SECTION.postings, () => writeShardBody(w, postings, { offsets: local, items: localItems, index }));
   return sealFile(w);
-}
+};

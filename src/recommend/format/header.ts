@@ -24,7 +24,7 @@ export type HeaderProblem = { code: 'version'; version: number } | { code: 'corr
  * keep their meaning in every version, so a newer file is told apart from a broken one),
  * and returns a reader positioned at the first section.
  */
-export function readHeader(bytes: Uint8Array): { header: FileHeader; reader: ByteReader } | HeaderProblem {
+export const readHeader = (bytes: Uint8Array): { header: FileHeader; reader: ByteReader } | HeaderProblem => {
   if (bytes.length < HEADER_BYTES) return { code: 'corrupt', reason: 'shorter than a header' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== MAGIC) return { code: 'corrupt', reason: 'not a sightline model (bad magic)' };
@@ -48,9 +48,9 @@ export function readHeader(bytes: Uint8Array): { header: FileHeader; reader: Byt
   const metaBytes = r.take(r.u32());
   const meta = parseMeta(metaBytes);
   return { header: { version, kind, itemCount, sessionCount, builtAt, crc, meta }, reader: r };
-}
+};
 
-function parseMeta(bytes: Uint8Array): Record<string, unknown> {
+const parseMeta = (bytes: Uint8Array): Record<string, unknown> => {
   try {
     const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
     if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
@@ -58,10 +58,10 @@ function parseMeta(bytes: Uint8Array): Record<string, unknown> {
     // fall through to the fault: a checksummed file with bad JSON was written wrong.
   }
   return fault('bad meta block');
-}
+};
 
 /** Writes a header with placeholder length and CRC; {@link sealFile} fills them in. */
-export function writeHeader(w: ByteWriter, h: Omit<FileHeader, 'version' | 'crc'>): void {
+export const writeHeader = (w: ByteWriter, h: Omit<FileHeader, 'version' | 'crc'>): void => {
   w.u32(MAGIC);
   w.u16(FORMAT_VERSION);
   w.u16(h.kind);
@@ -73,18 +73,18 @@ export function writeHeader(w: ByteWriter, h: Omit<FileHeader, 'version' | 'crc'
   const meta = new TextEncoder().encode(JSON.stringify(h.meta));
   w.u32(meta.length);
   w.bytes(meta);
-}
+};
 
 /** Finishes a file: patches its total length and CRC32 and returns its bytes. */
-export function sealFile(w: ByteWriter): Uint8Array {
+export const sealFile = (w: ByteWriter): Uint8Array => {
   w.patchU32(8, w.length);
   const bytes = w.finish();
   new DataView(bytes.buffer).setUint32(CRC_OFFSET, crc32(bytes, CRC_START), true);
   return bytes;
-}
+};
 
 /** Calls `fn(tag, reader)` for each section up to the end; the reader is bounded to it. */
-export function forEachSection(r: ByteReader, fn: (tag: number, section: ByteReader) => void): void {
+export const forEachSection = (r: ByteReader, fn: (tag: number, section: ByteReader) => void): void => {
   while (r.pos < r.end) {
     const tag = r.u32();
     const length = r.u32();
@@ -92,13 +92,13 @@ export function forEachSection(r: ByteReader, fn: (tag: number, section: ByteRea
     r.take(length);
     fn(tag, byteReader(r.bytes, start, start + length));
   }
-}
+};
 
 /** Writes one section: tag, a length patched afterwards, and what `fn` writes. */
-export function writeSection(w: ByteWriter, tag: number, fn: () => void): void {
+export const writeSection = (w: ByteWriter, tag: number, fn: () => void): void => {
   w.u32(tag);
   const at = w.length;
   w.u32(0);
   fn();
   w.patchU32(at, w.length - at - 4);
-}
+};

@@ -8,7 +8,7 @@ import type { ByteWriter } from './byte-writer';
  * high planes are mostly small, repetitive bytes that HTTP gzip squeezes to ~6 bits
  * per value — about 10% smaller than varints under gzip, and decoding is a tight loop.
  */
-export function writePlanes(w: ByteWriter, values: ArrayLike<number>): void {
+export const writePlanes = (w: ByteWriter, values: ArrayLike<number>): void => {
   let max = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
   const planes = max < 0x100 ? 1 : max < 0x10000 ? 2 : max < 0x1000000 ? 3 : 4;
@@ -19,10 +19,10 @@ export function writePlanes(w: ByteWriter, values: ArrayLike<number>): void {
     for (let i = 0; i < values.length; i++) plane[i] = Math.floor(values[i]! / div) & 0xff;
     w.bytes(plane);
   }
-}
+};
 
 /** Reads `count` values written by {@link writePlanes} into `out` (which must hold them). */
-export function readPlanes(r: ByteReader, count: number, out: Int32Array | Uint32Array): void {
+export const readPlanes = (r: ByteReader, count: number, out: Int32Array | Uint32Array): void => {
   const planes = r.u8();
   if (planes < 1 || planes > 4) fault('bad plane count');
   out.fill(0, 0, count);
@@ -31,4 +31,4 @@ export function readPlanes(r: ByteReader, count: number, out: Int32Array | Uint3
     const shift = 8 * p;
     for (let i = 0; i < count; i++) out[i] = out[i]! | (plane[i]! << shift);
   }
-}
+};

@@ -4,7 +4,7 @@ import type { FlatSessions } from './sessions';
  * For each item, the (at most) `limit` most recent sessions containing it, oldest
  * first — exactly the sessions the scorer may look at, so a shard needs nothing else.
  */
-export function recentPostings({ offsets, items }: FlatSessions, itemCount: number, limit: number): Int32Array[] {
+export const recentPostings = ({ offsets, items }: FlatSessions, itemCount: number, limit: number): Int32Array[] => {
   const lists: number[][] = Array.from({ length: itemCount }, () => []);
   for (let s = offsets.length - 2; s >= 0; s--) {
     for (let p = offsets[s]!; p < offsets[s + 1]!; p++) {
@@ -13,4 +13,4 @@ export function recentPostings({ offsets, items }: FlatSessions, itemCount: numb
     }
   }
   return lists.map((list) => Int32Array.from(list.reverse()));
-}
+};

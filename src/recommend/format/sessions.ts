@@ -11,14 +11,14 @@ export interface FlatSessions {
 }
 
 // Both sides keep the same little most-recent-first list of a session's distinct items.
-function touch(recent: number[], item: number, at: number): void {
+const touch = (recent: number[], item: number, at: number): void => {
   if (at >= 0) recent.splice(at, 1);
   recent.unshift(item);
   if (recent.length > BACK_REFS) recent.pop();
-}
+};
 
 /** Writes varint session lengths, then the byte-plane coded tokens (see BACK_REFS). */
-export function writeSessions(w: ByteWriter, { offsets, items }: FlatSessions): void {
+export const writeSessions = (w: ByteWriter, { offsets, items }: FlatSessions): void => {
   const count = offsets.length - 1;
   for (let s = 0; s < count; s++) w.varint(offsets[s + 1]! - offsets[s]!);
   const tokens = new Uint32Array(items.length);
@@ -31,10 +31,10 @@ export function writeSessions(w: ByteWriter, { offsets, items }: FlatSessions): 
     }
   }
   writePlanes(w, tokens);
-}
+};
 
 /** Reads what {@link writeSessions} wrote; every item index must be below `itemCount`. */
-export function readSessions(r: ByteReader, count: number, itemCount: number): FlatSessions {
+export const readSessions = (r: ByteReader, count: number, itemCount: number): FlatSessions => {
   const offsets = new Int32Array(count + 1);
   for (let s = 0; s < count; s++) offsets[s + 1] = offsets[s]! + r.varint();
   const total = offsets[count]!;
@@ -66,4 +66,4 @@ export function readSessions(r: ByteReader, count: number, itemCount: number): F
     }
   }
   return { offsets, items };
-}
+};

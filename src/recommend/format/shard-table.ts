@@ -14,7 +14,7 @@ export interface ShardEntry {
 }
 
 /** Writes the manifest's shard table. */
-export function writeShardTable(w: ByteWriter, shards: readonly ShardEntry[]): void {
+export const writeShardTable = (w: ByteWriter, shards: readonly ShardEntry[]): void => {
   const enc = new TextEncoder();
   w.varint(shards.length);
   for (const s of shards) {
@@ -26,10 +26,10 @@ export function writeShardTable(w: ByteWriter, shards: readonly ShardEntry[]): v
     w.u32(s.bytes);
     w.u32(s.crc);
   }
-}
+};
 
 /** Reads the manifest's shard table; ranges must be contiguous and ordered. */
-export function readShardTable(r: ByteReader): ShardEntry[] {
+export const readShardTable = (r: ByteReader): ShardEntry[] => {
   const count = r.varint();
   const dec = new TextDecoder();
   const out: ShardEntry[] = [];
@@ -41,4 +41,4 @@ export function readShardTable(r: ByteReader): ShardEntry[] {
     out.push({ first, end, file, bytes: r.u32(), crc: r.u32() });
   }
   return out;
-}
+};

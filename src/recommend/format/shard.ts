@@ -22,7 +22,7 @@ export interface ShardData {
  * session indexes, then the distinct sessions (delta-coded indexes, then their contents
  * in the SESS coding).
  */
-export function writeShardBody(w: ByteWriter, postings: readonly Int32Array[], sessions: FlatSessions & { index: Int32Array }): void {
+export const writeShardBody = (w: ByteWriter, postings: readonly Int32Array[], sessions: FlatSessions & { index: Int32Array }): void => {
   for (const list of postings) {
     w.varint(list.length);
     let prev = 0;
@@ -38,10 +38,10 @@ export function writeShardBody(w: ByteWriter, postings: readonly Int32Array[], s
     prev = s;
   }
   writeSessions(w, sessions);
-}
+};
 
 /** Validates and decodes a shard file. Never throws. */
-export function decodeShard(bytes: Uint8Array): ShardData | DecodeProblem {
+export const decodeShard = (bytes: Uint8Array): ShardData | DecodeProblem => {
   try {
     const head = readHeader(bytes);
     if ('code' in head) {
@@ -71,9 +71,9 @@ export function decodeShard(bytes: Uint8Array): ShardData | DecodeProblem {
   } catch (error) {
     return { problem: 'corrupt', reason: isFormatFault(error) ? error.fault : String(error) };
   }
-}
+};
 
 // Each counted value takes at least a byte: a larger count is corruption, not a reason to allocate.
-function count(n: number, left: number): number {
+const count = (n: number, left: number): number => {
   return n <= left ? n : fault('count exceeds the section');
-}
+};

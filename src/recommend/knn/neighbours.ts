@@ -10,7 +10,7 @@ import type { Workspace } from './workspace';
  * (|query|·|neighbour|)^lengthNorm, times its own recency. Returns how many of the
  * best `neighbours` were written to `ws.neighbours`; their weights stay in `ws.sessionWeight`.
  */
-export function findNeighbours(store: SessionStore, p: KnnParams, ws: Workspace, uniq: Int32Array, nq: number): number {
+export const findNeighbours = (store: SessionStore, p: KnnParams, ws: Workspace, uniq: Int32Array, nq: number): number => {
   const { sessionStamp, sessionWeight, candidates, queryWeight } = ws;
   const tick = ws.tick;
   let n = 0;
@@ -37,4 +37,4 @@ export function findNeighbours(store: SessionStore, p: KnnParams, ws: Workspace,
     sessionWeight[s] = v;
   }
   return topK(sessionWeight, candidates, n, p.neighbours, ws.neighbours);
-}
+};

@@ -57,7 +57,7 @@ export const DEFAULT_KNN_PARAMS: KnnParams = {
 export const DEFAULT_TIER_PARAMS: TierParams = { mustBuyShare: 0.45 };
 
 /** Reads params from a model's meta block, keeping defaults for anything missing or invalid. */
-export function readParams<T extends object>(value: unknown, defaults: T): T {
+export const readParams = <T extends object>(value: unknown, defaults: T): T => {
   const out = { ...defaults };
   if (!value || typeof value !== 'object') return out;
   for (const key of Object.keys(defaults) as (keyof T)[]) {
@@ -65,4 +65,4 @@ export function readParams<T extends object>(value: unknown, defaults: T): T {
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[key] = v as T[keyof T];
   }
   return out;
-}
+};

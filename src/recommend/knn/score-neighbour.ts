@@ -10,7 +10,7 @@ import { MAX_QUERY, touch } from './workspace';
  * relative to the neighbour's strongest one, so the neighbour's weight `w` is what counts.
  * Returns the new number of touched items.
  */
-export function scoreNeighbour(session: Int32Array, w: number, p: KnnParams, ws: Workspace, touched: number): number {
+export const scoreNeighbour = (session: Int32Array, w: number, p: KnnParams, ws: Workspace, touched: number): number => {
   const { queryStamp, anchorWeight, itemScore, matchPos, matchWeight } = ws;
   const tick = ws.tick;
   let m = 0;
@@ -37,4 +37,4 @@ export function scoreNeighbour(session: Int32Array, w: number, p: KnnParams, ws:
     itemScore[item]! += vote * scale;
   }
   return touched;
-}
+};

@@ -33,7 +33,7 @@ export type KnnScorer = (query: KnnQuery) => ScoredItems;
  * Creates the scorer: neighbours from {@link findNeighbours}, then every item of each
  * neighbour scored by {@link scoreNeighbour}. Buffers are allocated on the first call.
  */
-export function knnScorer(store: SessionStore, itemCount: number, params: KnnParams): KnnScorer {
+export const knnScorer = (store: SessionStore, itemCount: number, params: KnnParams): KnnScorer => {
   let ws: Workspace | undefined;
   let out = { items: new Int32Array(0), scores: new Float64Array(0) };
   return (query) => {
@@ -56,13 +56,13 @@ export function knnScorer(store: SessionStore, itemCount: number, params: KnnPar
     for (let i = 0; i < count; i++) out.scores[i] = ws.itemScore[out.items[i]!]!;
     return { count, items: out.items, scores: out.scores, total };
   };
-}
+};
 
 /**
  * Mixes the two scores as shares of their own totals: (1 − w) · neighbours + w · transitions.
  * Either part may be empty (no neighbours, or transitions off).
  */
-function blend(ws: Workspace, touched: number, w: number): void {
+const blend = (ws: Workspace, touched: number, w: number): void => {
   let knn = 0;
   let trans = 0;
   for (let i = 0; i < touched; i++) {
@@ -75,10 +75,10 @@ function blend(ws: Workspace, touched: number, w: number): void {
     const item = ws.touched[i]!;
     ws.itemScore[item] = a * ws.itemScore[item]! + b * ws.transScore[item]!;
   }
-}
+};
 
 /** Stamps the query's items with their similarity and anchor weights; returns how many are distinct. */
-function stampQuery(ws: Workspace, p: KnnParams, q: KnnQuery, itemCount: number): number {
+const stampQuery = (ws: Workspace, p: KnnParams, q: KnnQuery, itemCount: number): number => {
   const tick = nextTick(ws);
   const n = q.items.length;
   let nq = 0;
@@ -95,4 +95,4 @@ function stampQuery(ws: Workspace, p: KnnParams, q: KnnQuery, itemCount: number)
     ws.anchorWeight[item] = w * Math.exp((j + 1 - n) / p.anchorDecay);
   }
   return nq;
-}
+};

@@ -3,7 +3,7 @@
  * `keys[cand[i]]`, best first, and returns how many. A size-k min-heap: O(n log k), no
  * allocation, so a call stays well under a millisecond with thousands of candidates.
  */
-export function topK(keys: Float64Array, cand: Int32Array, n: number, k: number, out: Int32Array): number {
+export const topK = (keys: Float64Array, cand: Int32Array, n: number, k: number, out: Int32Array): number => {
   let size = 0;
   for (let i = 0; i < n; i++) {
     const id = cand[i]!;
@@ -25,9 +25,9 @@ export function topK(keys: Float64Array, cand: Int32Array, n: number, k: number,
     siftDown(keys, out, end);
   }
   return size;
-}
+};
 
-function siftUp(keys: Float64Array, heap: Int32Array, at: number): void {
+const siftUp = (keys: Float64Array, heap: Int32Array, at: number): void => {
   const id = heap[at]!;
   while (at > 0) {
     const parent = (at - 1) >> 1;
@@ -36,9 +36,9 @@ function siftUp(keys: Float64Array, heap: Int32Array, at: number): void {
     at = parent;
   }
   heap[at] = id;
-}
+};
 
-function siftDown(keys: Float64Array, heap: Int32Array, size: number): void {
+const siftDown = (keys: Float64Array, heap: Int32Array, size: number): void => {
   const id = heap[0]!;
   let at = 0;
   for (;;) {
@@ -50,4 +50,4 @@ function siftDown(keys: Float64Array, heap: Int32Array, size: number): void {
     at = child;
   }
   heap[at] = id;
-}
+};

@@ -17,7 +17,7 @@ const MIN_WEIGHT = 0.02;
  * transitions are normalized to sum to its weight in the query, so a popular item does
  * not drown the others. Returns the new touched count.
  */
-export function addTransitions(store: SessionStore, p: KnnParams, ws: Workspace, nq: number, touched: number): number {
+export const addTransitions = (store: SessionStore, p: KnnParams, ws: Workspace, nq: number, touched: number): number => {
   for (let u = 0; u < nq; u++) {
     const x = ws.uniq[u]!;
     const post = store.postings(x);
@@ -33,10 +33,10 @@ export function addTransitions(store: SessionStore, p: KnnParams, ws: Workspace,
     });
   }
   return touched;
-}
+};
 
 /** Calls `fn(item, weight)` for every transition of `x` in its recent sessions; returns the total weight. */
-function walk(store: SessionStore, p: KnnParams, post: Int32Array, x: number, fn: (item: number, w: number) => void): number {
+const walk = (store: SessionStore, p: KnnParams, post: Int32Array, x: number, fn: (item: number, w: number) => void): number => {
   const newest = store.sessionCount - 1;
   let mass = 0;
   for (let q = Math.max(0, post.length - p.sample); q < post.length; q++) {
@@ -55,4 +55,4 @@ function walk(store: SessionStore, p: KnnParams, post: Int32Array, x: number, fn
     }
   }
   return mass;
-}
+};

@@ -35,7 +35,7 @@ export interface Workspace {
 export const MAX_QUERY = 64;
 
 /** Allocates a workspace for `sessions` sessions, `items` items and `neighbours` neighbours. */
-export function workspace(sessions: number, items: number, neighbours: number): Workspace {
+export const workspace = (sessions: number, items: number, neighbours: number): Workspace => {
   return {
     tick: 0,
     sessionStamp: new Int32Array(sessions),
@@ -54,10 +54,10 @@ export function workspace(sessions: number, items: number, neighbours: number): 
     matchPos: new Int32Array(MAX_QUERY),
     matchWeight: new Float64Array(MAX_QUERY),
   };
-}
+};
 
 /** Starts a call: a new stamp, wrapping (and clearing) long before Int32 overflow. */
-export function nextTick(ws: Workspace): number {
+export const nextTick = (ws: Workspace): number => {
   if (ws.tick >= 0x7ffffff0) {
     ws.tick = 0;
     ws.sessionStamp.fill(0);
@@ -65,14 +65,14 @@ export function nextTick(ws: Workspace): number {
     ws.itemStamp.fill(0);
   }
   return ++ws.tick;
-}
+};
 
 /** Marks `item` as scored in this call (zeroing its scores the first time); returns the new touched count. */
-export function touch(ws: Workspace, item: number, touched: number): number {
+export const touch = (ws: Workspace, item: number, touched: number): number => {
   if (ws.itemStamp[item] === ws.tick) return touched;
   ws.itemStamp[item] = ws.tick;
   ws.itemScore[item] = 0;
   ws.transScore[item] = 0;
   ws.touched[touched] = item;
   return touched + 1;
-}
+};

@@ -22,7 +22,7 @@ export interface FetchOptions {
  * GETs a model file as bytes. Never rejects: a missing `fetch`, a network failure, a
  * timeout or a non-2xx status becomes a `recommend/model-unavailable` error value.
  */
-export async function fetchBytes(url: string, o: FetchOptions): Promise<FetchResult> {
+export const fetchBytes = async (url: string, o: FetchOptions): Promise<FetchResult> => {
   const doFetch = o.fetch ?? (typeof fetch === 'function' ? fetch : undefined);
   const fail = (message: string, detail: Record<string, unknown> = {}): FetchResult => ({
     status: 'error',
@@ -50,4 +50,4 @@ export async function fetchBytes(url: string, o: FetchOptions): Promise<FetchRes
   } finally {
     clearTimeout(timer);
   }
-}
+};

@@ -26,7 +26,7 @@ export interface LoadContext {
  * cached. A missing, corrupt or wrong-version model is reported (`recommend/model-*`)
  * and a popularity model (`options.popular`, else empty) is returned instead.
  */
-export async function loadModel(url: string, given?: LoadModelOptions): Promise<Model> {
+export const loadModel = async (url: string, given?: LoadModelOptions): Promise<Model> => {
   // Plain JavaScript may pass null or anything else: no options.
   const options = Object(given) as LoadModelOptions;
   const report = (error: SightlineError): void => {
@@ -43,9 +43,9 @@ export async function loadModel(url: string, given?: LoadModelOptions): Promise<
     report(e);
     return fallbackModel(options.popular, e);
   }
-}
+};
 
-function loadContext(url: string, o: LoadModelOptions, report: (e: SightlineError) => void): LoadContext {
+const loadContext = (url: string, o: LoadModelOptions, report: (e: SightlineError) => void): LoadContext => {
   const cache = o.cache === false ? undefined : o.cache === true || o.cache === undefined ? modelCache() : o.cache;
   const absolute = resolveUrl(url);
   const ctx: LoadContext = {
@@ -56,9 +56,9 @@ function loadContext(url: string, o: LoadModelOptions, report: (e: SightlineErro
     decode: (bytes, source) => decodeModel(bytes, { source, fetchShard: shardFetcher(ctx) }),
   };
   return ctx;
-}
+};
 
-async function load(ctx: LoadContext): Promise<Model> {
+const load = async (ctx: LoadContext): Promise<Model> => {
   const cached = await ctx.cache?.get(ctx.url);
   if (cached) {
     const r = ctx.decode(cached.bytes, 'cache');
@@ -75,10 +75,10 @@ async function load(ctx: LoadContext): Promise<Model> {
   if ('error' in r) return fail(ctx, { ...r.error, detail: { ...r.error.detail, url: ctx.url } });
   await ctx.cache?.put({ url: ctx.url, bytes: got.bytes, storedAt: Date.now(), ...validators(got) });
   return r.model;
-}
+};
 
 /** Asks the server whether the cached copy is current; a newer, valid model goes to `onUpdate`. */
-async function revalidate(ctx: LoadContext, cached: { bytes: Uint8Array; etag?: string; lastModified?: string }): Promise<void> {
+const revalidate = async (ctx: LoadContext, cached: { bytes: Uint8Array; etag?: string; lastModified?: string }): Promise<void> => {
   const got = await fetchBytes(ctx.url, { ...fetchOptions(ctx), ...validators(cached) });
   if (got.status === 'not-modified') return ctx.cache?.touch(ctx.url, Date.now());
   if (got.status === 'error') return ctx.report(got.error);
@@ -90,12 +90,12 @@ async function revalidate(ctx: LoadContext, cached: { bytes: Uint8Array; etag?: 
   } catch (error) {
     ctx.report({ code: RECOMMEND_ERRORS.listenerFailed, message: `onUpdate threw: ${String(error)}`, source: 'user' });
   }
-}
+};
 
-function fail(ctx: LoadContext, error: SightlineError): Model {
+const fail = (ctx: LoadContext, error: SightlineError): Model => {
   ctx.report(error);
   return fallbackModel(ctx.o.popular, error);
-}
+};
 
 const fetchOptions = (ctx: LoadContext) => ({
   timeoutMs: ctx.o.timeoutMs ?? LOAD_DEFAULTS.timeoutMs,
@@ -116,10 +116,10 @@ const unexpected304 = (url: string): SightlineError => ({
   detail: { url, status: 304 },
 });
 
-function resolveUrl(url: string): string {
+const resolveUrl = (url: string): string => {
   try {
     return new URL(url, (globalThis as { location?: { href: string } }).location?.href).href;
   } catch {
     return url;
   }
-}
+};

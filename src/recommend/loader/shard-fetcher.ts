@@ -12,7 +12,7 @@ import { LOAD_DEFAULTS } from './options';
  * immutable (the manifest pins each one's checksum), so a cached shard whose checksum
  * matches is used without asking the server; anything else is fetched and checked.
  */
-export function shardFetcher(ctx: LoadContext): ShardFetcher {
+export const shardFetcher = (ctx: LoadContext): ShardFetcher => {
   return async (entry) => {
     const url = new URL(entry.file, ctx.url).href;
     const cached = await ctx.cache?.get(url);
@@ -31,8 +31,8 @@ export function shardFetcher(ctx: LoadContext): ShardFetcher {
     await ctx.cache?.put({ url, bytes: got.bytes, storedAt: Date.now() });
     return shard;
   };
-}
+};
 
-function matching(data: ReturnType<typeof decodeShard>, entry: ShardEntry): ShardData | undefined {
+const matching = (data: ReturnType<typeof decodeShard>, entry: ShardEntry): ShardData | undefined => {
   return 'problem' in data || data.crc !== entry.crc || data.first !== entry.first || data.end !== entry.end ? undefined : data;
-}
+};

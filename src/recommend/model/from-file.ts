@@ -11,7 +11,7 @@ import { shardedStore } from './sharded-store';
  * Turns a decoded file into a {@link Model}. A manifest gets a sharded store that loads
  * shards through `fetchShard`; without one (no network), it scores from popularity only.
  */
-export function modelFromFile(file: ModelFile, source: ModelSource, fetchShard?: ShardFetcher): Model {
+export const modelFromFile = (file: ModelFile, source: ModelSource, fetchShard?: ShardFetcher): Model => {
   const { header } = file;
   const meta = header.meta;
   let store: SessionStore = emptyStore();
@@ -33,4 +33,4 @@ export function modelFromFile(file: ModelFile, source: ModelSource, fetchShard?:
     ids: itemIds(file.ids),
     store,
   };
-}
+};

@@ -12,7 +12,7 @@ export interface ItemIds {
 }
 
 /** An id table over a numeric or string list; the reverse map is built on first lookup. */
-export function itemIds(ids: Uint32Array | readonly string[]): ItemIds {
+export const itemIds = (ids: Uint32Array | readonly string[]): ItemIds => {
   let reverse: Map<string, number> | undefined;
   const idOf = (i: number): string => (i >= 0 && i < ids.length ? String(ids[i]) : '');
   return {
@@ -26,4 +26,4 @@ export function itemIds(ids: Uint32Array | readonly string[]): ItemIds {
       return reverse.get(String(id)) ?? -1;
     },
   };
-}
+};

@@ -35,16 +35,16 @@ export interface Model {
 }
 
 /** Whether `m` (from plain JavaScript, say) has the parts of a {@link Model} the recommender reads. */
-export function isModel(m: unknown): m is Model {
+export const isModel = (m: unknown): m is Model => {
   const { meta, ids, store, popularity } = Object(m) as Partial<Model>;
   return !!(meta && ids && store && popularity);
-}
+};
 
 /**
  * A model with no sessions that recommends `popular` in the given order (most popular
  * first), or nothing: what the loader returns when the real model cannot be used.
  */
-export function fallbackModel(popular?: readonly (string | number)[], error?: SightlineError): Model {
+export const fallbackModel = (popular?: readonly (string | number)[], error?: SightlineError): Model => {
   const ids = Array.isArray(popular) ? popular.map(String) : [];
   const popularity = Uint32Array.from(ids, (_, i) => ids.length - i);
   return {
@@ -64,4 +64,4 @@ export function fallbackModel(popular?: readonly (string | number)[], error?: Si
     store: emptyStore(),
     ...(error ? { error } : {}),
   };
-}
+};

@@ -17,15 +17,15 @@ export interface SessionStore {
 const NONE = new Int32Array(0);
 
 /** A store with no sessions: the popularity-only and empty models use it. */
-export function emptyStore(): SessionStore {
+export const emptyStore = (): SessionStore => {
   return { sessionCount: 0, postings: () => NONE, session: () => NONE, sessionLength: () => 0 };
-}
+};
 
 /**
  * A store over flat session arrays (`items[offsets[s] .. offsets[s+1])`), building the
  * item → sessions postings once, in two counting passes over typed arrays.
  */
-export function flatStore(offsets: Int32Array, items: Int32Array, itemCount: number): SessionStore {
+export const flatStore = (offsets: Int32Array, items: Int32Array, itemCount: number): SessionStore => {
   const sessionCount = offsets.length - 1;
   const postOffsets = new Int32Array(itemCount + 1);
   const last = new Int32Array(itemCount).fill(-1);
@@ -57,4 +57,4 @@ export function flatStore(offsets: Int32Array, items: Int32Array, itemCount: num
     session: (s) => items.subarray(offsets[s]!, offsets[s + 1]!),
     sessionLength: (s) => offsets[s + 1]! - offsets[s]!,
   };
-}
+};

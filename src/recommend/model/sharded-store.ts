@@ -13,7 +13,7 @@ const RETRY_AFTER_MS = 30_000;
  * `undefined` (the scorer skips them), and `prepare(items)` fetches the shards those
  * items live in — and only those.
  */
-export function shardedStore(entries: readonly ShardEntry[], sessionCount: number, fetchShard: ShardFetcher): SessionStore {
+export const shardedStore = (entries: readonly ShardEntry[], sessionCount: number, fetchShard: ShardFetcher): SessionStore => {
   const loaded: (ShardData | undefined)[] = [];
   const pending = new Map<number, Promise<void>>();
   const failedAt = new Map<number, number>();
@@ -56,4 +56,4 @@ export function shardedStore(entries: readonly ShardEntry[], sessionCount: numbe
       return Promise.all(waits).then(() => {});
     },
   };
-}
+};
