@@ -1,5 +1,5 @@
 import type { Plugin, SightlineClient } from '../../types';
-import type { ListenerOptions } from '../../lib/add-listener';
+import { addListener, type ListenerOptions } from '../../lib/add-listener';
 import { LISTENER_FAILED, type CaptureErrorCode } from '../errors';
 
 /**
@@ -50,11 +50,7 @@ export const createScope = (client: SightlineClient, plugin: string): Scope => {
     add,
     report,
     on(target, type, fn, options) {
-      // Passive unless said otherwise: the SDK must never delay scrolling or input on the page.
-      const listener = safe(fn) as EventListener;
-      const opts = { passive: true, ...options };
-      target.addEventListener(type, listener, opts);
-      add(() => target.removeEventListener(type, listener, opts));
+      add(addListener(target, type, safe(fn), options));
     },
     later(fn, ms) {
       // Fired or cancelled, a timer leaves the stop list: thousands of scroll throttles must not pile up.

@@ -1,3 +1,4 @@
+import { parseJson } from '../../lib/safe-json';
 import { readStorage, writeStorage } from '../../storage/web-storage';
 import type { Scope } from './scope';
 
@@ -45,13 +46,8 @@ export const sessionStore = <T,>(scope: Scope, name: string): SessionStore<T> =>
   );
   return {
     read() {
-      let stored: Stored<T> | undefined;
-      try {
-        // Null (nothing stored) parses as null; what another script wrote may not parse.
-        stored = JSON.parse(readStorage(key)!);
-      } catch {
-        // Corrupt: as if nothing were stored.
-      }
+      // Nothing stored, or what another script wrote and does not parse: as if nothing were stored.
+      const stored = parseJson<Stored<T> | null>(readStorage(key), null);
       return stored && stored.e > Date.now() ? stored.v : undefined;
     },
     write(value) {
