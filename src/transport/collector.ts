@@ -11,7 +11,7 @@ import * as D from './constants';
 import type { TransportErrorCode } from './errors';
 import { formatBatch } from './format';
 import { createLock } from './lock';
-import type { CollectorOptions, CollectorStats } from './options';
+import type { CollectorFormat, CollectorOptions, CollectorStats } from './options';
 import { createRateLimit } from './rate-limit';
 import { retryable, retryDelay } from './retry';
 import { hand, send } from './send';
@@ -38,17 +38,19 @@ const count = (records: QueueRecord[]): number => fit(records.map((r) => r.k))[1
 export const collector = (options: CollectorOptions): Collector => {
   // Plain JavaScript may pass anything, null included: nothing here throws into the page.
   const o = Object(options) as CollectorOptions;
-  const { endpoint, format = 'native', writeKey, headers, compress } = o;
-  // A number that is absent takes its default. One that is not a number in [min, max] (a
-  // string, NaN, 0 bytes, a negative delay, a delay no timer can wait) would lose every event
-  // or retry in a tight loop, so it takes its default too and is reported at setup
-  // (`transport/invalid-option`), as is an unknown format. `option` is its path in the
-  // options ('batch.maxEvents': `options.batch.maxEvents`; a group given as null is empty).
+  const { endpoint } = o;
+  // An option that is absent takes its default. One of the wrong type or out of range would
+  // lose every event (`batch.maxBytes: 0` makes each too large, `headers: null` fails every
+  // request) or retry in a tight loop (`retry.capMs: NaN`), so it takes its default too and
+  // is reported at setup (`transport/invalid-option`). `option` is its path in the options
+  // ('batch.maxEvents': `options.batch.maxEvents`; a group given as null is empty).
   const invalid: string[] = [];
-  const num = (option: string, fallback: number, min = 1, max = D.MAX_TIMER_MS): number => {
-    const value: unknown = option.split('.').reduce((group, key) => Object(group)[key], o as unknown);
-    return typeof value == 'number' && value >= min && value <= max ? value : (value === undefined || invalid.push(option), fallback);
+  const read = <T,>(option: string, fallback: T, valid: (value: T) => unknown): T => {
+    const value = option.split('.').reduce((group, key) => Object(group)[key], o as unknown) as T;
+    return value !== undefined && valid(value) ? value : (value === undefined || invalid.push(option), fallback);
   };
+  const num = (option: string, fallback: number, min = 1, max = D.MAX_TIMER_MS): number =>
+    read(option, fallback, (value) => typeof value == 'number' && value >= min && value <= max);
   const timeoutMs = num('timeoutMs', D.TIMEOUT_MS);
   const ratePerName = num('ratePerName', D.RATE_PER_NAME, 0);
   const maxEvents = num('batch.maxEvents', D.BATCH_EVENTS);
@@ -59,9 +61,21 @@ export const collector = (options: CollectorOptions): Collector => {
   const capMs = num('retry.capMs', D.RETRY_CAP_MS);
   const queueEvents = num('queue.maxEvents', D.QUEUE_EVENTS);
   const queueBytes = num('queue.maxBytes', D.QUEUE_BYTES);
-  const { name = `sightline:${endpoint}` } = Object(o.queue) as NonNullable<CollectorOptions['queue']>;
-  // Any other format would go as native, which its collector would most likely refuse.
-  if (format != 'native' && format != 'segment' && typeof format != 'function') invalid.push('format');
+  // Strict comparisons: `==` would convert an object, and one without a prototype throws.
+  const format = read<CollectorFormat>('format', 'native', (f) => f === 'native' || f === 'segment' || typeof f == 'function');
+  const writeKey = read<string | undefined>('writeKey', undefined, (key) => typeof key == 'string');
+  const compress = read<CollectorOptions['compress']>('compress', undefined, (fn) => typeof fn == 'function');
+  // What fetch would refuse (a name with a space, a value with a line break) is refused here, once.
+  const headers = read<Record<string, string> | undefined>('headers', undefined, (h) => {
+    try {
+      // A record of names and values (Headers also takes a list of pairs, which would not spread).
+      return Object(h) === h && !Array.isArray(h) && new Headers(h);
+    } catch {
+      // Not headers fetch can send.
+    }
+  });
+  // The default needs a string endpoint: without one, setup fails and the name goes unused.
+  const name = read('queue.name', `sightline:${typeof endpoint == 'string' && endpoint}`, (n) => typeof n == 'string');
   // What the events of one batch may weigh: the rest is the envelope's.
   const batchBytes = maxBytes - D.ENVELOPE_BYTES;
 

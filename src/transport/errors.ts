@@ -10,7 +10,7 @@ export const TRANSPORT_ERRORS = {
   formatFailed: 'transport/format-failed',
   /** The transport itself failed unexpectedly (a bug): reported, never thrown into the page. */
   failed: 'transport/failed',
-  /** At setup: options it could not use, a number outside its range or an unknown format (`detail.options` names them); each took its default. */
+  /** At setup: options it could not use, such as a number outside its range, an unknown format or headers fetch would refuse (`detail.options` names them); each took its default. */
   invalidOption: 'transport/invalid-option',
   /** At page exit, events fit neither the beacon budget nor localStorage; they were lost. */
   exitLost: 'transport/exit-lost',

@@ -34,9 +34,10 @@ export type CollectorFormat =
   | ((events: SightlineEvent[], meta: FormatMeta) => FormattedRequest);
 
 /**
- * Options of {@link collector}. Every field but `endpoint` has a default. A number outside
- * its range (docs/delivery.md, "Options") or an unknown `format` takes the default and is
- * reported once at setup as `transport/invalid-option`.
+ * Options of {@link collector}. Every field but `endpoint` has a default. An option it
+ * cannot use (a number outside its range, an unknown `format`, `headers` that fetch would
+ * refuse: docs/delivery.md, "Options") takes its default and is reported once at setup as
+ * `transport/invalid-option`.
  */
 export interface CollectorOptions {
   /** The collector's URL (any origin; cross-origin collectors must answer CORS). */
