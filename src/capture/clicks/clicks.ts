@@ -36,9 +36,8 @@ export const clicks = (options?: ClicksOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { denySelectors, rageClicks, deadClicks, downloadExtensions = DOWNLOAD_EXTENSIONS } = Object(options) as ClicksOptions;
   return capturePlugin('clicks', (scope) => {
-    const { client } = scope;
     const find = createFinder(scope, denySelectors);
-    const watchDead = deadClicks !== false && createDeadClickWatch(scope, (el) => client.track('Dead Click', describeElement(el)));
+    const watchDead = deadClicks !== false && typeof MutationObserver == 'function' && createDeadClickWatch(scope, (el) => scope.client.track('Dead Click', describeElement(el)));
     // [time, x, y] of the clicks of the current rage burst.
     let burst: number[][] = [];
     scope.on<MouseEvent>(
@@ -51,10 +50,10 @@ export const clicks = (options?: ClicksOptions): Plugin => {
         const { clientX: x, clientY: y } = event;
         const now = Date.now();
         burst = burst.filter(([t, bx, by]) => now - t! <= RAGE_WINDOW_MS && Math.hypot(bx! - x, by! - y) <= RAGE_RADIUS_PX);
-        if (burst.push([now, x, y]) === RAGE_CLICKS && rageClicks !== false) client.track('Rage Click', { ...describeElement(el || target), clickCount: RAGE_CLICKS });
+        if (burst.push([now, x, y]) === RAGE_CLICKS && rageClicks !== false) scope.client.track('Rage Click', { ...describeElement(el || target), clickCount: RAGE_CLICKS });
         if (!el) return;
         const custom = el.getAttribute('data-sl-event');
-        client.track(custom || 'Element Clicked', custom ? dataProps(el) : describeClick(el, downloadExtensions));
+        scope.client.track(custom || 'Element Clicked', custom ? dataProps(el) : describeClick(el, downloadExtensions));
         if (watchDead) watchDead(el, event);
       },
       { capture: true },

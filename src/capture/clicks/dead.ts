@@ -14,19 +14,18 @@ const LEAVES = 'a[href]:not([href^="#"]),form [type=submit],form button:not([typ
  * Watches a click on an interactive element for ~1 s: if the DOM did not change, the URL
  * did not change and focus did not move, `onDead` is called. The MutationObserver observes
  * only during that window (disconnected at the first mutation or when it ends); one window
- * at a time, so repeated clicks on a broken button give one "Dead Click".
+ * at a time, so repeated clicks on a broken button give one "Dead Click". The caller
+ * checks that the browser has a MutationObserver.
  */
 export const createDeadClickWatch = (scope: Scope, onDead: (el: Element) => void): (el: Element, event: Event) => void => {
   let busy = false;
   let changed = false;
   // One observer for the plugin's life, connected per window: a click does not build one.
-  const observer = typeof MutationObserver == 'function' && new MutationObserver(() => ((changed = true), stop()));
-  const stop = (): void => {
-    if (observer) observer.disconnect();
-  };
+  const observer = new MutationObserver(() => ((changed = true), stop()));
+  const stop = (): void => observer.disconnect();
   scope.add(stop);
   return (el, event) => {
-    if (busy || !observer) return;
+    if (busy) return;
     busy = true;
     changed = false;
     const { href } = location;

@@ -24,8 +24,10 @@ export const describeClick = (el: Element, extensions: readonly string[]): Prope
   const { href, protocol, host, pathname } = el as HTMLAnchorElement;
   if (el.tagName !== 'A' || !href || protocol === 'javascript:') return props;
   const extension = /\.([a-z\d]+)$/i.exec(pathname);
-  props.href = href;
-  props.outbound = /^https?:$/.test(protocol) && host !== location.host;
-  props.download = el.hasAttribute('download') || (!!extension && extensions.includes(extension[1]!.toLowerCase()));
-  return props;
+  return {
+    ...props,
+    href,
+    outbound: /^https?:$/.test(protocol) && host !== location.host,
+    download: el.hasAttribute('download') || (!!extension && extensions.includes(extension[1]!.toLowerCase())),
+  };
 };

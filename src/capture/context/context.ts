@@ -27,13 +27,14 @@ interface SessionSource {
  */
 export const context = (options?: ContextOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
-  const { clickIds = [], domains = {} } = Object(options) as ContextOptions;
+  const { clickIds = [], domains } = Object(options) as ContextOptions;
   let fixed: Record<string, unknown> | undefined;
-  const ids = [...CLICK_IDS, ...clickIds];
+  // Plain JavaScript may pass one id, or a list with other things in it: the strings count.
+  const ids = (CLICK_IDS as readonly unknown[]).concat(clickIds).filter((id): id is string => typeof id == 'string');
   const plugin = capturePlugin('context', (scope) => {
     const store = sessionStore<SessionSource>(scope, 'source');
     const campaign = parseCampaign(location.search, ids);
-    const referrer = classifyReferrer(campaign, ids, domains);
+    const referrer = classifyReferrer(campaign, ids, Object(domains));
     const stored = store.read();
     const source: SessionSource = !campaign && stored && /^(direct|internal)$/.test(referrer.type) ? stored : { ...(campaign && { campaign }), referrer };
     const agent = userAgentData();

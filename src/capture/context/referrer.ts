@@ -48,7 +48,8 @@ export const classifyReferrer = (campaign: Record<string, string> = {}, clickIds
             : domain === location.hostname
               ? 'internal'
               : (Object.keys(REFERRER_DOMAINS) as ReferrerClass[]).find((kind) =>
-                  [...REFERRER_DOMAINS[kind], ...(extra[kind] || [])].some((d) => labels.includes(`.${d}.`)),
+                  // `extra` from plain JavaScript may hold one domain or other things: the strings count.
+                  (REFERRER_DOMAINS[kind] as readonly unknown[]).concat(extra[kind] || []).some((d) => typeof d == 'string' && labels.includes(`.${d}.`)),
                 ) || 'referral';
   return { type, ...(domain && { domain }) };
 };

@@ -29,9 +29,15 @@ export interface EngagedClock {
  */
 export const createEngagedClock = (
   later: Scope['later'],
-  { idleMs = 30_000, heartbeatMs = 15_000 }: EngagedClockOptions,
+  { idleMs, heartbeatMs }: EngagedClockOptions,
   onBeat: (engagedMs: number, beat: number) => void,
 ): EngagedClock => {
+  // Delays from plain JavaScript: one that is no number from 0 to the longest a timer waits
+  // (NaN, Infinity, a string) would spin the timer, so it takes its default. (`ms === +ms`
+  // holds for a number other than NaN, and for nothing else.)
+  const delay = (ms: unknown, fallback: number): number => (ms === +ms! && ms >= 0 && ms < 2 ** 31 ? ms : fallback);
+  idleMs = delay(idleMs, 30_000);
+  heartbeatMs = delay(heartbeatMs, 15_000);
   let banked = 0;
   let since: number | undefined;
   let last = 0;

@@ -30,16 +30,16 @@ export const vitals = (options?: VitalsOptions): Plugin => {
   return capturePlugin('vitals', (scope) => {
     const sent = new Set<string>();
     const report = scope.safe((metric: MetricType) => {
-      const { name, id } = metric;
+      const { name, id, rating, navigationType } = metric;
       if (sent.has(id)) return;
       sent.add(id);
       scope.client.track('Web Vitals', {
         name,
         value: round(metric.value, name === 'CLS'),
-        rating: metric.rating,
+        rating,
         delta: round(metric.delta, name === 'CLS'),
         id,
-        navigationType: metric.navigationType,
+        navigationType,
         attribution: attribution(metric),
       });
     });

@@ -45,7 +45,9 @@ export const isModel = (m: unknown): m is Model => {
  * first), or nothing: what the loader returns when the real model cannot be used.
  */
 export const fallbackModel = (popular?: readonly (string | number)[], error?: SightlineError): Model => {
-  const ids = Array.isArray(popular) ? popular.map(String) : [];
+  // From plain JavaScript: a non-list is no list, and only string and number ids count (an
+  // object without a prototype would even throw on conversion).
+  const ids = Array.isArray(popular) ? popular.filter((id) => typeof id == 'string' || typeof id == 'number').map(String) : [];
   const popularity = Uint32Array.from(ids, (_, i) => ids.length - i);
   return {
     meta: {
