@@ -56,6 +56,7 @@ export const SECTION = {
  */
 export const BACK_REFS = 8;
 
+/** A section tag's number. A hoisted declaration, not a `const` arrow: `SECTION` above calls it at import. */
 function tag(name: string): number {
   return name.charCodeAt(0) | (name.charCodeAt(1) << 8) | (name.charCodeAt(2) << 16) | (name.charCodeAt(3) << 24);
 }
