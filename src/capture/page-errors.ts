@@ -23,7 +23,9 @@ const MAX_MESSAGE = 300;
  */
 export const errors = (options?: ErrorsOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
-  const { maxPerMinute = 10, ignore = [] } = Object(options) as ErrorsOptions;
+  const { maxPerMinute: max, ignore = [] } = Object(options) as ErrorsOptions;
+  // A number from plain JavaScript, or the default: NaN or a string would lift the limit.
+  const maxPerMinute = max === +max! && max >= 0 ? max : 10;
   return capturePlugin('errors', (scope) => {
     const recent = new Map<string, number>();
     const send = (type: string, error: unknown, message: string, file?: string, line = 0, col = 0): void => {
@@ -38,7 +40,8 @@ export const errors = (options?: ErrorsOptions): Plugin => {
       }
       const key = [text, source, line, col].join('|');
       recent.forEach((at, seen) => now - at >= MINUTE_MS && recent.delete(seen));
-      if (ignore.some((pattern) => pattern.test(text)) || recent.has(key) || recent.size >= maxPerMinute) return;
+      // One pattern from plain JavaScript counts as a list of one; what is not a RegExp matches nothing.
+      if ([ignore].flat().some((pattern) => pattern instanceof RegExp && pattern.test(text)) || recent.has(key) || recent.size >= maxPerMinute) return;
       recent.set(key, now);
       const errorName = error instanceof Error ? error.name : error && typeof error == 'object' ? 'Object' : typeof error;
       scope.client.track('Page Error', { type, errorName, message: text, source, line, col });

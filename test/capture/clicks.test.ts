@@ -164,6 +164,15 @@ describe('clicks: links', () => {
     expect(c.tracked('Element Clicked').map((p) => p.download)).toEqual([true, false]);
   });
 
+  it('takes one download extension from plain JavaScript as a list of one', async () => {
+    const c = await start('<a href="/model.glb">3D</a><a href="/guide.pdf">PDF</a><a href="/part.lb">Part</a>', { deadClicks: false, downloadExtensions: 'glb' as never });
+    click('a[href="/model.glb"]');
+    click('a[href="/guide.pdf"]');
+    click('a[href="/part.lb"]'); // a whole extension, not a piece of the string
+    expect(c.tracked('Element Clicked').map((p) => p.download)).toEqual([true, false, false]);
+    expect(c.errors).toEqual([]);
+  });
+
   it('leaves out javascript: hrefs', async () => {
     const c = await start('<a href="javascript:void(0)">Open</a>');
     click('a');
@@ -189,6 +198,14 @@ describe('clicks: opting out', () => {
     click('a.secret');
     click('#ok');
     expect(c.tracked('Element Clicked').map((p) => p.selector)).toEqual(['#ok']);
+  });
+
+  it('takes one deny selector from plain JavaScript as a list of one', async () => {
+    const c = await start('<div class="account"><button>Delete</button></div><button id="ok">Ok</button>', { deadClicks: false, denySelectors: '.account' as never });
+    click('.account button');
+    click('#ok');
+    expect(c.tracked('Element Clicked').map((p) => p.selector)).toEqual(['#ok']);
+    expect(c.errors).toEqual([]);
   });
 
   it('reports an invalid deny selector once and keeps the valid ones', async () => {

@@ -63,6 +63,12 @@ describe('engagement: scroll depth', () => {
     expect(c.tracked('Scroll Depth')).toEqual([]);
   });
 
+  it('takes one milestone from plain JavaScript as a list of one', async () => {
+    const c = await start({ milestones: 50 as never });
+    scrollToPercent(100);
+    expect(c.tracked('Scroll Depth').map((p) => p.depth)).toEqual([50]);
+  });
+
   it('uses the milestones option', async () => {
     const c = await start({ milestones: [10, 90] });
     scrollToPercent(100);

@@ -59,6 +59,12 @@ describe('errors', () => {
     expect(client.tracked('Page Error')).toHaveLength(2);
   });
 
+  it.each([NaN, '2', -1, null])('keeps the default of 10 per minute for a maxPerMinute of %s', async (max) => {
+    client = await withPlugins([errors({ maxPerMinute: max as never })]);
+    for (let i = 0; i < 15; i++) throwOnPage(`error ${i}`);
+    expect(client.tracked('Page Error')).toHaveLength(10);
+  });
+
   it('cuts messages to 300 characters and collapses their whitespace', async () => {
     client = await withPlugins([errors()]);
     throwOnPage(`line one\n\n   line two ${'x'.repeat(1000)}`);
@@ -71,6 +77,17 @@ describe('errors', () => {
     client = await withPlugins([errors({ ignore: [/ResizeObserver loop/] })]);
     throwOnPage('ResizeObserver loop completed with undelivered notifications.');
     expect(client.calls).toEqual([]);
+  });
+
+  it('takes one pattern from plain JavaScript as a list of one, and matches nothing with what is no pattern', async () => {
+    client = await withPlugins([errors({ ignore: /ResizeObserver loop/ as never })]);
+    throwOnPage('ResizeObserver loop completed with undelivered notifications.');
+    expect(client.calls).toEqual([]);
+    await client.destroy();
+    client = await withPlugins([errors({ ignore: ['ResizeObserver', Object.create(null)] as never })]);
+    throwOnPage('ResizeObserver loop completed with undelivered notifications.');
+    expect(client.tracked('Page Error')).toHaveLength(1);
+    expect(client.errors).toEqual([]);
   });
 
   it('removes its listeners on teardown', async () => {

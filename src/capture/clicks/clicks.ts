@@ -35,6 +35,8 @@ const RAGE_CLICKS = 3;
 export const clicks = (options?: ClicksOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { denySelectors, rageClicks, deadClicks, downloadExtensions = DOWNLOAD_EXTENSIONS } = Object(options) as ClicksOptions;
+  // One extension from plain JavaScript counts as a list of one.
+  const extensions = [downloadExtensions].flat();
   return capturePlugin('clicks', (scope) => {
     const find = createFinder(scope, denySelectors);
     const watchDead = deadClicks !== false && typeof MutationObserver == 'function' && createDeadClickWatch(scope, (el) => scope.client.track('Dead Click', describeElement(el)));
@@ -53,7 +55,7 @@ export const clicks = (options?: ClicksOptions): Plugin => {
         if (burst.push([now, x, y]) === RAGE_CLICKS && rageClicks !== false) scope.client.track('Rage Click', { ...describeElement(el || target), clickCount: RAGE_CLICKS });
         if (!el) return;
         const custom = el.getAttribute('data-sl-event');
-        scope.client.track(custom || 'Element Clicked', custom ? dataProps(el) : describeClick(el, downloadExtensions));
+        scope.client.track(custom || 'Element Clicked', custom ? dataProps(el) : describeClick(el, extensions));
         if (watchDead) watchDead(el, event);
       },
       { capture: true },

@@ -24,13 +24,15 @@ export const commerceProps = (el: Element): Properties => {
  */
 export const declarativeEvent = (el: Element): [event: string, properties: Properties] | undefined => {
   const slug = el.getAttribute('data-sl-commerce');
+  // The element itself when it is a product or promotion: its properties come last and win anyway.
   const item = el.closest('[data-sl-product-id],[data-sl-promotion-id]');
   const list = el.closest('[data-sl-list-id]');
-  const listId = list && list.getAttribute('data-sl-list-id');
+  // A list id never reads as a number: it stays the attribute's string.
+  const listId = list && (commerceProps(list).list_id as string | undefined);
   return slug
     ? [
         slug.replace(/-/g, ' ').replace(/\b[a-z]/g, (c) => c.toUpperCase()),
-        { ...(listId && { list_id: listId }), ...(item && item !== el && commerceProps(item)), ...commerceProps(el) },
+        { ...(listId && { list_id: listId }), ...(item && commerceProps(item)), ...commerceProps(el) },
       ]
     : undefined;
 };

@@ -23,14 +23,13 @@ const RESCAN_DELAY_MS = 500;
  * DOM. Pending batches go out when the page is hidden or left.
  */
 export const watchImpressions = (scope: Scope): () => void => {
-  const { client } = scope;
   const pending = new Map<Element | null, Properties[]>();
   // The elements observed in this page view: at most MAX_OBSERVED, so holding them is bounded.
   let observed = new Set<Element>();
   const flush = (): void => {
     pending.forEach((products, list) => {
       for (let i = 0; i < products.length; i += MAX_PRODUCTS) {
-        client.track('Product List Viewed', { ...(list && commerceProps(list)), products: products.slice(i, i + MAX_PRODUCTS) });
+        scope.client.track('Product List Viewed', { ...(list && commerceProps(list)), products: products.slice(i, i + MAX_PRODUCTS) });
       }
     });
     pending.clear();
@@ -40,7 +39,7 @@ export const watchImpressions = (scope: Scope): () => void => {
       entries.forEach(({ isIntersecting, target }) => {
         if (!isIntersecting) return;
         observer.unobserve(target);
-        if (target.matches(PROMOTION)) return client.track('Promotion Viewed', commerceProps(target));
+        if (target.matches(PROMOTION)) return scope.client.track('Promotion Viewed', commerceProps(target));
         const list = target.closest('[data-sl-list-id]');
         // The first product of a batch starts the batch's window.
         if (!pending.size) scope.later(flush, IMPRESSION_BATCH_MS);

@@ -29,20 +29,18 @@ export const engagement = (options?: EngagementOptions): Plugin => {
   const o = Object(options) as EngagementOptions;
   const { milestones = SCROLL_MILESTONES } = o;
   return capturePlugin('engagement', (scope) => {
-    // The page view: its path, start, deepest scroll (0 until measured: the SDK may start
-    // before the page has rendered), milestones sent, and whether "Page Left" went out.
+    // The page view: its path, start (0 once "Page Left" went out), deepest scroll (0 until
+    // measured: the SDK may start before the page has rendered) and milestones sent.
     let path: string;
     let startedAt: number;
     let maxDepth: number;
     let reached: number[];
-    let left: boolean;
     let measuring = false;
     const fresh = (): void => {
       path = location.pathname;
       startedAt = Date.now();
       maxDepth = 0;
       reached = [];
-      left = false;
     };
     const track = (event: string, properties: Properties): void => scope.client.track(event, { path, ...properties });
     const clock = createEngagedClock(scope.later, o, (engagedTimeMs, heartbeat) => track('Page Engagement', { engagedTimeMs, heartbeat }));
@@ -54,7 +52,7 @@ export const engagement = (options?: EngagementOptions): Plugin => {
       const [depth, scrollable] = scrollDepth();
       maxDepth = Math.max(maxDepth, depth);
       // A page that does not scroll reaches no milestone; a jump passes several, sent in order.
-      for (const milestone of milestones) {
+      for (const milestone of [milestones].flat()) {
         if (scrollable && depth >= milestone && !reached.includes(milestone)) {
           reached.push(milestone);
           track('Scroll Depth', { depth: milestone });
@@ -62,9 +60,9 @@ export const engagement = (options?: EngagementOptions): Plugin => {
       }
     };
     const leave = (): void => {
-      if (left) return;
-      left = true;
+      if (!startedAt) return;
       track('Page Left', { dwellTimeMs: Date.now() - startedAt, engagedTimeMs: clock.total(), maxScrollDepth: Math.max(maxDepth, scrollDepth()[0]) });
+      startedAt = 0;
     };
 
     fresh();

@@ -31,7 +31,8 @@ interface FormState {
   fields: FieldStats[];
   path: string;
   startedAt: number;
-  lastField: string;
+  /** The field focused last (set with the first field, before any report needs it). */
+  lastField?: string;
   /** Submitted or abandoned: nothing more to report at page end. */
   done?: boolean;
 }
@@ -62,7 +63,7 @@ export const forms = (options?: FormsOptions): Plugin => {
     };
     const stateOf = (form: Element | null): FormState | undefined => {
       let state = states.find((s) => s.form === form);
-      if (form && !state && states.length < MAX_FORMS) states.push((state = { form, fields: [], path: location.pathname, startedAt: Date.now(), lastField: '' }));
+      if (form && !state && states.length < MAX_FORMS) states.push((state = { form, fields: [], path: location.pathname, startedAt: Date.now() }));
       return state;
     };
     // The core copies the properties as it sanitizes them: later focus changes do not

@@ -7,10 +7,10 @@ const PRIVATE = 'input,textarea,select,script,style,[contenteditable]:not([conte
  * The visible label of a clicked element: its text (trimmed, whitespace collapsed, at most
  * 100 characters), else its aria-label or title. Never from inputs, textareas, selects or
  * editable regions, and never an input's value: for `<input type="submit">` only the
- * aria-label or title is used.
+ * aria-label or title is used. Empty or undefined when there is none.
  */
 export const elementText = (el: Element): string | undefined => {
-  const label = (): string | undefined => collapse(el.getAttribute('aria-label') || el.getAttribute('title') || '') || undefined;
+  const label = (): string => collapse(el.getAttribute('aria-label') || el.getAttribute('title') || '');
   if (el.closest(PRIVATE)) return el.matches('input[type=submit],input[type=button]') ? label() : undefined;
   return collapse(visibleText(el)) || label();
 };

@@ -17,7 +17,8 @@ export type Finder = (event: Event, selector?: string) => Element | null;
  * denylist off. Without `selector`, the target element itself.
  */
 export const createFinder = (scope: Scope, denySelectors: readonly string[] = []): Finder => {
-  const deny = [NO_CAPTURE, ...denySelectors.filter((selector) => {
+  // One selector from plain JavaScript counts as a list of one.
+  const deny = [NO_CAPTURE, ...[denySelectors].flat().filter((selector) => {
     try {
       document.documentElement.matches(selector);
       return true;

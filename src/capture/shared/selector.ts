@@ -43,7 +43,7 @@ const step = (node: Element): string => {
   let shared = false;
   for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) if (sibling.tagName === tagName) index++;
   for (let sibling = node.nextElementSibling; sibling && !shared; sibling = sibling.nextElementSibling) shared = sibling.tagName === tagName;
-  const part = tagName.toLowerCase() + (node.getAttribute('class') || '').split(/\s+/).filter(stable).slice(0, 2).map((c) => `.${c}`).join('');
+  const part = [tagName.toLowerCase(), ...(node.getAttribute('class') || '').split(/\s+/).filter(stable).slice(0, 2)].join('.');
   // Position among same-tag siblings, only when some sibling shares the tag.
   return index > 1 || shared ? `${part}:nth-of-type(${index})` : part;
 };

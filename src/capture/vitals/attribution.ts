@@ -22,23 +22,25 @@ export const round = (value: number, fraction?: boolean): number => (fraction ? 
  */
 export const attribution = ({ name, entries }: MetricType): Attribution => {
   const last = entries[entries.length - 1];
-  if (!last) return {};
-  if (name === 'LCP') {
-    // `#id` names an element that left the DOM since it painted.
-    const { url, element, id } = last as LargestContentfulPaint;
-    return { target: cut(element ? cssSelector(element) : id && `#${id}`), url: cut(url) };
-  }
-  if (name === 'INP') {
-    // The interaction's entries share one target; the first one that still has it names it.
-    const entry = (entries as PerformanceEventTiming[]).find(({ target }) => target);
-    return { interactionTarget: cut(cssSelector(entry ? entry.target : null)), interactionType: /^key/.test(last.name) ? 'keyboard' : 'pointer' };
-  }
-  if (name === 'CLS') {
-    // The largest shift, and its first source that is an element (as web-vitals picks it).
-    const largest = (entries as LayoutShift[]).reduce((a, b) => (a.value > b.value ? a : b));
-    const sources = largest.sources || [];
-    const source = sources.find(({ node }) => node && node.nodeType === 1) || sources[0];
-    return { largestShiftTarget: cut(source && cssSelector(source.node)), largestShiftValue: round(largest.value, true), largestShiftTime: round(largest.startTime) };
+  // No entries (a back/forward cache restore): nothing to blame.
+  if (last) {
+    if (name === 'LCP') {
+      // `#id` names an element that left the DOM since it painted.
+      const { url, element, id } = last as LargestContentfulPaint;
+      return { target: cut(element ? cssSelector(element) : id && `#${id}`), url: cut(url) };
+    }
+    if (name === 'INP') {
+      // The interaction's entries share one target; the first one that still has it names it.
+      const entry = (entries as PerformanceEventTiming[]).find(({ target }) => target);
+      return { interactionTarget: cut(entry && cssSelector(entry.target)), interactionType: /^key/.test(last.name) ? 'keyboard' : 'pointer' };
+    }
+    if (name === 'CLS') {
+      // The largest shift, and its first source that is an element (as web-vitals picks it).
+      const largest = (entries as LayoutShift[]).reduce((a, b) => (a.value > b.value ? a : b));
+      const sources = largest.sources || [];
+      const source = sources.find(({ node }) => node && node.nodeType === 1) || sources[0];
+      return { largestShiftTarget: cut(source && cssSelector(source.node)), largestShiftValue: round(largest.value, true), largestShiftTime: round(largest.startTime) };
+    }
   }
   return {};
 };

@@ -43,7 +43,8 @@ export const vitals = (options?: VitalsOptions): Plugin => {
         attribution: attribution(metric),
       });
     });
-    for (const name of metrics) {
+    // One name from plain JavaScript counts as a list of one; an unknown one fails alone.
+    for (const name of [metrics].flat()) {
       try {
         // web-vitals' default, reportAllChanges false: final values only.
         START[name](report);
