@@ -25,7 +25,7 @@ export const errors = (options?: ErrorsOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { maxPerMinute: max, ignore = [] } = Object(options) as ErrorsOptions;
   // A number from plain JavaScript, or the default: NaN or a string would lift the limit.
-  const maxPerMinute = max === +max! && max >= 0 ? max : 10;
+  const maxPerMinute = typeof max == 'number' && max >= 0 ? max : 10;
   return capturePlugin('errors', (scope) => {
     const recent = new Map<string, number>();
     const send = (type: string, error: unknown, message: string, file?: string, line = 0, col = 0): void => {

@@ -127,7 +127,7 @@ describe('engagement: engaged time', () => {
     expect(c.tracked('Page Engagement').map((p) => p.engagedTimeMs)).toEqual([15_000, 30_000, 45_000]);
   });
 
-  it.each([NaN, -1, Infinity, '15s', null])('takes the default for a delay of %s from plain JavaScript (the timer would spin)', async (ms) => {
+  it.each([NaN, -1, Infinity, '15s', null, [Object.create(null)]])('takes the default for a delay of %s from plain JavaScript (the timer would spin)', async (ms) => {
     const c = await start({ idleMs: ms, heartbeatMs: ms } as never);
     const timers = vi.spyOn(globalThis, 'setTimeout');
     stayActive(45_000);

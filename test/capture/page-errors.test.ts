@@ -59,7 +59,7 @@ describe('errors', () => {
     expect(client.tracked('Page Error')).toHaveLength(2);
   });
 
-  it.each([NaN, '2', -1, null])('keeps the default of 10 per minute for a maxPerMinute of %s', async (max) => {
+  it.each([NaN, '2', -1, null, [Object.create(null)]])('keeps the default of 10 per minute for a maxPerMinute of %s', async (max) => {
     client = await withPlugins([errors({ maxPerMinute: max as never })]);
     for (let i = 0; i < 15; i++) throwOnPage(`error ${i}`);
     expect(client.tracked('Page Error')).toHaveLength(10);

@@ -33,9 +33,9 @@ export const createEngagedClock = (
   onBeat: (engagedMs: number, beat: number) => void,
 ): EngagedClock => {
   // Delays from plain JavaScript: one that is no number from 0 to the longest a timer waits
-  // (NaN, Infinity, a string) would spin the timer, so it takes its default. (`ms === +ms`
-  // holds for a number other than NaN, and for nothing else.)
-  const delay = (ms: unknown, fallback: number): number => (ms === +ms! && ms >= 0 && ms < 2 ** 31 ? ms : fallback);
+  // (NaN, Infinity, a string) would spin the timer, so it takes its default. (A typeof test
+  // first: converting an object without a prototype to a number throws.)
+  const delay = (ms: unknown, fallback: number): number => (typeof ms == 'number' && ms >= 0 && ms < 2 ** 31 ? ms : fallback);
   idleMs = delay(idleMs, 30_000);
   heartbeatMs = delay(heartbeatMs, 15_000);
   let banked = 0;
