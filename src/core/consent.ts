@@ -38,7 +38,8 @@ export const createConsent = (o: ConsentOptions, { emit, report }: Hooks, next: 
   } catch {
     // No navigator (Node): nothing to honour.
   }
-  const on = o.default != 'denied' && !forced;
+  // Strictly: `!=` would convert an object, and one without a prototype throws.
+  const on = o.default !== 'denied' && !forced;
   let state: ConsentState = { necessary: true, analytics: on, personalization: on, fingerprinting: on };
   let held: SightlineEvent[] = [];
   let noted: unknown;
@@ -73,7 +74,7 @@ export const createConsent = (o: ConsentOptions, { emit, report }: Hooks, next: 
     get: () => ({ ...state }),
     update,
     pass(ev) {
-      const discard = o.whileDenied == 'discard';
+      const discard = o.whileDenied === 'discard';
       if (ev.context.consent.analytics) next(ev);
       else if (!discard && held.length < MAX_HELD_EVENTS) held.push(ev);
       else {

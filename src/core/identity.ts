@@ -31,7 +31,8 @@ export interface Identity {
  */
 export const createIdentity = (o: IdentityOptions & { cookieDays: number }, hooks: Hooks, consent: () => ConsentState): Identity => {
   const canStore = (): boolean => consent().analytics;
-  const prefix = o.storagePrefix || 'sl';
+  // A string, or the default: joining an object without a prototype to a string throws.
+  const prefix = (typeof o.storagePrefix == 'string' && o.storagePrefix) || 'sl';
   const aid = prefix + '_aid';
   const key = prefix + '_user';
   const cookie = getCookie(aid);

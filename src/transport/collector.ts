@@ -105,7 +105,12 @@ export const collector = (options: CollectorOptions): Collector => {
   const admit = createRateLimit(ratePerName, (event, dropped) => report('input/rate-limited', { event, dropped }, 'input'));
   const store = createQueueStore(name, (from, to, error) => report('storage/downgraded', { from, to, error: String(error) }));
   const { tx } = store;
-  const build = (json: string[]) => formatBatch(format, json, endpoint, writeKey || client?.options.writeKey, headers);
+  // The client's write key as the fallback, when it is a string (the core does not check it).
+  const key = (): string | undefined => {
+    const fallback = client?.options.writeKey;
+    return writeKey || (typeof fallback == 'string' ? fallback : undefined);
+  };
+  const build = (json: string[]) => formatBatch(format, json, endpoint, key(), headers);
 
   // ---- When to send (the model: DataDog browser-sdk's flushController): on the events and
   // bytes this tab stored that its sender has not taken yet (see `mine`); every flush has a reason.

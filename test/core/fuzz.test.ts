@@ -87,6 +87,25 @@ describe('random input', () => {
     );
   });
 
+  it('never makes createSightline throw, whatever its options, and reports with well-formed errors', async () => {
+    const KEYS = ['writeKey', 'plugins', 'consent', 'privacy', 'identity', 'limits', 'debug', 'default', 'categories', 'honorGlobalPrivacyControl', 'honorDoNotTrack', 'whileDenied', 'redactEmails', 'redactCardNumbers', 'redactQueryParams', 'allowQueryParams', 'storagePrefix', 'cookieDomain', 'cookieDays', 'maxStringLength', 'maxDepth', 'maxEventBytes'] as const;
+    const named = (values: fc.Arbitrary<unknown>) => fc.dictionary(fc.constantFrom(...KEYS), values, { maxKeys: 6 });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(anything, named(anything), named(fc.oneof(anything, named(anything)))), async (given) => {
+        clearBrowserState();
+        const errors: SightlineError[] = [];
+        const client = createSightline({ ...Object(given), onError: (e: SightlineError) => errors.push(e) });
+        client.track('Product Viewed', { id: 1 });
+        client.page();
+        client.identify('user-1');
+        await client.flush();
+        await client.destroy();
+        expect(errors.filter((e) => !wellFormed(e))).toEqual([]);
+      }),
+      { numRuns: 800 },
+    );
+  });
+
   it('reports every rejected call with a non-empty code', async () => {
     await fc.assert(
       fc.asyncProperty(anything.filter((v) => typeof v != 'string' && typeof v != 'number'), async (bad) => {

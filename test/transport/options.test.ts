@@ -95,6 +95,18 @@ describe('collector options from plain JavaScript', () => {
     await tab.destroy();
   });
 
+  it('sends without the client\'s write key when it is no string', async () => {
+    const errors: SightlineError[] = [];
+    const client = createSightline({ writeKey: Object.create(null), onError: (e) => errors.push(e) });
+    await client.use(collector({ endpoint: COLLECTOR, format: 'segment', queue: { name: freshQueue() } }));
+    client.track('Product Viewed');
+    await client.flush();
+    expect(received.received).toHaveLength(1);
+    expect(received.received[0]!.body.writeKey).toBeUndefined();
+    expect(errors).toEqual([]);
+    await client.destroy();
+  });
+
   it('takes every number in range as given, its smallest values included', async () => {
     const tab = await openTab({
       ratePerName: 0,
