@@ -1,5 +1,6 @@
 import { addListener } from '../lib/add-listener';
 import { byteLength } from '../lib/byte-length';
+import { MAX_TIMER_MS } from '../lib/max-timer';
 import { onPageExit } from '../lib/on-page-exit';
 import { uuid } from '../lib/uuid';
 import { fit, recordKey } from '../storage/queue-kv';
@@ -49,7 +50,7 @@ export const collector = (options: CollectorOptions): Collector => {
     const value = option.split('.').reduce((group, key) => Object(group)[key], o as unknown) as T;
     return value !== undefined && valid(value) ? value : (value === undefined || invalid.push(option), fallback);
   };
-  const num = (option: string, fallback: number, min = 1, max = D.MAX_TIMER_MS): number =>
+  const num = (option: string, fallback: number, min = 1, max = MAX_TIMER_MS): number =>
     read(option, fallback, (value) => typeof value == 'number' && value >= min && value <= max);
   const timeoutMs = num('timeoutMs', D.TIMEOUT_MS);
   const ratePerName = num('ratePerName', D.RATE_PER_NAME, 0);
@@ -63,7 +64,8 @@ export const collector = (options: CollectorOptions): Collector => {
   const queueBytes = num('queue.maxBytes', D.QUEUE_BYTES);
   // Strict comparisons: `==` would convert an object, and one without a prototype throws.
   const format = read<CollectorFormat>('format', 'native', (f) => f === 'native' || f === 'segment' || typeof f == 'function');
-  const writeKey = read<string | undefined>('writeKey', undefined, (key) => typeof key == 'string');
+  // Without one, the client's (read at setup).
+  let writeKey = read<string | undefined>('writeKey', undefined, (key) => typeof key == 'string');
   const compress = read<CollectorOptions['compress']>('compress', undefined, (fn) => typeof fn == 'function');
   // What fetch would refuse (a name with a space, a value with a line break) is refused here, once.
   const headers = read<Record<string, string> | undefined>('headers', undefined, (h) => {
@@ -105,12 +107,7 @@ export const collector = (options: CollectorOptions): Collector => {
   const admit = createRateLimit(ratePerName, (event, dropped) => report('input/rate-limited', { event, dropped }, 'input'));
   const store = createQueueStore(name, (from, to, error) => report('storage/downgraded', { from, to, error: String(error) }));
   const { tx } = store;
-  // The client's write key as the fallback, when it is a string (the core does not check it).
-  const key = (): string | undefined => {
-    const fallback = client?.options.writeKey;
-    return writeKey || (typeof fallback == 'string' ? fallback : undefined);
-  };
-  const build = (json: string[]) => formatBatch(format, json, endpoint, key(), headers);
+  const build = (json: string[]) => formatBatch(format, json, endpoint, writeKey, headers);
 
   // ---- When to send (the model: DataDog browser-sdk's flushController): on the events and
   // bytes this tab stored that its sender has not taken yet (see `mine`); every flush has a reason.
@@ -348,6 +345,9 @@ export const collector = (options: CollectorOptions): Collector => {
       // Nowhere to send to: the core reports plugin/setup-failed and leaves this plugin out.
       if (typeof endpoint != 'string' || !endpoint) throw Error('collector() needs an endpoint URL');
       if (invalid.length) report('transport/invalid-option', { options: invalid }, 'input');
+      // The client's write key, when it is a string (the core does not check it).
+      const { writeKey: fallback } = c.options;
+      if (!writeKey && typeof fallback == 'string') writeKey = fallback;
       const nav = (globalThis as { navigation?: EventTarget }).navigation;
       const stay = (): unknown => (next = false);
       // Storage and network wait for analytics consent; withdrawn, they stop (what is stored stays for a later grant).

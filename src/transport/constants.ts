@@ -22,9 +22,6 @@ export const BATCH_INTERVAL_MS = 2_000;
 /** The smallest `batch.maxBytes` taken: below it a body could hold hardly one event beside its envelope. */
 export const MIN_BODY_BYTES = 1_024;
 
-/** The longest delay a browser timer takes (2^31 − 1 ms, ~24.8 days): a longer one fires at once. */
-export const MAX_TIMER_MS = 2_147_483_647;
-
 /** Room left in a batch for the envelope around the events: `{"batch":[…],"sentAt":"…","writeKey":"…"}`. */
 export const ENVELOPE_BYTES = 256;
 

@@ -1,4 +1,4 @@
-import { MAX_TIMER_MS } from './constants';
+import { MAX_TIMER_MS } from '../lib/max-timer';
 
 /**
  * Whether a batch the collector answered with `status` (0: no answer — a network error or

@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../../lib/max-timer';
 import type { Scope } from '../shared/scope';
 
 /** The engaged-time options of `engagement()`. */
@@ -35,7 +36,7 @@ export const createEngagedClock = (
   // Delays from plain JavaScript: one that is no number from 0 to the longest a timer waits
   // (NaN, Infinity, a string) would spin the timer, so it takes its default. (A typeof test
   // first: converting an object without a prototype to a number throws.)
-  const delay = (ms: unknown, fallback: number): number => (typeof ms == 'number' && ms >= 0 && ms < 2 ** 31 ? ms : fallback);
+  const delay = (ms: unknown, fallback: number): number => (typeof ms == 'number' && ms >= 0 && ms <= MAX_TIMER_MS ? ms : fallback);
   idleMs = delay(idleMs, 30_000);
   heartbeatMs = delay(heartbeatMs, 15_000);
   let banked = 0;
