@@ -239,11 +239,11 @@ export const collector = (options: CollectorOptions): Collector => {
    * otherwise (events of the same records that already went out then go again: their
    * messageId removes them).
    */
-  const cycle = async (): Promise<void> => {
+  const cycle = async (ours: () => boolean): Promise<void> => {
     await store.absorb();
     let bounds: [number, number] | undefined = [queueEvents, queueBytes];
-    // Consent withdrawn mid-cycle: nothing more leaves.
-    while (granted) {
+    // Consent withdrawn mid-cycle, or another tab took the lock over: nothing more leaves from here.
+    while (granted && ours()) {
       const [records, kept, cut] = await take(tx, maxEvents, batchBytes, bounds);
       if (bounds) queued = kept;
       if (cut) drop('transport/queue-overflow', cut);
@@ -281,7 +281,7 @@ export const collector = (options: CollectorOptions): Collector => {
       do {
         again = false;
         // Another tab is sending (this tab's records too): look again later.
-        if (!(await lock(() => cycle().catch(fault)))) mine.clear(), arm();
+        if (!(await lock((ours) => cycle(ours).catch(fault)))) mine.clear(), arm();
       } while (again && !backoff);
     })().finally(() => (running = undefined)));
   };

@@ -43,6 +43,12 @@ export const TIMEOUT_MS = 10_000;
 /** A localStorage lease left by a closed tab blocks the others for at most 10 s. */
 export const LEASE_MS = 10_000;
 
+/**
+ * A tab that wrote the lease reads it again this much later, once the writes of tabs in
+ * other processes have arrived (Chromium delivers them within milliseconds).
+ */
+export const LEASE_SETTLE_MS = 50;
+
 /** The lease holder renews three times per lease, so one late timer does not lose it. */
 export const HEARTBEAT_MS = 3_333;
 

@@ -6,9 +6,10 @@ import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
 import { presetConsent, visit } from '../utils/e2e-shop';
 import { startStack, type E2eStack } from '../utils/e2e-stack';
 
-// Several tabs of one shop share one persisted queue, and one tab sends at a time (Web
-// Locks in Chromium). The collector answers slowly, so two tabs sending at once would
-// show as overlapping requests.
+// Several tabs of one shop share one persisted queue, and one tab sends at a time: through
+// Web Locks where the browser has them, through a localStorage lease where it does not
+// (before Safari 15.4 and Firefox 96; here Chromium with `navigator.locks` removed). The
+// collector answers slowly, so two tabs sending at once would show as overlapping requests.
 const LATENCY_MS = 80;
 // Probes are named in groups of 40: collector() admits 50 events of one name per 10 s.
 const PROBE = 'Tab Probe';
@@ -21,9 +22,10 @@ let stack: E2eStack;
 let browser: E2eBrowser;
 
 /** A shopper's browser with consent given and every POST to the collector timed, per tab. */
-async function shopperWithTimedPosts(): Promise<BrowserContext> {
+async function shopperWithTimedPosts(withWebLocks: boolean): Promise<BrowserContext> {
   const context = await browser.newContext();
   await presetConsent(context, 'accepted');
+  if (!withWebLocks) await context.addInitScript(() => { delete (Navigator.prototype as any).locks; });
   await context.addInitScript((collectorUrl: string) => {
     const posts: Post[] = ((window as any).__collectorPosts = []);
     const send = window.fetch.bind(window);
@@ -66,7 +68,10 @@ function expectEachOnce(events: StoredEvent[], expected: string[]): void {
 
 const keysFor = (tab: string, count: number) => Array.from({ length: count }, (_, n) => `${tab}:${n}`);
 
-describe('several open tabs of one shop', () => {
+describe.each([
+  { lock: 'Web Locks', withWebLocks: true },
+  { lock: 'the localStorage lease', withWebLocks: false },
+])('several open tabs of one shop, sharing the queue through $lock', ({ withWebLocks }) => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack({ collector: { latencyMs: LATENCY_MS } }), launchBrowser()]);
   });
@@ -77,9 +82,10 @@ describe('several open tabs of one shop', () => {
   });
 
   it('delivers the events of both tabs once each, with one tab sending at a time', async () => {
-    const context = await shopperWithTimedPosts();
+    const context = await shopperWithTimedPosts(withWebLocks);
     const tabs = [await context.newPage(), await context.newPage()] as const;
     await Promise.all(tabs.map((tab) => visit(tab, `${stack.shop.url}/`)));
+    expect(await tabs[0].evaluate(() => 'locks' in navigator)).toBe(withWebLocks);
     const before = await fetchStats(stack.collector.url);
 
     await Promise.all([trackProbes(tabs[0], 'A', 200), trackProbes(tabs[1], 'B', 200)]);
@@ -102,7 +108,7 @@ describe('several open tabs of one shop', () => {
   }, 60_000);
 
   it('lets the other tab deliver what a tab left behind when it was closed while sending', async () => {
-    const context = await shopperWithTimedPosts();
+    const context = await shopperWithTimedPosts(withWebLocks);
     const [closing, staying] = [await context.newPage(), await context.newPage()];
     await Promise.all([visit(closing, `${stack.shop.url}/`), visit(staying, `${stack.shop.url}/cart`)]);
 

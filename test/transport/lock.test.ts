@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLock } from '../../src/transport/lock';
-import { installWebLocks } from '../utils/transport-locks';
+import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
 
 /** A function that holds the lock until `release()` is called. */
 function holder() {
@@ -10,7 +10,7 @@ function holder() {
 }
 
 describe.each([
-  ['a localStorage lease', () => undefined],
+  ['a localStorage lease', removeWebLocks],
   ['Web Locks', installWebLocks],
 ])('the tab lock with %s', (_, install) => {
   afterEach(() => {
@@ -34,7 +34,7 @@ describe.each([
   });
 
   it('is held for as long as the holder works, however long', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearInterval', 'Date'] });
     install();
     const a = createLock('queue', 'tab-a');
     const b = createLock('queue', 'tab-b');
@@ -48,21 +48,49 @@ describe.each([
 });
 
 describe('the localStorage lease', () => {
+  beforeEach(removeWebLocks);
   afterEach(() => {
     vi.useRealTimers();
     localStorage.clear();
   });
 
-  it('frees itself 10 s after its holder stopped renewing it (a closed tab)', () => {
+  it('frees itself 10 s after its holder stopped renewing it (a closed tab)', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     localStorage.setItem('queue:lease', `closed-tab|${Date.now() + 10_000}`);
     const b = createLock('queue', 'tab-b');
     const run = vi.fn(async () => {});
-    void b(run);
+    expect(await b(run)).toBe(false);
     expect(run).not.toHaveBeenCalled();
     vi.advanceTimersByTime(10_000);
-    void b(run);
+    expect(await b(run)).toBe(true);
     expect(run).toHaveBeenCalledOnce();
+  });
+
+  it("is not taken when another tab's write arrives just after this tab's (tabs in other processes)", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    const a = createLock('queue', 'tab-a');
+    const run = vi.fn(async () => {});
+    const taking = a(run);
+    expect(localStorage.getItem('queue:lease')).toMatch(/^tab-a\|/); // written, and read back as its own…
+    localStorage.setItem('queue:lease', `tab-b|${Date.now() + 10_000}`); // …but tab B's write lands last
+    await vi.advanceTimersByTimeAsync(50);
+    expect(await taking).toBe(false);
+    expect(run).not.toHaveBeenCalled();
+    expect(localStorage.getItem('queue:lease')).toMatch(/^tab-b\|/);
+  });
+
+  it('tells its holder to stop once another tab holds the lease, and leaves that lease alone', async () => {
+    const a = createLock('queue', 'tab-a');
+    const asked: boolean[] = [];
+    const holding = a(async (ours) => {
+      asked.push(ours());
+      // A tab frozen past its lease woke up: another tab took the lease meanwhile.
+      localStorage.setItem('queue:lease', `tab-b|${Date.now() + 10_000}`);
+      asked.push(ours(), ours());
+    });
+    expect(await holding).toBe(false);
+    expect(asked).toEqual([true, false, false]);
+    expect(localStorage.getItem('queue:lease')).toMatch(/^tab-b\|/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
-import { installWebLocks } from '../utils/transport-locks';
+import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import type { TransportTab } from '../utils/transport-tab';
 
@@ -21,7 +21,7 @@ describe('several tabs', () => {
   useTransportSpec();
 
   it.each([
-    ['a localStorage lease', () => undefined],
+    ['a localStorage lease', removeWebLocks],
     ['Web Locks', installWebLocks],
   ])('deliver every event of both tabs exactly once, with %s', async (_, install) => {
     const locks = install();
@@ -49,7 +49,6 @@ describe('several tabs', () => {
   });
 
   it("sends another tab's events when that tab cannot (it is still waiting for the lock)", async () => {
-    installWebLocks();
     const name = freshQueue();
     const sender = await openTab({ queue: { name } });
     const quiet = await openTab({ queue: { name }, batch: { intervalMs: 60_000 } });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, vi } from 'vitest';
+import { installWebLocks } from './transport-locks';
 
 /**
  * Fake timers that leave setImmediate and microtasks real: fake-indexeddb and the
@@ -9,11 +10,16 @@ export function useTransportClock(): void {
 }
 
 /**
- * The lifecycle every transport spec shares: {@link useTransportClock} before each test;
- * real timers and an empty localStorage (queues, spills, leases) after it.
+ * The lifecycle every transport spec shares: {@link useTransportClock} and Web Locks (as
+ * every current browser has them) before each test; real timers and an empty localStorage
+ * (queues, spills, leases) after it. Specs of the localStorage lease, the fallback of
+ * browsers without Web Locks, call {@link removeWebLocks} in their test.
  */
 export function useTransportSpec(): void {
-  beforeEach(useTransportClock);
+  beforeEach(() => {
+    useTransportClock();
+    installWebLocks();
+  });
   afterEach(() => {
     vi.useRealTimers();
     localStorage.clear();

@@ -26,3 +26,9 @@ export function installWebLocks(): { granted: number; refused: number } {
   vi.spyOn(navigator, 'locks', 'get').mockReturnValue(locks);
   return counts;
 }
+
+/** A browser without the Web Locks API (before Safari 15.4, Firefox 96): tabs share the queue through the localStorage lease. */
+export function removeWebLocks(): undefined {
+  vi.spyOn(navigator, 'locks', 'get').mockReturnValue(undefined as unknown as LockManager);
+  return undefined;
+}
