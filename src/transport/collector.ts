@@ -208,6 +208,10 @@ export const collector = (options: CollectorOptions): Collector => {
   // them when a page of this site loads next (an IndexedDB write does not commit once the
   // page is gone, and the next page would send the batch again).
   let held: QueueRecord[] = [];
+  // A page exit saved records for the next page, and some of them may be stored after all
+  // (a write that committed as the page lived on): what this page delivers from now on
+  // leaves its notes there too, or the next page would send it again.
+  let spilled = false;
 
   /** One request, split in halves on 413 or when it outgrew `maxBytes`; resolves with the answer to retry after. */
   const sendEvents = async (json: string[]): Promise<Answer | undefined> => {
@@ -264,7 +268,9 @@ export const collector = (options: CollectorOptions): Collector => {
       // Answered: the backoff starts over, so one failure after many successes waits
       // base, not a delay grown by failures long past (delays reach capMs otherwise).
       attempt = 0;
-      await apply(tx, (held = keys.map(note)));
+      held = keys.map(note);
+      if (spilled) store.spill(held);
+      await apply(tx, held);
       held = [];
       queued = Math.max(0, queued - json.length);
     }
@@ -308,6 +314,7 @@ export const collector = (options: CollectorOptions): Collector => {
   const exit = (): void => {
     gathering = false;
     if (!granted) return;
+    spilled = true;
     const fresh = [...writes.values()].flat().concat(toRecords(pending.splice(0)));
     writes.clear();
     if (next && store.spill(fresh.concat(held))) return;
@@ -334,7 +341,7 @@ export const collector = (options: CollectorOptions): Collector => {
       // A throwing custom format: keep the rest for the next page.
     }
     const left = fresh.slice(gone.length);
-    if (!store.spill(gone.concat(left)) && left.length) drop('transport/exit-lost', count(left));
+    if (!store.spill(gone.concat(left, held)) && left.length) drop('transport/exit-lost', count(left));
     void apply(tx, gone);
   };
 

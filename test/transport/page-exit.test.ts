@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
-import { settle, useTransportSpec } from '../utils/transport-clock';
+import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
 import { queuedIn } from '../utils/transport-store';
 import { turnsUntil } from '../utils/transport-turns';
@@ -134,6 +134,19 @@ describe('page exit', () => {
     await page.destroy();
   });
 
+  it('notes the batch it just delivered, when the page goes elsewhere (a closing tab, another site) before its delete commits', async () => {
+    const name = freshQueue();
+    const page = await openTab({ queue: { name } });
+    page.track('Product Added');
+    await settle();
+    const [key] = await queuedIn(name);
+    void page.flush();
+    await turnsUntil(() => page.plugin.stats().sent === 1); // answered 2xx; the delete has not committed
+    dispatchPageHide();
+    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toEqual([[key, { k: key, j: [] }]]);
+    await page.destroy();
+  });
+
   it('leaves the batch it was retrying for the next page, which sends it at once, when a page of this site loads next', async () => {
     const name = freshQueue();
     const navigation = installNavigation();
@@ -150,6 +163,33 @@ describe('page exit', () => {
       [500, ['Product Added']],
       [200, ['Product Added']],
     ]);
+    await next.destroy();
+  });
+
+  it('sends once what it saved for the next page and then sent itself, when the page lived on (a tab switch during a send)', async () => {
+    const name = freshQueue();
+    vi.spyOn(navigator, 'sendBeacon').mockReturnValue(false); // nothing rides a beacon: all that is not durable is saved
+    const page = await openTab({ queue: { name } });
+    page.track('Product Viewed');
+    await settle();
+    collector.answer({ status: 200, delayMs: 500 }); // a slow answer: this send is under way at the exit
+    void page.flush();
+    await turnsUntil(() => page.plugin.stats().inFlight === 1);
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    page.track('Product Added');
+    await turnsUntil(() => put.mock.calls.length > 0); // its IndexedDB write has begun, and not committed
+    dispatchVisibilityChange('hidden');
+    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toHaveLength(1); // saved for the next page
+    dispatchVisibilityChange('visible');
+    // The write commits after all; the page lives on, and its send cycle delivers it from IndexedDB.
+    await elapse(500);
+    await page.flush();
+    await page.destroy();
+
+    const next = await openTab({ queue: { name } });
+    await next.flush();
+    expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Product Viewed', 'Product Added']);
+    expect(localStorage.getItem(`${name}:q`)).toBeNull();
     await next.destroy();
   });
 

@@ -47,10 +47,21 @@ export async function waitForEvents(collectorUrl: string, options: WaitOptions):
     events = await fetchEvents(collectorUrl, query);
     if (until(events)) return events;
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${describe}; got: ${trackNames(events).join(', ') || 'nothing'}`);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${describe}; got: ${summarize(trackNames(events)) || 'nothing'}`);
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/** Names in order with repeats counted (`Product Viewed ×3`), so a timeout message stays readable. */
+function summarize(names: string[]): string {
+  const runs: Array<[string, number]> = [];
+  for (const name of names) {
+    const last = runs[runs.length - 1];
+    if (last?.[0] === name) last[1]++;
+    else runs.push([name, 1]);
+  }
+  return runs.map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(', ');
 }
 
 /** The names of track events (page views as `page`), in order. */

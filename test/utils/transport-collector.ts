@@ -25,6 +25,8 @@ export interface Answer {
   error?: boolean;
   /** Never answer (the client's timeout must end it). */
   hang?: boolean;
+  /** Answer this many ms (of the test's clock) late. */
+  delayMs?: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export function useTransportCollector() {
     const text = new TextDecoder().decode(gz ? gunzipSync(raw) : raw);
     const next = script.shift() ?? { status: 200 };
     if (next.hang) await delay('infinite');
+    if (next.delayMs) await delay(next.delayMs);
     if (next.error) return HttpResponse.error();
     received.push({ url: request.url, headers: request.headers, bytes: raw.byteLength, body: JSON.parse(text), status: next.status });
     return new HttpResponse(null, { status: next.status, headers: next.headers });

@@ -1,0 +1,118 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../../examples/collector/server';
+import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
+import { props, waitForEvents } from '../utils/e2e-collector';
+import { anonymousId, presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
+import { startStack, type E2eStack } from '../utils/e2e-stack';
+
+// The hard case of delivery: hundreds of events tracked in the same task as the page goes
+// away. None of them is durable yet, and together they outgrow the 64 KB a leaving page may
+// still send (sendBeacon and keepalive share that budget). What does not fit is saved
+// synchronously and sent by the next page of the shop. Each probe must be stored once; the
+// collector may receive one twice when a request of the leaving page was under way as it
+// went (its answer never read, the next page sends it again: messageId removes it).
+const PROBE = 'Exit Probe';
+const PAD = 'x'.repeat(400); // ~1 KB per event with its context, as a product impression
+// Probes are named in groups of 40: collector() admits 50 events of one name per 10 s.
+const names = (count: number) => Array.from({ length: count }, (_, n) => `${PROBE} ${Math.floor(n / 40)}`);
+
+let stack: E2eStack;
+let browser: E2eBrowser;
+
+/** A shopper on the home page; `id` is their anonymousId (the collector answers 1,000 events at most per query). */
+async function shopper(): Promise<{ context: BrowserContext; page: Page; id: string }> {
+  const context = await browser.newContext();
+  await presetConsent(context, 'accepted');
+  const page = await context.newPage();
+  await visit(page, `${stack.shop.url}/`);
+  return { context, page, id: await anonymousId(page) };
+}
+
+/**
+ * In one task: tracks `count` probes tagged `run`, then runs `leave` (a reload, a link to
+ * another page, a link to another site). A pagehide listener tracks `onHide` more, as
+ * engagement-time capture does.
+ */
+async function trackThenLeave(page: Page, run: string, count: number, onHide: number, leave: string): Promise<void> {
+  const left = page.waitForEvent('framenavigated');
+  await page
+    .evaluate(({ run, names, hideNames, pad, leave }) => {
+      const sightline = (window as any).sightline;
+      addEventListener('pagehide', () => hideNames.forEach((name, n) => sightline.track(name, { run, n: `hide-${n}`, pad })));
+      names.forEach((name, n) => sightline.track(name, { run, n: String(n), pad }));
+      new Function(leave)(); // eslint-disable-line no-new-func -- the navigation, in the same task
+    }, { run, names: names(count), hideNames: names(onHide).map((name) => `${name} hidden`), pad: PAD, leave })
+    .catch(() => undefined); // the page may be gone before evaluate answers
+  await left;
+}
+
+const expectedKeys = (count: number, onHide: number) => [
+  ...Array.from({ length: count }, (_, n) => String(n)),
+  ...Array.from({ length: onHide }, (_, n) => `hide-${n}`),
+];
+const probesOf = (events: StoredEvent[], run: string) =>
+  events.filter((e) => String(e.event).startsWith(PROBE) && props(e).run === run).map((e) => String(props(e).n));
+
+async function expectEachStoredOnce(id: string, run: string, count: number, onHide: number): Promise<void> {
+  const expected = expectedKeys(count, onHide);
+  const stored = await waitForEvents(stack.collector.url, {
+    anonymousId: id,
+    describe: `the ${expected.length} probes of "${run}"`,
+    timeoutMs: 30_000,
+    until: (all) => probesOf(all, run).length >= expected.length,
+  });
+  expect(probesOf(stored, run).sort()).toEqual(expected.sort());
+}
+
+describe('events tracked in the same task as the page goes away', () => {
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('are all delivered, once each, when that task reloads the page', async () => {
+    const { context, page, id } = await shopper();
+    await trackThenLeave(page, 'reload', 500, 100, 'location.reload()');
+    await waitForSdk(page);
+    await expectEachStoredOnce(id, 'reload', 500, 100);
+    await context.close();
+  });
+
+  it('are all delivered, once each, when that task opens another page of the shop (a multi-page site)', async () => {
+    const { context, page, id } = await shopper();
+    await trackThenLeave(page, 'link', 400, 60, "location.assign('/cart')");
+    await page.waitForURL(/\/cart$/);
+    await waitForSdk(page);
+    await expectEachStoredOnce(id, 'link', 400, 60);
+    await context.close();
+  });
+
+  it('are beaconed as far as the budget allows when the shopper leaves for another site, and the rest go on the next visit', async () => {
+    const { context, page, id } = await shopper();
+    // The collector's dashboard is another origin (another port): the shop's storage is not there.
+    await trackThenLeave(page, 'away', 300, 40, `location.assign(${JSON.stringify(`${stack.collector.url}/`)})`);
+    await page.waitForURL(`${stack.collector.url}/`);
+    // Some left by beacon as the page went…
+    await waitForEvents(stack.collector.url, {
+      anonymousId: id,
+      describe: 'the probes beaconed as the page left',
+      until: (all) => probesOf(all, 'away').length > 0,
+    });
+    // …and the shop's next page sends the rest, which were saved for it.
+    let sentOnReturn = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().startsWith(stack.collector.url)) {
+        sentOnReturn += (request.postData() ?? '').split('"run":"away"').length - 1;
+      }
+    });
+    await visit(page, `${stack.shop.url}/`); // the shopper comes back
+    await expectEachStoredOnce(id, 'away', 300, 40);
+    expect(sentOnReturn).toBeGreaterThan(0);
+    await context.close();
+  });
+});
