@@ -1,8 +1,9 @@
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
 import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
 import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
+import { collectorGate } from '../utils/e2e-gate';
 import { presetConsent, visit } from '../utils/e2e-shop';
 import { startStack, type E2eStack } from '../utils/e2e-stack';
 
@@ -57,20 +58,6 @@ function storedInQueue(page: Page, tab: string): Promise<number> {
   }, tab);
 }
 
-/**
- * Stands between the context's pages and the collector: `fail` refuses every POST as a
- * lost network would, `hold` keeps each POST under way and unanswered, `open` lets them through.
- */
-async function collectorGate(context: BrowserContext) {
-  const gate = { mode: 'open' as 'open' | 'fail' | 'hold', held: [] as Route[] };
-  await context.route(`${stack.collector.url}/**`, (route) => {
-    if (gate.mode === 'open' || route.request().method() !== 'POST') void route.continue().catch(() => undefined);
-    else if (gate.mode === 'fail') void route.abort('internetdisconnected').catch(() => undefined);
-    else gate.held.push(route);
-  });
-  return gate;
-}
-
 /** Kills the tab's renderer process, as an out-of-memory kill or a crash would. */
 async function crash(context: BrowserContext, page: Page): Promise<void> {
   const crashed = page.waitForEvent('crash');
@@ -95,7 +82,7 @@ describe('a tab whose renderer crashes', () => {
 
   it('has its stored events delivered, once each, by the next page of the shop', async () => {
     const context = await shopper();
-    const gate = await collectorGate(context);
+    const gate = await collectorGate(context, stack.collector.url);
     const page = await context.newPage();
     await visit(page, `${stack.shop.url}/`);
     gate.mode = 'fail'; // nothing leaves before the crash
@@ -118,7 +105,7 @@ describe('a tab whose renderer crashes', () => {
 
   it('leaves its lease to expire when it crashed while sending, and another tab then delivers everything once', async () => {
     const context = await shopper({ withoutWebLocks: true });
-    const gate = await collectorGate(context);
+    const gate = await collectorGate(context, stack.collector.url);
     const [crashing, staying] = [await context.newPage(), await context.newPage()];
     await Promise.all([visit(crashing, `${stack.shop.url}/`), visit(staying, `${stack.shop.url}/cart`)]);
     expect(await crashing.evaluate(() => 'locks' in navigator)).toBe(false);

@@ -1,0 +1,90 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../../examples/collector/server';
+import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
+import { props, waitForEvents } from '../utils/e2e-collector';
+import { collectorGate } from '../utils/e2e-gate';
+import { anonymousId, presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
+import { startStack, type E2eStack } from '../utils/e2e-stack';
+
+// Where IndexedDB is missing or refuses to open (private windows of older Firefox and
+// Safari, storage disabled by policy), the queue falls back to localStorage, says so once,
+// and still survives a reload.
+const PROBE = 'Fallback Probe';
+
+let stack: E2eStack;
+let browser: E2eBrowser;
+
+const BROKEN_INDEXEDDB = {
+  // Firefox's private mode before version 115: open() throws InvalidStateError.
+  refusing: () => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    };
+  },
+  // Storage switched off, or a browser without IndexedDB.
+  missing: () => {
+    delete (globalThis as any).indexedDB;
+  },
+};
+
+/** The sightline error reports the page logged (the shop runs in debug mode, which logs every hook). */
+function collectReports(page: Page): string[] {
+  const codes: string[] = [];
+  page.on('console', async (message) => {
+    const args = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => undefined)));
+    if (args[0] === '[sightline]' && args[1] === 'error') codes.push(String(args[2]?.code));
+  });
+  return codes;
+}
+
+async function shopper(broken: keyof typeof BROKEN_INDEXEDDB): Promise<{ context: BrowserContext; page: Page; reports: string[] }> {
+  const context = await browser.newContext();
+  await presetConsent(context, 'accepted');
+  await context.addInitScript(BROKEN_INDEXEDDB[broken]);
+  const page = await context.newPage();
+  return { context, page, reports: collectReports(page) };
+}
+
+const probesOf = (events: StoredEvent[]) => events.filter((e) => String(e.event).startsWith(PROBE)).map((e) => props(e).n as number);
+
+describe.each(Object.keys(BROKEN_INDEXEDDB) as Array<keyof typeof BROKEN_INDEXEDDB>)('a browser whose IndexedDB is %s', (broken) => {
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('keeps the queue in localStorage, reports the downgrade once, and delivers across a reload', async () => {
+    const { context, page, reports } = await shopper(broken);
+    const gate = await collectorGate(context, stack.collector.url);
+    await visit(page, `${stack.shop.url}/`);
+    const id = await anonymousId(page);
+    await expect.poll(() => page.evaluate(() => (window as any).sightline.stats()?.storage)).toBe('localstorage');
+    await expect.poll(() => reports.filter((code) => code === 'storage/downgraded').length).toBe(1);
+
+    // Nothing can leave: what is tracked must wait in localStorage through the reload.
+    gate.mode = 'fail';
+    await page.evaluate((name) => {
+      for (let n = 0; n < 30; n++) (window as any).sightline.track(name, { n });
+    }, PROBE);
+    await page.evaluate(() => (window as any).sightline.flush());
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('sightline:') && key.endsWith(':q')))).toBe(true);
+    await page.reload();
+    await waitForSdk(page);
+    gate.mode = 'open';
+    await page.evaluate(() => (window as any).sightline.flush()); // rather than wait for the retry's backoff
+
+    const stored = await waitForEvents(stack.collector.url, {
+      anonymousId: id,
+      describe: 'the probes kept in localStorage',
+      until: (all) => probesOf(all).length >= 30,
+    });
+    expect(probesOf(stored).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, n) => n));
+    expect(await page.evaluate(() => (window as any).sightline.stats()?.storage)).toBe('localstorage');
+    await context.close();
+  });
+});
