@@ -14,7 +14,7 @@ import { toast } from '../ui/toast.js';
  * The lookbook is the one page that loads sightline as an ES module — the way a
  * front-end developer using `npm i sightline` would — instead of the script tag:
  *
- *   import { createSightline, collector } from '/sdk/esm/index.js';
+ *   import { createSightline, collector, gzip } from '/sdk/esm/index.js';
  */
 const LOOKS = [
   { id: 'ridge-walk', title: 'Shoulder-season ridge walk', text: 'Breathable layers for a cool morning that turns warm by noon.', items: ['sku-1005', 'sku-1035', 'sku-1017', 'sku-1009'] },
@@ -25,8 +25,10 @@ const LOOKS = [
 
 async function connect() {
   try {
-    const { createSightline, collector } = await import('/sdk/esm/index.js');
-    const transport = collector({ endpoint: config.collectorUrl, format: config.format, writeKey: config.writeKey });
+    const { createSightline, collector, gzip } = await import('/sdk/esm/index.js');
+    // gzip (CompressionStream) for every request that is not a beacon: an npm user imports it
+    // only when they want it, so it costs the others nothing.
+    const transport = collector({ endpoint: config.collectorUrl, format: config.format, writeKey: config.writeKey, compress: gzip });
     const client = createSightline({ writeKey: config.writeKey, debug: config.debug, consent: { default: config.consent }, plugins: [transport] });
     useClient(client, { stats: () => transport.stats() });
     window.sightlineEsm = client; // for QA in the console and for the e2e suite
