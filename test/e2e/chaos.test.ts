@@ -1,18 +1,16 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
-import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
 import { waitForEvents } from '../utils/e2e-collector';
 import { addToCart, openCart, openProduct, search, visit } from '../utils/e2e-shop';
-import { seededRandom, startStack, type E2eStack } from '../utils/e2e-stack';
+import { seededRandom, useE2eEnv } from '../utils/e2e-stack';
 
 const FAIL_RATE = 0.3;
 const SHOP_EVENTS = new Set(['Product List Viewed', 'Product Clicked', 'Product Viewed', 'Product Added', 'Product Removed', 'Products Searched', 'Cart Viewed']);
 // A seed whose first draw fails the first batch, so every run sees at least one failure.
 const SEED = 7;
 
-let stack: E2eStack;
-let browser: E2eBrowser;
+const env = useE2eEnv({ collector: { failRate: FAIL_RATE, random: seededRandom(SEED) } });
 let context: BrowserContext;
 let page: Page;
 let failures = 0;
@@ -31,16 +29,12 @@ async function emittedEvents(): Promise<{ messageId: string; name: string }[]> {
 describe('delivery through a collector failing 30% of batches', () => {
   beforeAll(async () => {
     expect(seededRandom(SEED)()).toBeLessThan(FAIL_RATE);
-    [stack, browser] = await Promise.all([
-      startStack({ collector: { failRate: FAIL_RATE, random: seededRandom(SEED) } }),
-      launchBrowser(),
-    ]);
-    context = await browser.newContext();
+    context = await env.browser.newContext();
     context.on('response', (response) => {
-      if (response.url().startsWith(stack.collector.url) && response.status() >= 400) failures++;
+      if (response.url().startsWith(env.stack.collector.url) && response.status() >= 400) failures++;
     });
     page = await context.newPage();
-    await visit(page, `${stack.shop.url}/?debug=1`);
+    await visit(page, `${env.stack.shop.url}/?debug=1`);
     await page.click('[data-testid="consent-accept"]');
     await page.click('nav [data-nav="packs"]');
     for (const name of ['Daypack 22L', 'Hip Pack']) {
@@ -55,17 +49,12 @@ describe('delivery through a collector failing 30% of batches', () => {
     await page.locator('[data-product-id="sku-1012"] [data-remove]').click();
     emitted = await emittedEvents();
     const wanted = new Set(emitted.map((e) => e.messageId));
-    stored = await waitForEvents(stack.collector.url, {
+    stored = await waitForEvents(env.stack.collector.url, {
       describe: `all ${wanted.size} events the page emitted`,
       timeoutMs: 30_000,
       until: (all) => [...wanted].every((id) => all.some((e) => e.messageId === id)),
     });
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
 
   it('met failures on the way', () => {
     expect(failures).toBeGreaterThanOrEqual(1);

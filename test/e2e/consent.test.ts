@@ -1,27 +1,25 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
+import { describe, expect, it } from 'vitest';
 import { fetchStats, waitForEvents } from '../utils/e2e-collector';
 import { addToCart, anonymousId, flushSdk, openCart, openProduct, search, visit } from '../utils/e2e-shop';
-import { startStack, type E2eStack } from '../utils/e2e-stack';
+import { useE2eEnv } from '../utils/e2e-stack';
 import { isEmptyFootprint, storageFootprint } from '../utils/e2e-storage';
 
-let stack: E2eStack;
-let browser: E2eBrowser;
+const env = useE2eEnv({ shop: { consent: 'denied' } });
 
 /** A fresh shopper whose requests to the collector are counted. */
 async function countedShopper(): Promise<{ context: BrowserContext; page: Page; requests: () => number }> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   let requests = 0;
   context.on('request', (request) => {
-    if (request.url().startsWith(stack.collector.url)) requests++;
+    if (request.url().startsWith(env.stack.collector.url)) requests++;
   });
   return { context, page: await context.newPage(), requests: () => requests };
 }
 
 /** Search, view, add to cart, reload, open the cart: everything that would be tracked. */
 async function browseAround(page: Page): Promise<void> {
-  await visit(page, `${stack.shop.url}/`);
+  await visit(page, `${env.stack.shop.url}/`);
   await search(page, 'tent');
   await openProduct(page, 'Ultralight Tent');
   await addToCart(page, 1);
@@ -32,26 +30,17 @@ async function browseAround(page: Page): Promise<void> {
 }
 
 describe('consent denied by default (data-consent="denied")', () => {
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack({ shop: { consent: 'denied' } }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
   it('sends nothing and stores nothing until the shopper chooses, then tracks after "Accept all"', async () => {
     const { context, page, requests } = await countedShopper();
     await browseAround(page);
     expect(requests()).toBe(0);
-    expect((await fetchStats(stack.collector.url)).total).toBe(0);
+    expect((await fetchStats(env.stack.collector.url)).total).toBe(0);
     expect(await storageFootprint(context, page)).toEqual({ cookies: [], localStorage: [], sessionStorage: [], indexedDB: [] });
 
     await page.click('[data-testid="consent-accept"]');
     await page.locator('[data-testid="cart-line"]').first().locator('[data-change="1"]').click();
     const id = await anonymousId(page);
-    await waitForEvents(stack.collector.url, {
+    await waitForEvents(env.stack.collector.url, {
       anonymousId: id,
       describe: 'the first event after consent',
       until: (events) => events.some((e) => e.event === 'Product Added'),
@@ -61,20 +50,20 @@ describe('consent denied by default (data-consent="denied")', () => {
   });
 
   it('keeps sending and storing nothing after "Reject all", across page loads', async () => {
-    const before = (await fetchStats(stack.collector.url)).total;
+    const before = (await fetchStats(env.stack.collector.url)).total;
     const { context, page, requests } = await countedShopper();
-    await visit(page, `${stack.shop.url}/`);
+    await visit(page, `${env.stack.shop.url}/`);
     await page.click('[data-testid="consent-reject"]');
     await browseAround(page);
     expect(await page.locator('[data-testid="consent-banner"]').count()).toBe(0);
     expect(requests()).toBe(0);
-    expect((await fetchStats(stack.collector.url)).total).toBe(before);
+    expect((await fetchStats(env.stack.collector.url)).total).toBe(before);
     expect(await storageFootprint(context, page)).toEqual({ cookies: [], localStorage: [], sessionStorage: [], indexedDB: [] });
   });
 
   it('applies a customized choice category by category', async () => {
     const { page } = await countedShopper();
-    await visit(page, `${stack.shop.url}/`);
+    await visit(page, `${env.stack.shop.url}/`);
     await page.click('[data-testid="consent-customize"]');
     await page.check('[data-testid="consent-analytics"]');
     await page.uncheck('[data-testid="consent-personalization"]');

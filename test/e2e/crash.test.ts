@@ -1,11 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
-import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
 import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
 import { collectorGate } from '../utils/e2e-gate';
 import { presetConsent, visit } from '../utils/e2e-shop';
-import { startStack, type E2eStack } from '../utils/e2e-stack';
+import { useE2eEnv } from '../utils/e2e-stack';
 
 // A renderer crash gives the page no pagehide, no beacon and no last task: only what the
 // SDK had made durable survives it. The next page of the shop must deliver that, once.
@@ -13,11 +12,10 @@ const PROBE = 'Crash Probe';
 // Probes are named in groups of 40: collector() admits 50 events of one name per 10 s.
 const probeName = (n: number) => `${PROBE} ${Math.floor(n / 40)}`;
 
-let stack: E2eStack;
-let browser: E2eBrowser;
+const env = useE2eEnv();
 
 async function shopper(options: { withoutWebLocks?: boolean } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await presetConsent(context, 'accepted');
   // Browsers without the Web Locks API (before Safari 15.4, Firefox 96) share the queue
   // through the localStorage lease instead.
@@ -71,20 +69,11 @@ const probeKeys = (events: StoredEvent[], tab: string) =>
   events.filter((e) => String(e.event).startsWith(PROBE) && props(e).tab === tab).map((e) => `${tab}:${props(e).n}`);
 
 describe('a tab whose renderer crashes', () => {
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
   it('has its stored events delivered, once each, by the next page of the shop', async () => {
     const context = await shopper();
-    const gate = await collectorGate(context, stack.collector.url);
+    const gate = await collectorGate(context, env.stack.collector.url);
     const page = await context.newPage();
-    await visit(page, `${stack.shop.url}/`);
+    await visit(page, `${env.stack.shop.url}/`);
     gate.mode = 'fail'; // nothing leaves before the crash
     await trackProbes(page, 'crashed', 120);
     await expect.poll(() => storedInQueue(page, 'crashed'), { interval: 50 }).toBe(120);
@@ -93,9 +82,9 @@ describe('a tab whose renderer crashes', () => {
     await page.close(); // the shopper closes the crashed tab…
     gate.mode = 'open';
     const next = await context.newPage(); // …and opens the shop again
-    await visit(next, `${stack.shop.url}/cart`);
+    await visit(next, `${env.stack.shop.url}/cart`);
 
-    const stored = await waitForEvents(stack.collector.url, {
+    const stored = await waitForEvents(env.stack.collector.url, {
       describe: 'the probes of the crashed tab',
       until: (all) => probeKeys(all, 'crashed').length >= 120,
     });
@@ -105,11 +94,11 @@ describe('a tab whose renderer crashes', () => {
 
   it('leaves its lease to expire when it crashed while sending, and another tab then delivers everything once', async () => {
     const context = await shopper({ withoutWebLocks: true });
-    const gate = await collectorGate(context, stack.collector.url);
+    const gate = await collectorGate(context, env.stack.collector.url);
     const [crashing, staying] = [await context.newPage(), await context.newPage()];
-    await Promise.all([visit(crashing, `${stack.shop.url}/`), visit(staying, `${stack.shop.url}/cart`)]);
+    await Promise.all([visit(crashing, `${env.stack.shop.url}/`), visit(staying, `${env.stack.shop.url}/cart`)]);
     expect(await crashing.evaluate(() => 'locks' in navigator)).toBe(false);
-    const before = await fetchStats(stack.collector.url);
+    const before = await fetchStats(env.stack.collector.url);
 
     await trackProbes(crashing, 'lease', 60);
     await expect.poll(() => storedInQueue(crashing, 'lease'), { interval: 50 }).toBe(60);
@@ -125,14 +114,14 @@ describe('a tab whose renderer crashes', () => {
 
     // The staying tab sends the shared queue once the dead tab's lease has run out.
     await trackProbes(staying, 'after', 1);
-    const stored = await waitForEvents(stack.collector.url, {
+    const stored = await waitForEvents(env.stack.collector.url, {
       describe: 'the probes of the crashed tab, delivered by the other one',
       timeoutMs: 40_000,
       until: (all) => probeKeys(all, 'lease').length >= 60 && probeKeys(all, 'after').length >= 1,
     });
     expect(probeKeys(stored, 'lease').sort()).toEqual(keysFor('lease', 60).sort());
     expect(probeKeys(stored, 'after')).toEqual(['after:0']);
-    expect((await fetchStats(stack.collector.url)).duplicates).toBe(before.duplicates);
+    expect((await fetchStats(env.stack.collector.url)).duplicates).toBe(before.duplicates);
     await context.close();
   }, 60_000);
 });

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
-import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
 import { byEventTime, isSubsequence, props, trackNames, waitForEvents } from '../utils/e2e-collector';
 import { SHOPPER, addToCart, applyCoupon, checkOut, openCart, openProduct, search, visit } from '../utils/e2e-shop';
-import { startStack, type E2eStack } from '../utils/e2e-stack';
+import { useE2eEnv } from '../utils/e2e-stack';
 
 // The Segment E-commerce v2 events of the journey below, in the order the shopper causes them.
 const JOURNEY = [
@@ -18,8 +17,7 @@ const JOURNEY = [
 ];
 const COMMERCE = new Set(JOURNEY);
 
-let stack: E2eStack;
-let browser: E2eBrowser;
+const env = useE2eEnv();
 let context: BrowserContext;
 let page: Page;
 let events: StoredEvent[] = [];
@@ -36,10 +34,9 @@ const named = (name: string) => journey().filter((e) => e.event === name);
 
 describe('a shopper journey in Chromium', () => {
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-    context = await browser.newContext();
+    context = await env.browser.newContext();
     page = await context.newPage();
-    await visit(page, `${stack.shop.url}/`);
+    await visit(page, `${env.stack.shop.url}/`);
     await page.click('[data-testid="consent-accept"]');
     await search(page, 'jacket');
     await openProduct(page, 'Softshell Jacket');
@@ -55,15 +52,10 @@ describe('a shopper journey in Chromium', () => {
     await page.locator('[data-testid="cart-line"]').nth(1).waitFor({ state: 'detached' });
     await applyCoupon(page, 'WELCOME10');
     orderId = await checkOut(page);
-    events = await waitForEvents(stack.collector.url, {
+    events = await waitForEvents(env.stack.collector.url, {
       describe: 'the whole journey',
       until: (all) => isSubsequence(JOURNEY, trackNames(byEventTime(all))),
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
   });
 
   it('delivers the commerce events in the order the shopper caused them, each once', () => {

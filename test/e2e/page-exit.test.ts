@@ -1,10 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
-import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
 import { props, waitForEvents } from '../utils/e2e-collector';
 import { anonymousId, presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
-import { startStack, type E2eStack } from '../utils/e2e-stack';
+import { useE2eEnv } from '../utils/e2e-stack';
 
 // The hard case of delivery: hundreds of events tracked in the same task as the page goes
 // away. None of them is durable yet, and together they outgrow the 64 KB a leaving page may
@@ -17,15 +16,14 @@ const PAD = 'x'.repeat(400); // ~1 KB per event with its context, as a product i
 // Probes are named in groups of 40: collector() admits 50 events of one name per 10 s.
 const names = (count: number) => Array.from({ length: count }, (_, n) => `${PROBE} ${Math.floor(n / 40)}`);
 
-let stack: E2eStack;
-let browser: E2eBrowser;
+const env = useE2eEnv();
 
 /** A shopper on the home page; `id` is their anonymousId (the collector answers 1,000 events at most per query). */
 async function shopper(): Promise<{ context: BrowserContext; page: Page; id: string }> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await presetConsent(context, 'accepted');
   const page = await context.newPage();
-  await visit(page, `${stack.shop.url}/`);
+  await visit(page, `${env.stack.shop.url}/`);
   return { context, page, id: await anonymousId(page) };
 }
 
@@ -56,7 +54,7 @@ const probesOf = (events: StoredEvent[], run: string) =>
 
 async function expectEachStoredOnce(id: string, run: string, count: number, onHide: number): Promise<void> {
   const expected = expectedKeys(count, onHide);
-  const stored = await waitForEvents(stack.collector.url, {
+  const stored = await waitForEvents(env.stack.collector.url, {
     anonymousId: id,
     describe: `the ${expected.length} probes of "${run}"`,
     timeoutMs: 30_000,
@@ -66,15 +64,6 @@ async function expectEachStoredOnce(id: string, run: string, count: number, onHi
 }
 
 describe('events tracked in the same task as the page goes away', () => {
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
   it('are all delivered, once each, when that task reloads the page', async () => {
     const { context, page, id } = await shopper();
     await trackThenLeave(page, 'reload', 500, 100, 'location.reload()');
@@ -95,10 +84,10 @@ describe('events tracked in the same task as the page goes away', () => {
   it('are beaconed as far as the budget allows when the shopper leaves for another site, and the rest go on the next visit', async () => {
     const { context, page, id } = await shopper();
     // The collector's dashboard is another origin (another port): the shop's storage is not there.
-    await trackThenLeave(page, 'away', 300, 40, `location.assign(${JSON.stringify(`${stack.collector.url}/`)})`);
-    await page.waitForURL(`${stack.collector.url}/`);
+    await trackThenLeave(page, 'away', 300, 40, `location.assign(${JSON.stringify(`${env.stack.collector.url}/`)})`);
+    await page.waitForURL(`${env.stack.collector.url}/`);
     // Some left by beacon as the page went…
-    await waitForEvents(stack.collector.url, {
+    await waitForEvents(env.stack.collector.url, {
       anonymousId: id,
       describe: 'the probes beaconed as the page left',
       until: (all) => probesOf(all, 'away').length > 0,
@@ -106,11 +95,11 @@ describe('events tracked in the same task as the page goes away', () => {
     // …and the shop's next page sends the rest, which were saved for it.
     let sentOnReturn = 0;
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().startsWith(stack.collector.url)) {
+      if (request.method() === 'POST' && request.url().startsWith(env.stack.collector.url)) {
         sentOnReturn += (request.postData() ?? '').split('"run":"away"').length - 1;
       }
     });
-    await visit(page, `${stack.shop.url}/`); // the shopper comes back
+    await visit(page, `${env.stack.shop.url}/`); // the shopper comes back
     await expectEachStoredOnce(id, 'away', 300, 40);
     expect(sentOnReturn).toBeGreaterThan(0);
     await context.close();

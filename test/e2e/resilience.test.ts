@@ -1,43 +1,32 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
-import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
 import { byEventTime, fetchEvents, isSubsequence, trackNames, waitForEvents } from '../utils/e2e-collector';
 import { addToCart, anonymousId, flushSdk, openCart, openProduct, presetConsent, search, visit } from '../utils/e2e-shop';
-import { startStack, type E2eStack } from '../utils/e2e-stack';
+import { useE2eEnv } from '../utils/e2e-stack';
 
 const COMMERCE = new Set(['Products Searched', 'Product List Viewed', 'Product Clicked', 'Product Viewed', 'Product Added', 'Cart Viewed']);
 const commerceNames = (events: StoredEvent[]) => trackNames(byEventTime(events)).filter((name) => COMMERCE.has(name));
 
-let stack: E2eStack;
-let browser: E2eBrowser;
+const env = useE2eEnv();
 
 async function shopper(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await presetConsent(context, 'accepted');
   return { context, page: await context.newPage() };
 }
 
 describe('delivery survives what browsers do to pages', () => {
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
   it('loses nothing when the shopper reloads in the middle of a visit', async () => {
     const { page } = await shopper();
-    await visit(page, `${stack.shop.url}/products/sku-1017`);
+    await visit(page, `${env.stack.shop.url}/products/sku-1017`);
     const id = await anonymousId(page);
     await addToCart(page, 1);
     await page.reload(); // before the batch timer fires
     await page.locator('[data-testid="product-page"]').waitFor();
     await openCart(page);
     const expected = ['Product Viewed', 'Product Added', 'Product Viewed', 'Cart Viewed'];
-    const events = await waitForEvents(stack.collector.url, {
+    const events = await waitForEvents(env.stack.collector.url, {
       anonymousId: id,
       describe: 'the events before and after the reload',
       until: (all) => isSubsequence(expected, commerceNames(all)) && all.filter((e) => e.type === 'page').length >= 3,
@@ -49,14 +38,14 @@ describe('delivery survives what browsers do to pages', () => {
 
   it('still delivers "Product Added" when the tab is closed right after the click', async () => {
     const { context, page } = await shopper();
-    await visit(page, `${stack.shop.url}/products/sku-1041`);
+    await visit(page, `${env.stack.shop.url}/products/sku-1041`);
     const id = await anonymousId(page);
     await addToCart(page, 3);
     const closed = page.waitForEvent('close');
     await page.close({ runBeforeUnload: true }); // fires pagehide like a real tab close; does not wait
     await closed;
     expect(context.pages()).toHaveLength(0); // no other tab can deliver it from the stored queue
-    const events = await waitForEvents(stack.collector.url, {
+    const events = await waitForEvents(env.stack.collector.url, {
       anonymousId: id,
       describe: 'Product Added sent as the tab closed',
       until: (all) => all.some((e) => e.event === 'Product Added'),
@@ -68,9 +57,9 @@ describe('delivery survives what browsers do to pages', () => {
 
   it('holds events while offline and delivers all of them, once, when back online', async () => {
     const { context, page } = await shopper();
-    await visit(page, `${stack.shop.url}/`);
+    await visit(page, `${env.stack.shop.url}/`);
     const id = await anonymousId(page);
-    await waitForEvents(stack.collector.url, {
+    await waitForEvents(env.stack.collector.url, {
       anonymousId: id,
       describe: 'the home page events',
       until: (all) => all.some((e) => e.type === 'page') && commerceNames(all).includes('Product List Viewed'),
@@ -81,11 +70,11 @@ describe('delivery survives what browsers do to pages', () => {
     await addToCart(page, 1);
     await page.click('nav [data-nav="camp"]');
     await flushSdk(page); // a send attempt that must fail while offline
-    const whileOffline = await fetchEvents(stack.collector.url, { anonymousId: id });
+    const whileOffline = await fetchEvents(env.stack.collector.url, { anonymousId: id });
     expect(commerceNames(whileOffline)).toEqual(['Product List Viewed']);
     await context.setOffline(false);
     const expected = ['Products Searched', 'Product List Viewed', 'Product Clicked', 'Product Viewed', 'Product Added', 'Product List Viewed'];
-    const events = await waitForEvents(stack.collector.url, {
+    const events = await waitForEvents(env.stack.collector.url, {
       anonymousId: id,
       describe: 'the events made offline',
       until: (all) => isSubsequence(expected, commerceNames(all).slice(1)),

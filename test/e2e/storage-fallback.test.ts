@@ -1,19 +1,17 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
-import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
 import { props, waitForEvents } from '../utils/e2e-collector';
 import { collectorGate } from '../utils/e2e-gate';
 import { anonymousId, presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
-import { startStack, type E2eStack } from '../utils/e2e-stack';
+import { useE2eEnv } from '../utils/e2e-stack';
 
 // Where IndexedDB is missing or refuses to open (private windows of older Firefox and
 // Safari, storage disabled by policy), the queue falls back to localStorage, says so once,
 // and still survives a reload.
 const PROBE = 'Fallback Probe';
 
-let stack: E2eStack;
-let browser: E2eBrowser;
+const env = useE2eEnv();
 
 const BROKEN_INDEXEDDB = {
   // Firefox's private mode before version 115: open() throws InvalidStateError.
@@ -39,7 +37,7 @@ function collectReports(page: Page): string[] {
 }
 
 async function shopper(broken: keyof typeof BROKEN_INDEXEDDB): Promise<{ context: BrowserContext; page: Page; reports: string[] }> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await presetConsent(context, 'accepted');
   await context.addInitScript(BROKEN_INDEXEDDB[broken]);
   const page = await context.newPage();
@@ -49,19 +47,10 @@ async function shopper(broken: keyof typeof BROKEN_INDEXEDDB): Promise<{ context
 const probesOf = (events: StoredEvent[]) => events.filter((e) => String(e.event).startsWith(PROBE)).map((e) => props(e).n as number);
 
 describe.each(Object.keys(BROKEN_INDEXEDDB) as Array<keyof typeof BROKEN_INDEXEDDB>)('a browser whose IndexedDB is %s', (broken) => {
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
   it('keeps the queue in localStorage, reports the downgrade once, and delivers across a reload', async () => {
     const { context, page, reports } = await shopper(broken);
-    const gate = await collectorGate(context, stack.collector.url);
-    await visit(page, `${stack.shop.url}/`);
+    const gate = await collectorGate(context, env.stack.collector.url);
+    await visit(page, `${env.stack.shop.url}/`);
     const id = await anonymousId(page);
     await expect.poll(() => page.evaluate(() => (window as any).sightline.stats()?.storage)).toBe('localstorage');
     await expect.poll(() => reports.filter((code) => code === 'storage/downgraded').length).toBe(1);
@@ -78,7 +67,7 @@ describe.each(Object.keys(BROKEN_INDEXEDDB) as Array<keyof typeof BROKEN_INDEXED
     gate.mode = 'open';
     await page.evaluate(() => (window as any).sightline.flush()); // rather than wait for the retry's backoff
 
-    const stored = await waitForEvents(stack.collector.url, {
+    const stored = await waitForEvents(env.stack.collector.url, {
       anonymousId: id,
       describe: 'the probes kept in localStorage',
       until: (all) => probesOf(all).length >= 30,

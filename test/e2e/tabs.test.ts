@@ -1,10 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
-import { launchBrowser, type E2eBrowser } from '../utils/e2e-browser';
 import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
 import { presetConsent, visit } from '../utils/e2e-shop';
-import { startStack, type E2eStack } from '../utils/e2e-stack';
+import { useE2eEnv, type E2eEnv } from '../utils/e2e-stack';
 
 // Several tabs of one shop share one persisted queue, and one tab sends at a time: through
 // Web Locks where the browser has them, through a localStorage lease where it does not
@@ -18,12 +17,9 @@ const isProbe = (e: StoredEvent) => String(e.event).startsWith(PROBE);
 /** A POST to the collector as the page saw it: when it left, when its answer (or failure) came, how many events it carried. */
 interface Post { start: number; end: number; events: number }
 
-let stack: E2eStack;
-let browser: E2eBrowser;
-
 /** A shopper's browser with consent given and every POST to the collector timed, per tab. */
-async function shopperWithTimedPosts(withWebLocks: boolean): Promise<BrowserContext> {
-  const context = await browser.newContext();
+async function shopperWithTimedPosts(env: E2eEnv, withWebLocks: boolean): Promise<BrowserContext> {
+  const context = await env.browser.newContext();
   await presetConsent(context, 'accepted');
   if (!withWebLocks) await context.addInitScript(() => { delete (Navigator.prototype as any).locks; });
   await context.addInitScript((collectorUrl: string) => {
@@ -38,7 +34,7 @@ async function shopperWithTimedPosts(withWebLocks: boolean): Promise<BrowserCont
       // Date.now() on both tabs reads the one system clock, so the intervals compare across tabs.
       return send(input, init).finally(() => { post.end = Date.now(); });
     };
-  }, stack.collector.url);
+  }, env.stack.collector.url);
   return context;
 }
 
@@ -72,31 +68,25 @@ describe.each([
   { lock: 'Web Locks', withWebLocks: true },
   { lock: 'the localStorage lease', withWebLocks: false },
 ])('several open tabs of one shop, sharing the queue through $lock', ({ withWebLocks }) => {
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack({ collector: { latencyMs: LATENCY_MS } }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  // A collector of its own: the probes of the other variant have the same names.
+  const env = useE2eEnv({ collector: { latencyMs: LATENCY_MS } });
 
   it('delivers the events of both tabs once each, with one tab sending at a time', async () => {
-    const context = await shopperWithTimedPosts(withWebLocks);
+    const context = await shopperWithTimedPosts(env, withWebLocks);
     const tabs = [await context.newPage(), await context.newPage()] as const;
-    await Promise.all(tabs.map((tab) => visit(tab, `${stack.shop.url}/`)));
+    await Promise.all(tabs.map((tab) => visit(tab, `${env.stack.shop.url}/`)));
     expect(await tabs[0].evaluate(() => 'locks' in navigator)).toBe(withWebLocks);
-    const before = await fetchStats(stack.collector.url);
+    const before = await fetchStats(env.stack.collector.url);
 
     await Promise.all([trackProbes(tabs[0], 'A', 200), trackProbes(tabs[1], 'B', 200)]);
 
-    const stored = await waitForEvents(stack.collector.url, {
+    const stored = await waitForEvents(env.stack.collector.url, {
       describe: 'the 400 probes of the two tabs',
       timeoutMs: 30_000,
       until: (all) => probeKeys(all, ['A', 'B']).length >= 400,
     });
     expectEachOnce(stored, [...keysFor('A', 200), ...keysFor('B', 200)]);
-    expect((await fetchStats(stack.collector.url)).duplicates).toBe(before.duplicates);
+    expect((await fetchStats(env.stack.collector.url)).duplicates).toBe(before.duplicates);
 
     const [postsA, postsB] = await Promise.all([postsOf(tabs[0]), postsOf(tabs[1])]);
     const carried = [...postsA, ...postsB].reduce((sum, post) => sum + post.events, 0);
@@ -108,9 +98,9 @@ describe.each([
   }, 60_000);
 
   it('lets the other tab deliver what a tab left behind when it was closed while sending', async () => {
-    const context = await shopperWithTimedPosts(withWebLocks);
+    const context = await shopperWithTimedPosts(env, withWebLocks);
     const [closing, staying] = [await context.newPage(), await context.newPage()];
-    await Promise.all([visit(closing, `${stack.shop.url}/`), visit(staying, `${stack.shop.url}/cart`)]);
+    await Promise.all([visit(closing, `${env.stack.shop.url}/`), visit(staying, `${env.stack.shop.url}/cart`)]);
 
     const postCount = async () => (await Promise.all([closing, staying].map(postsOf))).flat().length;
     const before = await postCount();
@@ -124,7 +114,7 @@ describe.each([
 
     // The tab that stays sends the shared queue the next time it has something of its own.
     await trackProbes(staying, 'stayed', 1);
-    const stored = await waitForEvents(stack.collector.url, {
+    const stored = await waitForEvents(env.stack.collector.url, {
       describe: 'the probes of the closed tab, delivered by the other one',
       timeoutMs: 30_000,
       until: (all) => new Set(probeKeys(all, ['closed', 'stayed'])).size >= 301,

@@ -2,9 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { startCollector, type CollectorOptions, type RunningCollector } from '../../examples/collector/server';
 import { startStorefront, type RunningStorefront, type StorefrontOptions } from '../../examples/storefront/server';
 import { seededRandom as seeded } from '../../examples/storefront/reco/random';
+import { launchBrowser, type E2eBrowser } from './e2e-browser';
 
 /**
  * The built SDK the storefront serves under /sdk/ (npm run test:e2e builds it first);
@@ -46,4 +48,27 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
 /** A deterministic `random` for chaos mode (the storefront's mulberry32), so a run's failures can be replayed. */
 export function seededRandom(seed: number): () => number {
   return seeded(seed).next;
+}
+
+/** The stack and the Chromium of a test file, set once its first test is about to run. */
+export interface E2eEnv {
+  stack: E2eStack;
+  browser: E2eBrowser;
+}
+
+/**
+ * Starts the stack and a Chromium (fresh profile) before the file's tests, side by side,
+ * and stops both after them. Call it at the top level of a test file, or in a `describe`
+ * block that needs a stack of its own.
+ */
+export function useE2eEnv(options: StackOptions = {}): E2eEnv {
+  const env = {} as E2eEnv;
+  beforeAll(async () => {
+    [env.stack, env.browser] = await Promise.all([startStack(options), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.stack?.close();
+  });
+  return env;
 }
