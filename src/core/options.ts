@@ -30,7 +30,8 @@ export const resolveOptions = (input: unknown, invalid: string[]): Resolved => {
     // Spreading a primitive, null or undefined copies nothing: a wrong type is no option.
     const o = { ...(input as Record<string, object>) };
     const r: Record<string, unknown> = { ...o, ...o.consent, ...o.privacy, ...o.identity, ...o.limits };
-    for (const key in DEFAULT_LIMITS) {
+    // Own keys only: a page that adds enumerable properties to Object.prototype is no bad option.
+    for (const key of Object.keys(DEFAULT_LIMITS)) {
       const v = r[key];
       if (!(typeof v == 'number' && v >= 0)) {
         if (v !== undefined) invalid.push(key);
