@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
 import { props, waitForEvents } from '../utils/e2e-collector';
 import { collectorGate } from '../utils/e2e-gate';
+import { collectReports } from '../utils/e2e-sdk-log';
 import { anonymousId, presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
 import { useE2eEnv } from '../utils/e2e-stack';
 
@@ -25,16 +26,6 @@ const BROKEN_INDEXEDDB = {
     delete (globalThis as any).indexedDB;
   },
 };
-
-/** The sightline error reports the page logged (the shop runs in debug mode, which logs every hook). */
-function collectReports(page: Page): string[] {
-  const codes: string[] = [];
-  page.on('console', async (message) => {
-    const args = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => undefined)));
-    if (args[0] === '[sightline]' && args[1] === 'error') codes.push(String(args[2]?.code));
-  });
-  return codes;
-}
 
 async function shopper(broken: keyof typeof BROKEN_INDEXEDDB): Promise<{ context: BrowserContext; page: Page; reports: string[] }> {
   const context = await env.browser.newContext();
