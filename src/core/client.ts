@@ -69,7 +69,7 @@ export const createSightline = (options: SightlineOptions): SightlineClient => {
 
   const consent = createConsent(o, hooks, (ev) => void chain(() => runPipeline(plugins, ev, hooks)));
   const { user, ...calls } = createCalls(o, hooks, consent) as Calls & Record<string, Method>;
-  for (const k of Object.keys(calls)) calls[k] = safe(calls[k]!);
+  Object.keys(calls).forEach((k) => (calls[k] = safe(calls[k]!)));
   const noop = (): void => {};
   const client: SightlineClient = {
     ...calls,

@@ -301,6 +301,11 @@ export const collector = (options: CollectorOptions): Collector => {
   // the budget. When a page of this site is known to load next, everything waits for it
   // instead (see `next`).
   let exiting = false;
+  // `pagehide` came (and no `pageshow` since): the page is unloading or frozen in the
+  // back/forward cache. Nothing asynchronous starts then: its answers would come to a page
+  // that is gone (a request the next page sends again) or frozen (script that runs in a
+  // frozen page evicts it from the cache, and the shopper's Back loads it anew).
+  let away = false;
   let spent = 0;
   let gathering = false;
   // A page of this origin is loading next (the Navigation API's navigate event: a link, a
@@ -341,8 +346,12 @@ export const collector = (options: CollectorOptions): Collector => {
       // A throwing custom format: keep the rest for the next page.
     }
     const left = fresh.slice(gone.length);
-    if (!store.spill(gone.concat(left, held)) && left.length) drop('transport/exit-lost', count(left));
-    void apply(tx, gone);
+    const saved = store.spill(gone.concat(left, held));
+    if (!saved && left.length) drop('transport/exit-lost', count(left));
+    // Beaconed, so deleted. In IndexedDB the saved notes do it, applied by this page's next
+    // cycle or by the next page: an IndexedDB answer arriving once the page is frozen in the
+    // back/forward cache would run script there, which evicts it.
+    if (!saved || store.tier() != 'indexeddb') void apply(tx, gone);
   };
 
   return {
@@ -366,8 +375,9 @@ export const collector = (options: CollectorOptions): Collector => {
         c.on('consent', consent),
         // Beacon or save what is not durable yet, then send the durable rest (keepalive).
         onPageExit(
-          (): void => {
+          (why): void => {
             try {
+              if (why == 'pagehide') away = true;
               if (!exiting) {
                 exiting = true;
                 spent = 0;
@@ -376,12 +386,15 @@ export const collector = (options: CollectorOptions): Collector => {
                 setTimeout(() => (exiting = next = false));
               }
               exit();
-              void run('page-exit');
+              // Only hidden (a tab switch, an app switch on a phone, where the page may be
+              // killed later): send the stored rest once it is clear that no pagehide follows.
+              setTimeout(() => away || run('page-exit'));
             } catch (error) {
               fault(error);
             }
           },
         ),
+        addListener(globalThis, 'pageshow', () => (away = false)),
         addListener(nav, 'navigate', ({ destination: to }: NavigateEvent) => {
           next = !to.sameDocument && to.url.startsWith(`${location.origin}/`);
         }),

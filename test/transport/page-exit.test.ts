@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
+import { installWebLocks } from '../utils/transport-locks';
 import { dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
 import { queuedIn } from '../utils/transport-store';
 import { turnsUntil } from '../utils/transport-turns';
@@ -98,6 +99,7 @@ describe('page exit', () => {
     const spilled = JSON.parse(localStorage.getItem(`${name}:q`) ?? '[]') as [string, { j: string[] }][];
     expect(spilled.some(([, r]) => !r.j.length)).toBe(beacons > 0);
     await tab.destroy();
+    await settle(); // the beacon reaches the collector within this test
   });
 
   it('saves what is not durable yet for the next page, without a beacon, when a page of this site loads next', async () => {
@@ -196,7 +198,6 @@ describe('page exit', () => {
   it('leaves stored events in the queue for the next page when the browser refuses the beacon', async () => {
     const name = freshQueue();
     vi.spyOn(navigator, 'sendBeacon').mockReturnValue(false);
-    collector.answer({ status: 0, error: true }); // and the page-exit cycle's request fails, as a closing page's would
     const tab = await openTab({ queue: { name } });
     tab.track('Product Added');
     await settle();
@@ -209,6 +210,55 @@ describe('page exit', () => {
     const next = await openTab({ queue: { name } });
     expect(collector.delivered()).toHaveLength(1);
     await next.destroy();
+  });
+
+  it('sends what is stored after a tab switch, once it is clear that no pagehide follows', async () => {
+    const name = freshQueue();
+    const tab = await openTab({ queue: { name } });
+    collector.answer(500);
+    tab.track('Product Added');
+    await tab.flush(); // failed: stored, backing off for a second or more
+    dispatchVisibilityChange('hidden');
+    await elapse(100);
+    expect(collector.received.map((r) => [r.status, r.body.batch.map((e) => e.event)])).toEqual([
+      [500, ['Product Added']],
+      [200, ['Product Added']],
+    ]);
+    dispatchVisibilityChange('visible');
+    await tab.destroy();
+  });
+
+  it('starts no storage or network work after pagehide, which a page frozen in the back/forward cache would be evicted for', async () => {
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name } });
+    collector.answer(500);
+    tab.track('Product Added');
+    await tab.flush(); // failed: stored, backing off
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const locks = installWebLocks();
+    // A click tracks and follows a link: hidden, then pagehide, in one task.
+    tab.track('Cart Viewed');
+    await microtasksUntil(() => tab.plugin.stats().queued === 2);
+    dispatchVisibilityChange('hidden');
+    dispatchPageHide();
+    await elapse(100);
+    expect(beacon.calls).toHaveLength(1); // "Cart Viewed", not durable yet: synchronously
+    expect(transaction).not.toHaveBeenCalled();
+    expect(locks.granted + locks.refused).toBe(0);
+    expect(collector.received).toHaveLength(2); // the failed request and the beacon: nothing after
+
+    // Back from the cache: the page sends the rest, and what it beaconed not again.
+    window.dispatchEvent(new Event('pageshow'));
+    dispatchVisibilityChange('visible');
+    await tab.flush();
+    expect(collector.received.map((r) => [r.status, r.body.batch.map((e) => e.event)])).toEqual([
+      [500, ['Product Added']],
+      [200, ['Cart Viewed']],
+      [200, ['Product Added']],
+    ]);
+    expect(await queuedIn(name)).toEqual([]);
+    await tab.destroy();
   });
 
   it('uses fetch keepalive instead of a beacon when the request needs headers', async () => {

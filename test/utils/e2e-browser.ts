@@ -17,13 +17,23 @@ export interface E2eBrowser {
 
 const VIEWPORT = { width: 1280, height: 860 };
 
+/** Options of {@link launchBrowser}. */
+export interface BrowserOptions {
+  /**
+   * Keep Chromium's back/forward cache on. playwright-core turns it off by default, so
+   * that Back always reloads; a spec of bfcache behaviour needs it as shoppers have it.
+   */
+  backForwardCache?: boolean;
+}
+
 /** Launches Chromium with a fresh `--user-data-dir` in a temp folder (one per test file). */
-export async function launchBrowser(): Promise<E2eBrowser> {
+export async function launchBrowser(options: BrowserOptions = {}): Promise<E2eBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'sightline-e2e-profile-'));
   const profile = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     viewport: VIEWPORT,
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
   });
   const browser = profile.browser();
   if (!browser) throw new Error('playwright-core returned a persistent context without a browser');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startCollector, type CollectorOptions, type RunningCollector } from '../../examples/collector/server';
 import { startStorefront, type RunningStorefront, type StorefrontOptions } from '../../examples/storefront/server';
 import { seededRandom as seeded } from '../../examples/storefront/reco/random';
-import { launchBrowser, type E2eBrowser } from './e2e-browser';
+import { launchBrowser, type BrowserOptions, type E2eBrowser } from './e2e-browser';
 
 /**
  * The built SDK the storefront serves under /sdk/ (npm run test:e2e builds it first);
@@ -61,10 +61,10 @@ export interface E2eEnv {
  * and stops both after them. Call it at the top level of a test file, or in a `describe`
  * block that needs a stack of its own.
  */
-export function useE2eEnv(options: StackOptions = {}): E2eEnv {
+export function useE2eEnv(options: StackOptions = {}, browser: BrowserOptions = {}): E2eEnv {
   const env = {} as E2eEnv;
   beforeAll(async () => {
-    [env.stack, env.browser] = await Promise.all([startStack(options), launchBrowser()]);
+    [env.stack, env.browser] = await Promise.all([startStack(options), launchBrowser(browser)]);
   });
   afterAll(async () => {
     await env.browser?.close();

@@ -1,0 +1,70 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { props, waitForEvents } from '../utils/e2e-collector';
+import { startPageServer, type PageServer } from '../utils/e2e-page-server';
+import { useE2eEnv, WRITE_KEY } from '../utils/e2e-stack';
+
+// Back and Forward are instant when the browser keeps the page in its back/forward cache,
+// frozen. A script that runs while the page is frozen (an IndexedDB answer, a lock granted,
+// a response read) gets it evicted, and Back loads the page anew: sightline must start
+// nothing asynchronous once `pagehide` came. Chromium says why a page was not restored.
+const env = useE2eEnv({}, { backForwardCache: true });
+let pages: PageServer;
+beforeAll(async () => {
+  pages = await startPageServer();
+});
+afterAll(() => pages?.close());
+
+const SDK = (collectorUrl: string) =>
+  `<script src="/sdk/sightline.iife.js" data-endpoint="${collectorUrl}" data-format="segment" data-write-key="${WRITE_KEY}" data-consent="granted"></script>`;
+
+/** Opens a page with `head`, served without `Cache-Control: no-store` (which keeps pages out of the cache; the storefront sends it). */
+async function openPage(path: string, head: string): Promise<{ page: Page; notRestored: unknown[] }> {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  const notRestored: unknown[] = [];
+  cdp.on('Page.backForwardCacheNotUsed', (event) => notRestored.push(event.notRestoredExplanations));
+  pages.page(path, `<!doctype html><title>Shop</title>${head}<h1>Shop</h1>`);
+  await page.goto(`${pages.url}${path}`);
+  await page.evaluate(() => addEventListener('pageshow', (event) => { if (event.persisted) (window as any).restored = true; }));
+  return { page, notRestored };
+}
+
+/** Leaves for another site and comes back with Back; true when the page came from the cache. */
+async function leaveAndComeBack(page: Page): Promise<boolean> {
+  await page.goto(`${env.stack.collector.url}/`);
+  await page.goBack({ waitUntil: 'commit' }); // a page from the cache fires no load event
+  await page.waitForFunction(() => document.readyState === 'complete');
+  return page.evaluate(() => Boolean((window as any).restored));
+}
+
+describe('the back/forward cache', () => {
+  it('keeps a page without sightline (the browser caches pages here)', async () => {
+    const { page, notRestored } = await openPage('/bfcache-control.html', '');
+    expect(await leaveAndComeBack(page)).toBe(true);
+    expect(notRestored).toEqual([]);
+  });
+
+  it('keeps a page with the script tag and autocapture, tracking as the shopper leaves, and the page sends on after it', async () => {
+    const { page, notRestored } = await openPage('/bfcache-sdk.html', SDK(env.stack.collector.url));
+    await page.waitForFunction(() => Boolean((window as any).sightline?.__sightline));
+    const id = await page.evaluate(() => (window as any).sightline.user().anonymousId as string);
+    // Tracked in the same task as the link is followed: not durable yet, beaconed at pagehide.
+    await page.evaluate(() => {
+      for (let n = 0; n < 5; n++) (window as any).sightline.track('Bfcache Probe', { n, when: 'leaving' });
+    });
+    expect(await leaveAndComeBack(page)).toBe(true);
+    expect(notRestored).toEqual([]);
+
+    await page.evaluate(() => (window as any).sightline.track('Bfcache Probe', { n: 5, when: 'back' }));
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      event: 'Bfcache Probe',
+      describe: 'the probes tracked before leaving and after coming back',
+      until: (all) => all.length >= 6,
+    });
+    expect(stored.map((e) => props(e).n).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
