@@ -67,8 +67,10 @@ async function route(settings: Settings, req: IncomingMessage, res: ServerRespon
   send(res, 404, 'text/html; charset=utf-8', notFoundPage(), headOnly);
 }
 
+// `no-cache`: the browser asks again every time, so QA always sees the latest build. Not
+// `no-store`, which would keep the shop's pages out of the back/forward cache.
 function send(res: ServerResponse, status: number, type: string, body: string, headOnly: boolean): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-cache' });
   res.end(headOnly ? undefined : body);
 }
 

@@ -38,7 +38,8 @@ export function safeJoin(root: string, urlPath: string): string | null {
 export async function sendFile(res: ServerResponse, file: string, headOnly: boolean): Promise<boolean> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return false;
-  res.writeHead(200, { 'content-type': contentType(file), 'content-length': info.size, 'cache-control': 'no-store' });
+  // Asked again every time (a rebuilt SDK shows at once); `no-cache`, as the pages (see server.ts).
+  res.writeHead(200, { 'content-type': contentType(file), 'content-length': info.size, 'cache-control': 'no-cache' });
   if (headOnly) res.end();
   else createReadStream(file).pipe(res);
   return true;

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { props, waitForEvents } from '../utils/e2e-collector';
 import { startPageServer, type PageServer } from '../utils/e2e-page-server';
+import { addToCart, anonymousId, presetConsent, visit } from '../utils/e2e-shop';
 import { useE2eEnv, WRITE_KEY } from '../utils/e2e-stack';
 
 // Back and Forward are instant when the browser keeps the page in its back/forward cache,
@@ -18,18 +19,25 @@ afterAll(() => pages?.close());
 const SDK = (collectorUrl: string) =>
   `<script src="/sdk/sightline.iife.js" data-endpoint="${collectorUrl}" data-format="segment" data-write-key="${WRITE_KEY}" data-consent="granted"></script>`;
 
-/** Opens a page with `head`, served without `Cache-Control: no-store` (which keeps pages out of the cache; the storefront sends it). */
-async function openPage(path: string, head: string): Promise<{ page: Page; notRestored: unknown[] }> {
+/** A fresh shopper's tab (consent given) and the reasons Chromium gives for not restoring its page from the cache. */
+async function watchedTab(): Promise<{ page: Page; notRestored: unknown[] }> {
   const context = await env.browser.newContext();
+  await presetConsent(context, 'accepted');
+  await context.addInitScript(() => addEventListener('pageshow', (event) => { if (event.persisted) (window as any).restored = true; }));
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Page.enable');
   const notRestored: unknown[] = [];
   cdp.on('Page.backForwardCacheNotUsed', (event) => notRestored.push(event.notRestoredExplanations));
-  pages.page(path, `<!doctype html><title>Shop</title>${head}<h1>Shop</h1>`);
-  await page.goto(`${pages.url}${path}`);
-  await page.evaluate(() => addEventListener('pageshow', (event) => { if (event.persisted) (window as any).restored = true; }));
   return { page, notRestored };
+}
+
+/** Opens a page with `head` (sent with `Cache-Control: no-cache`; `no-store` would keep it out of the cache). */
+async function openPage(path: string, head: string): Promise<{ page: Page; notRestored: unknown[] }> {
+  const tab = await watchedTab();
+  pages.page(path, `<!doctype html><title>Shop</title>${head}<h1>Shop</h1>`);
+  await tab.page.goto(`${pages.url}${path}`);
+  return tab;
 }
 
 /** Leaves for another site and comes back with Back; true when the page came from the cache. */
@@ -66,5 +74,20 @@ describe('the back/forward cache', () => {
       until: (all) => all.length >= 6,
     });
     expect(stored.map((e) => props(e).n).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it("keeps the example shop's product page (autocapture, recommendations) when the shopper adds to cart and leaves at once", async () => {
+    const { page, notRestored } = await watchedTab();
+    await visit(page, `${env.stack.shop.url}/products/sku-1017`);
+    const id = await anonymousId(page);
+    await addToCart(page, 1);
+    expect(await leaveAndComeBack(page)).toBe(true);
+    expect(notRestored).toEqual([]);
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'the add to cart made just before leaving',
+      until: (all) => all.some((e) => e.event === 'Product Added'),
+    });
+    expect(stored.filter((e) => e.event === 'Product Added')).toHaveLength(1);
   });
 });
