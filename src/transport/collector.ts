@@ -281,7 +281,9 @@ export const collector = (options: CollectorOptions): Collector => {
   // A flush asked for during a cycle runs again right after it (unless backing off).
   const run = (reason: FlushReason): Promise<void> => {
     lastFlush = reason;
-    if (!granted) return Promise.resolve(); // not even the lock: its lease is storage
+    // Not even the lock (its lease is storage); nor while the page is away (see `away`): a
+    // timer that fires then sends nothing, and `pageshow` starts again.
+    if (!granted || away) return Promise.resolve();
     if (running) return (again = true), running;
     return (running = (async () => {
       do {
@@ -394,7 +396,8 @@ export const collector = (options: CollectorOptions): Collector => {
             }
           },
         ),
-        addListener(globalThis, 'pageshow', () => (away = false)),
+        // Back from the back/forward cache: send what waited, as a page load does.
+        addListener(globalThis, 'pageshow', () => away && ((away = false), void run('start'))),
         addListener(nav, 'navigate', ({ destination: to }: NavigateEvent) => {
           next = !to.sameDocument && to.url.startsWith(`${location.origin}/`);
         }),
@@ -417,7 +420,8 @@ export const collector = (options: CollectorOptions): Collector => {
       if (pending.push(event) < 2) later();
       quiet = 0;
       // During an exit, the core hands events over a microtask or two apart: gather them, then send once.
-      if (exiting && !gathering) (gathering = true), queueMicrotask(gather);
+      // Away, a later task's event goes the same way: beaconed or saved, never written to IndexedDB.
+      if ((exiting || away) && !gathering) (gathering = true), queueMicrotask(gather);
     },
     flush: (reason) => settled().then(() => run(reason)),
     stats: () => ({ queued: queued + pending.length + count([...writes.values()].flat()), inFlight, sent, retried, dropped: { ...dropped }, storage: store.tier(), lastFlush }),

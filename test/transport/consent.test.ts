@@ -60,6 +60,9 @@ describe('consent', () => {
     expect(collector.received).toHaveLength(0);
     expect(await queuedIn(name)).toHaveLength(1);
 
+    window.dispatchEvent(new Event('pageshow')); // back from the back/forward cache, still withdrawn
+    await settle();
+    expect(collector.received).toHaveLength(0);
     tab.client.consent.update({ analytics: true });
     await settle();
     expect(collector.delivered()).toHaveLength(1);
