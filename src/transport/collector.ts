@@ -375,7 +375,7 @@ export const collector = (options: CollectorOptions): Collector => {
       };
       stops = [
         c.on('consent', consent),
-        // Beacon or save what is not durable yet, then send the durable rest (keepalive).
+        // Beacon or save what is not durable yet; if the tab was only hidden, then send the stored rest.
         onPageExit(
           (why): void => {
             try {
