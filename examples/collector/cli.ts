@@ -14,6 +14,7 @@ const USAGE = `Usage: node examples/collector/cli.ts [options]
   --write-key KEY       require this write key
   --allowed-origins L   comma-separated origins, or * (default: any localhost origin)
   --fail-rate R         chaos: answer 500/503/429 to this share of batches (0-1)
+  --retry-after S       chaos: the Retry-After of those 429s, in seconds (default 1)
   --latency MS          chaos: delay every ingestion answer
   --drop-connection R   chaos: destroy the socket of this share of batches (0-1)
   --max-body BYTES      largest body accepted (default 1000000)
@@ -30,6 +31,7 @@ export function parseCliArgs(argv: string[]): CollectorOptions & { help: boolean
       'write-key': { type: 'string' },
       'allowed-origins': { type: 'string' },
       'fail-rate': { type: 'string' },
+      'retry-after': { type: 'string' },
       latency: { type: 'string' },
       'drop-connection': { type: 'string' },
       'max-body': { type: 'string' },
@@ -52,6 +54,7 @@ export function parseCliArgs(argv: string[]): CollectorOptions & { help: boolean
     writeKey: values['write-key'],
     allowedOrigins: origins === undefined ? undefined : origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
     failRate: num('fail-rate', values['fail-rate']),
+    retryAfterS: num('retry-after', values['retry-after']),
     latencyMs: num('latency', values.latency),
     dropConnectionRate: num('drop-connection', values['drop-connection']),
     maxBodyBytes: num('max-body', values['max-body']),

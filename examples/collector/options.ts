@@ -14,6 +14,8 @@ export interface CollectorOptions {
   allowedOrigins?: string[] | '*';
   /** Chaos: share of ingestion requests answered 500/503/429 (0–1, default 0). */
   failRate?: number;
+  /** Chaos: the `Retry-After` of its 429 answers, in seconds (0–3600, default 1). */
+  retryAfterS?: number;
   /** Chaos: delay before answering each ingestion request, in ms (default 0). */
   latencyMs?: number;
   /** Chaos: share of ingestion requests whose socket is destroyed unanswered (0–1, default 0). */
@@ -52,6 +54,7 @@ export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions 
     writeKey: options.writeKey === '' ? undefined : options.writeKey,
     allowedOrigins: options.allowedOrigins ?? [],
     failRate: options.failRate ?? 0,
+    retryAfterS: options.retryAfterS ?? 1,
     latencyMs: options.latencyMs ?? 0,
     dropConnectionRate: options.dropConnectionRate ?? 0,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -62,6 +65,9 @@ export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions 
   };
   checkRange('port', resolved.port, 0, 65_535);
   checkRange('failRate', resolved.failRate, 0, 1);
+  checkRange('retryAfterS', resolved.retryAfterS, 0, 3600);
+  // HTTP's Retry-After counts whole seconds.
+  if (!Number.isInteger(resolved.retryAfterS)) throw new RangeError(`retryAfterS must be whole seconds, got ${resolved.retryAfterS}`);
   checkRange('dropConnectionRate', resolved.dropConnectionRate, 0, 1);
   checkRange('latencyMs', resolved.latencyMs, 0, 600_000);
   checkRange('maxBodyBytes', resolved.maxBodyBytes, 1, 1_000_000_000);

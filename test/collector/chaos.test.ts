@@ -33,6 +33,12 @@ describe('collector chaos mode', () => {
     expect(c.db.count()).toBe(0);
   });
 
+  it('answers its 429s with the Retry-After it was given', async () => {
+    const c = await start({ failRate: 0.5, retryAfterS: 5, random: randomSequence(0.1, 0.1) });
+    const res = await post(`${c.url}/v1/batch`, { batch: [trackEvent('Product Viewed')] });
+    expect([res.status, res.headers.get('retry-after')]).toEqual([429, '5']);
+  });
+
   it.each([
     [0.4, 500, 'collector/internal'],
     [0.9, 503, 'collector/unavailable'],

@@ -9,10 +9,10 @@ const CLI = fileURLToPath(new URL('../../examples/collector/cli.ts', import.meta
 
 describe('parseCliArgs', () => {
   it('maps every flag to a collector option', () => {
-    const argv = ['--port', '0', '--data-dir', '/tmp/x', '--write-key', 'K', '--fail-rate', '0.3', '--latency', '200',
+    const argv = ['--port', '0', '--data-dir', '/tmp/x', '--write-key', 'K', '--fail-rate', '0.3', '--retry-after', '5', '--latency', '200',
       '--drop-connection', '0.1', '--max-body', '5000', '--allowed-origins', 'https://a.example, https://b.example', '--quiet'];
     expect(parseCliArgs(argv)).toEqual({
-      help: false, port: 0, dataDir: '/tmp/x', writeKey: 'K', failRate: 0.3, latencyMs: 200, dropConnectionRate: 0.1,
+      help: false, port: 0, dataDir: '/tmp/x', writeKey: 'K', failRate: 0.3, retryAfterS: 5, latencyMs: 200, dropConnectionRate: 0.1,
       maxBodyBytes: 5000, allowedOrigins: ['https://a.example', 'https://b.example'], quiet: true,
     });
   });

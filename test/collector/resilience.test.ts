@@ -33,5 +33,7 @@ describe('collector resilience', () => {
 
   it('rejects out-of-range options before listening', async () => {
     await expect(startTestCollector({ failRate: 2 })).rejects.toThrow(/failRate/);
+    await expect(startTestCollector({ retryAfterS: 1.5 })).rejects.toThrow(/retryAfterS must be whole seconds/);
+    await expect(startTestCollector({ retryAfterS: -1 })).rejects.toThrow(/retryAfterS/);
   });
 });

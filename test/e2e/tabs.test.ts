@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
 import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
+import { postsOf, timeCollectorPosts } from '../utils/e2e-posts';
 import { presetConsent, visit } from '../utils/e2e-shop';
 import { useE2eEnv, type E2eEnv } from '../utils/e2e-stack';
 
@@ -14,27 +15,12 @@ const LATENCY_MS = 80;
 const PROBE = 'Tab Probe';
 const isProbe = (e: StoredEvent) => String(e.event).startsWith(PROBE);
 
-/** A POST to the collector as the page saw it: when it left, when its answer (or failure) came, how many events it carried. */
-interface Post { start: number; end: number; events: number }
-
 /** A shopper's browser with consent given and every POST to the collector timed, per tab. */
 async function shopperWithTimedPosts(env: E2eEnv, withWebLocks: boolean): Promise<BrowserContext> {
   const context = await env.browser.newContext();
   await presetConsent(context, 'accepted');
   if (!withWebLocks) await context.addInitScript(() => { delete (Navigator.prototype as any).locks; });
-  await context.addInitScript((collectorUrl: string) => {
-    const posts: Post[] = ((window as any).__collectorPosts = []);
-    const send = window.fetch.bind(window);
-    window.fetch = (input, init) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (!url.startsWith(collectorUrl) || (init?.method ?? 'GET') !== 'POST') return send(input, init);
-      const body = typeof init?.body === 'string' ? init.body : '';
-      const post = { start: Date.now(), end: Infinity, events: body.split('"messageId"').length - 1 };
-      posts.push(post);
-      // Date.now() on both tabs reads the one system clock, so the intervals compare across tabs.
-      return send(input, init).finally(() => { post.end = Date.now(); });
-    };
-  }, env.stack.collector.url);
+  await timeCollectorPosts(context, env.stack.collector.url);
   return context;
 }
 
@@ -46,10 +32,6 @@ function trackProbes(page: Page, tab: string, count: number): Promise<void> {
       if (n % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }, { tab, count, name: PROBE });
-}
-
-function postsOf(page: Page): Promise<Post[]> {
-  return page.evaluate(() => (window as any).__collectorPosts as Post[]);
 }
 
 /** The probes stored by these tabs, as `tab:n` keys. */
