@@ -1,9 +1,17 @@
 import type { ErrorReport } from '../types';
 
+/** The part of the Trusted Types API the loader uses. */
+type ScriptUrlPolicy = { createScriptURL(url: string): unknown };
+
 /**
  * Loads add-on files (e.g. `sightline-vitals.iife.js`) from the same folder as the script
  * that loaded sightline — never from a third-party origin. Async and after boot, so they
  * never delay the page; each add-on registers itself through `window.sightline.ready`.
+ *
+ * A page that enforces Trusted Types (`require-trusted-types-for 'script'`) refuses a plain
+ * string as a script's `src`. There the loader creates the policy `sightline` (kept to
+ * itself) for the add-on URLs built here; a page whose `trusted-types` directive does not
+ * allow that name gets `browser/addon-failed` for each add-on, and everything else works.
  */
 export const loadAddons = (
   doc: Document,
@@ -17,11 +25,25 @@ export const loadAddons = (
     report({ code: 'browser/addon-failed', message: 'Cannot locate the sightline script to load add-ons beside it', source: 'sdk', detail: { files } });
     return;
   }
+  let policy: ScriptUrlPolicy | undefined;
   for (const file of files) {
     const script = doc.createElement('script');
+    const url = new URL(file, base).href;
     script.async = true;
-    script.src = new URL(file, base).href;
     script.onerror = () => report({ code: 'browser/addon-failed', message: `Could not load ${file}`, source: 'network', detail: { file } });
-    (doc.head || doc.documentElement).appendChild(script);
+    try {
+      try {
+        script.src = url;
+      } catch {
+        // The policy object stays in this closure: no other script can pass a URL through it.
+        policy ||= (globalThis as unknown as { trustedTypes: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy } }).trustedTypes.createPolicy('sightline', {
+          createScriptURL: (u) => u,
+        });
+        script.src = policy.createScriptURL(url) as string;
+      }
+      (doc.head || doc.documentElement).appendChild(script);
+    } catch (error) {
+      report({ code: 'browser/addon-failed', message: `Could not load ${file}: ${String(error)}`, source: 'sdk', detail: { file } });
+    }
   }
 };

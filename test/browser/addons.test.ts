@@ -38,6 +38,51 @@ describe('loadAddons', () => {
     expect(added.async).toBe(true);
   });
 
+  describe('on a page that enforces Trusted Types', () => {
+    /** Script URLs as the browser then requires them: only from a policy, never a plain string. */
+    class TrustedScriptURL {
+      constructor(readonly url: string) {}
+      toString(): string {
+        return this.url;
+      }
+    }
+    const enforce = (createPolicy: (name: string, rules: { createScriptURL(url: string): string }) => unknown) => {
+      const { set } = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, 'src')!;
+      vi.spyOn(HTMLScriptElement.prototype, 'src', 'set').mockImplementation(function (this: HTMLScriptElement, value: unknown) {
+        if (!(value instanceof TrustedScriptURL)) throw new TypeError("This document requires 'TrustedScriptURL' assignment.");
+        set!.call(this, String(value));
+      });
+      vi.stubGlobal('trustedTypes', { createPolicy: vi.fn(createPolicy) });
+      return (globalThis as unknown as { trustedTypes: { createPolicy: ReturnType<typeof vi.fn> } }).trustedTypes.createPolicy;
+    };
+    const own = Object.assign(document.createElement('script'), { src: 'https://shop.example/js/sightline.iife.js' });
+
+    it('loads each add-on through one policy named "sightline"', () => {
+      const createPolicy = enforce((_name, rules) => ({ createScriptURL: (url: string) => new TrustedScriptURL(rules.createScriptURL(url)) }));
+      const report = vi.fn();
+      loadAddons(document, own, ['sightline-vitals.iife.js', 'sightline-errors.iife.js'], report);
+      expect([...document.head.querySelectorAll('script')].map((s) => s.src)).toEqual([
+        'https://shop.example/js/sightline-vitals.iife.js',
+        'https://shop.example/js/sightline-errors.iife.js',
+      ]);
+      expect(createPolicy.mock.calls.map(([name]) => name)).toEqual(['sightline']);
+      expect(report).not.toHaveBeenCalled();
+    });
+
+    it('reports each add-on it cannot load, without throwing, where the page allows no policy of that name', () => {
+      enforce(() => {
+        throw new TypeError('Failed to execute createPolicy: Policy "sightline" disallowed.');
+      });
+      const report = vi.fn();
+      expect(() => loadAddons(document, own, ['sightline-vitals.iife.js', 'sightline-errors.iife.js'], report)).not.toThrow();
+      expect(report.mock.calls.map(([error]) => [error.code, error.detail])).toEqual([
+        ['browser/addon-failed', { file: 'sightline-vitals.iife.js' }],
+        ['browser/addon-failed', { file: 'sightline-errors.iife.js' }],
+      ]);
+      expect(document.head.querySelector('script')).toBeNull();
+    });
+  });
+
   it('reports instead of guessing when the sightline script cannot be found', () => {
     const report = vi.fn();
     loadAddons(document, null, ['sightline-vitals.iife.js'], report);
