@@ -369,12 +369,16 @@ export const collector = (options: CollectorOptions): Collector => {
       const nav = (globalThis as { navigation?: EventTarget }).navigation;
       const stay = (): unknown => (next = false);
       // Storage and network wait for analytics consent; withdrawn, they stop (what is stored stays for a later grant).
+      const doc = (globalThis as { document?: Document & { prerendering?: boolean } }).document;
       const consent = (state: ConsentState): void => {
-        // Granted now, and not before: start as a page load does.
-        if (granted != (granted = state.analytics) && granted) later(), void run('start');
+        // Granted now, and not before: start as a page load does. A page the browser
+        // prerenders (Speculation Rules) waits until the shopper opens it: its events stay in
+        // memory, and one never shown stores and sends nothing.
+        if (granted != (granted = state.analytics && !doc?.prerendering) && granted) later(), void run('start');
       };
       stops = [
         c.on('consent', consent),
+        addListener(doc, 'prerenderingchange', () => consent(c.consent.get())),
         // Beacon or save what is not durable yet; if the tab was only hidden, then send the stored rest.
         onPageExit(
           (why): void => {

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTransportCollector } from '../utils/transport-collector';
+import { settle, useTransportSpec } from '../utils/transport-clock';
+import { dispatchPageHide, spyOnBeacon } from '../utils/transport-page';
+import { freshQueue, openTab } from '../utils/transport-tab';
+
+// Chromium prerenders pages the shop's Speculation Rules name, before the shopper opens
+// them, and may throw them away unseen. (Playwright cannot drive a prerender: Chromium
+// turns prerendering off while DevTools is attached, so this is specified here.)
+const collector = useTransportCollector();
+
+/** Names of the IndexedDB databases that exist (opening one creates it). */
+const databases = async (): Promise<string[]> => (await indexedDB.databases()).map((d) => d.name ?? '');
+
+const prerendering = (on: boolean): void => {
+  Object.defineProperty(document, 'prerendering', { value: on, configurable: true });
+};
+
+describe('a page the browser prerenders', () => {
+  useTransportSpec();
+  afterEach(() => {
+    delete (document as { prerendering?: boolean }).prerendering;
+  });
+
+  it('stores and sends nothing until the shopper opens it, then delivers what it tracked', async () => {
+    prerendering(true);
+    const name = freshQueue();
+    const tab = await openTab({ queue: { name } });
+    tab.track('Product Viewed');
+    await tab.flush();
+    expect(collector.received).toHaveLength(0);
+    expect(await databases()).not.toContain(name);
+    expect(tab.plugin.stats().queued).toBe(1); // in memory
+
+    prerendering(false); // activated: the shopper followed the link
+    document.dispatchEvent(new Event('prerenderingchange'));
+    await settle();
+    await tab.flush();
+    expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Product Viewed']);
+    await tab.destroy();
+  });
+
+  it('leaves nothing behind when it is thrown away unseen', async () => {
+    prerendering(true);
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name } });
+    tab.track('Product Viewed');
+    dispatchPageHide();
+    await settle();
+    await tab.destroy();
+    expect(beacon.calls).toHaveLength(0);
+    expect(collector.received).toHaveLength(0);
+    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(await databases()).not.toContain(name);
+  });
+});
