@@ -321,7 +321,8 @@ export const collector = (options: CollectorOptions): Collector => {
   const exit = (): void => {
     gathering = false;
     if (!granted) return;
-    spilled = true;
+    // Only a write still in progress can end up both saved and stored (see `spilled`).
+    if (writes.size) spilled = true;
     const fresh = [...writes.values()].flat().concat(toRecords(pending.splice(0)));
     writes.clear();
     if (next && store.spill(fresh.concat(held))) return;
