@@ -379,7 +379,13 @@ export const collector = (options: CollectorOptions): Collector => {
       };
       stops = [
         c.on('consent', consent),
-        addListener(doc, 'prerenderingchange', () => consent(c.consent.get())),
+        addListener(doc, 'prerenderingchange', () => {
+          // Opened: what the prerender tracked (its page view first) happens now for the
+          // shopper, after the click that opened it on the page before, not at the earlier
+          // moment the browser prerendered it. Copies: other plugins keep the events they saw.
+          pending.forEach((event, i) => (pending[i] = { ...event, timestamp: new Date().toISOString() }));
+          consent(c.consent.get());
+        }),
         // Beacon or save what is not durable yet; if the tab was only hidden, then send the stored rest.
         onPageExit(
           (why): void => {

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SightlineEvent } from '../../src/types';
 import { useTransportCollector } from '../utils/transport-collector';
 import { settle, useTransportSpec } from '../utils/transport-clock';
 import { dispatchPageHide, spyOnBeacon } from '../utils/transport-page';
@@ -37,6 +38,30 @@ describe('a page the browser prerenders', () => {
     await settle();
     await tab.flush();
     expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Product Viewed']);
+    await tab.destroy();
+  });
+
+  it('sends what it tracked with the time the shopper opened it, after what they did on the page before', async () => {
+    prerendering(true);
+    const name = freshQueue();
+    const tab = await openTab({ queue: { name } });
+    const seen: SightlineEvent[] = []; // what another destination (the debug panel, say) is handed
+    await tab.client.use({ name: 'spy', destination: (event) => void seen.push(event) });
+    tab.track('Product Viewed'); // the prerender's page view
+    await settle();
+    const prerendered = seen[0]!.timestamp;
+
+    vi.advanceTimersByTime(60_000); // the shopper clicks the link a minute later
+    const opened = new Date().toISOString();
+    prerendering(false);
+    document.dispatchEvent(new Event('prerenderingchange'));
+    await settle();
+    await tab.flush();
+
+    const [sent] = collector.received.flatMap((r) => r.body.batch);
+    expect(sent).toMatchObject({ event: 'Product Viewed', messageId: seen[0]!.messageId, timestamp: opened });
+    expect(Date.parse(sent!.timestamp)).toBeGreaterThan(Date.parse(prerendered));
+    expect(seen[0]!.timestamp).toBe(prerendered); // what other plugins were handed is theirs, unchanged
     await tab.destroy();
   });
 
