@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
 import { props, waitForEvents } from '../utils/e2e-collector';
@@ -16,7 +16,9 @@ const PAD = 'x'.repeat(400); // ~1 KB per event with its context, as a product i
 // Probes are named in groups of 40: collector() admits 50 events of one name per 10 s.
 const names = (count: number) => Array.from({ length: count }, (_, n) => `${PROBE} ${Math.floor(n / 40)}`);
 
-const env = useE2eEnv();
+// The collector's line per batch (status, events received and stored), for a timeout message.
+const collectorLog: string[] = [];
+const env = useE2eEnv({ collector: { log: (line) => void collectorLog.push(line) } });
 
 /** A shopper on the home page; `id` is their anonymousId (the collector answers 1,000 events at most per query). */
 async function shopper(): Promise<{ context: BrowserContext; page: Page; id: string }> {
@@ -43,6 +45,29 @@ async function trackThenLeave(page: Page, run: string, count: number, onHide: nu
     }, { run, names: names(count), hideNames: names(onHide).map((name) => `${name} hidden`), pad: PAD, leave })
     .catch(() => undefined); // the page may be gone before evaluate answers
   await left;
+}
+
+/**
+ * What the browser did with each POST of `page` to the collector, as lines that grow while
+ * it runs (`123 ms ping probes=50 finished`): for a timeout message, so a failed wait says
+ * which requests left the page and how they ended.
+ */
+function recordPosts(page: Page): string[] {
+  const lines: string[] = [];
+  const started = Date.now();
+  const lineOf = new Map<Request, number>();
+  page.on('request', (request) => {
+    if (request.method() !== 'POST') return;
+    const probes = (request.postData() ?? '').split('"run":"').length - 1;
+    lineOf.set(request, lines.push(`${Date.now() - started} ms ${request.resourceType()} probes=${probes}`) - 1);
+  });
+  const end = (request: Request, how: string) => {
+    const at = lineOf.get(request);
+    if (at !== undefined) lines[at] += ` ${how} at ${Date.now() - started} ms`;
+  };
+  page.on('requestfinished', (request) => end(request, 'finished'));
+  page.on('requestfailed', (request) => end(request, `failed (${request.failure()?.errorText})`));
+  return lines;
 }
 
 const expectedKeys = (count: number, onHide: number) => [
@@ -84,12 +109,14 @@ describe('events tracked in the same task as the page goes away', () => {
   it('are beaconed as far as the budget allows when the shopper leaves for another site, and the rest go on the next visit', async () => {
     const { context, page, id } = await shopper();
     // The collector's dashboard is another origin (another port): the shop's storage is not there.
+    const posts = recordPosts(page);
+    const logged = collectorLog.length;
     await trackThenLeave(page, 'away', 300, 40, `location.assign(${JSON.stringify(`${env.stack.collector.url}/`)})`);
     await page.waitForURL(`${env.stack.collector.url}/`);
     // Some left by beacon as the page went…
     await waitForEvents(env.stack.collector.url, {
       anonymousId: id,
-      describe: 'the probes beaconed as the page left',
+      describe: `the probes beaconed as the page left (POSTs the page saw: ${posts.join('; ') || 'none'}; the collector: ${collectorLog.slice(logged).join('; ') || 'nothing'})`,
       until: (all) => probesOf(all, 'away').length > 0,
     });
     // …and the shop's next page sends the rest, which were saved for it.

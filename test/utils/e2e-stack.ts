@@ -30,10 +30,14 @@ export interface StackOptions {
   shop?: Omit<StorefrontOptions, 'port' | 'collectorUrl' | 'distDir'>;
 }
 
-/** Starts a collector (fresh temp data folder) and a storefront that sends to it. */
+/**
+ * Starts a collector (fresh temp data folder) and a storefront that sends to it. The collector
+ * logs a line per batch only where `options.collector.log` takes them.
+ */
 export async function startStack(options: StackOptions = {}): Promise<E2eStack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sightline-e2e-data-'));
-  const collector = await startCollector({ ...options.collector, port: 0, dataDir, writeKey: WRITE_KEY, quiet: true });
+  const quiet = !options.collector?.log;
+  const collector = await startCollector({ ...options.collector, port: 0, dataDir, writeKey: WRITE_KEY, quiet });
   const shop = await startStorefront({ ...options.shop, port: 0, collectorUrl: collector.url, distDir: DIST_DIR, writeKey: WRITE_KEY });
   return {
     collector,
