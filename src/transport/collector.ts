@@ -136,8 +136,8 @@ export const collector = (options: CollectorOptions): Collector => {
   const owner = uuid();
   let time = 0;
 
-  /** Serializes each event once, measures it once, and cuts chunks a batch can carry. */
-  const toRecords = (list: SightlineEvent[]): QueueRecord[] => {
+  /** Serializes each event once (JSON already is), measures it once, and cuts chunks a batch can carry. */
+  const toRecords = (list: (SightlineEvent | string)[]): QueueRecord[] => {
     const out: QueueRecord[] = [];
     let chunk: string[] = [];
     let weight = 0;
@@ -150,7 +150,7 @@ export const collector = (options: CollectorOptions): Collector => {
     for (const event of list) {
       let j: string;
       try {
-        j = JSON.stringify(event);
+        j = typeof event == 'string' ? event : JSON.stringify(event);
       } catch {
         continue; // the core made every event JSON-safe; a hostile toJSON is the only way here
       }
@@ -237,17 +237,20 @@ export const collector = (options: CollectorOptions): Collector => {
     (await sendEvents(json.slice(0, mid))) || sendEvents(json.slice(mid));
 
   /**
-   * Takes in what earlier pages spilled, bounds the queue, then reads, sends and deletes
-   * batch after batch until the queue is empty or a request fails, and then backs off.
+   * Bounds the queue, then reads, sends and deletes batch after batch until the queue is
+   * empty or a request fails, and then backs off; before each batch it takes in what page
+   * exits spilled (records saved, notes of chunks beaconed).
    * A batch's records are deleted once every event was sent or dropped; kept for a retry
    * otherwise (events of the same records that already went out then go again: their
    * messageId removes them).
    */
   const cycle = async (ours: () => boolean): Promise<void> => {
-    await store.absorb();
     let bounds: [number, number] | undefined = [queueEvents, queueBytes];
     // Consent withdrawn mid-cycle, or another tab took the lock over: nothing more leaves from here.
     while (granted && ours()) {
+      // Before each batch: a page exit during this cycle (a tab switch while a request was
+      // under way, in this tab or another) beaconed stored chunks and noted them there.
+      await store.absorb();
       const [records, kept, cut] = await take(tx, maxEvents, batchBytes, bounds);
       if (bounds) queued = kept;
       if (cut) drop('transport/queue-overflow', cut);
@@ -333,22 +336,36 @@ export const collector = (options: CollectorOptions): Collector => {
     // before the page is gone: first synchronous notes, which make the next page (and
     // the other tabs) delete them instead of sending them again.
     const gone: QueueRecord[] = [];
+    // What is left of a chunk that went in part, as a record of its own.
+    let rest: QueueRecord[] = [];
     try {
-      // One request per chunk: a chunk is at most one batch, and most exits have one or two.
+      // A request per chunk (most exits have one or two). A chunk may weigh a whole batch,
+      // and a request still in flight holds part of the budget: what does not fit goes in
+      // halves, and what is left of it after them, so the budget fills to the event.
       for (const r of list) {
-        const req = build(r.j);
-        // Beacons cannot be read back: what the browser accepted counts as sent.
-        if (!hand(req, timeoutMs, spent)) break;
-        // A keepalive fetch counts itself in flight (send).
-        if (req[3]) spent += req[4];
-        sent += r.j.length;
+        let { j } = r;
+        for (let n = j.length; n; ) {
+          const req = build(j.slice(0, n));
+          // Beacons cannot be read back: what the browser accepted counts as sent.
+          if (hand(req, timeoutMs, spent)) {
+            // A keepalive fetch counts itself in flight (send).
+            if (req[3]) spent += req[4];
+            sent += n;
+            n = (j = j.slice(n)).length;
+          } else n >>= 1;
+        }
+        if (j == r.j) break;
         mine.delete(r.k);
         gone.push(note(r.k));
+        if (j.length) {
+          rest = toRecords(j);
+          break;
+        }
       }
     } catch {
       // A throwing custom format: keep the rest for the next page.
     }
-    const left = fresh.slice(gone.length);
+    const left = rest.concat(fresh.slice(gone.length));
     const saved = store.spill(gone.concat(left, held));
     if (!saved && left.length) drop('transport/exit-lost', count(left));
     // Beaconed, so deleted. In IndexedDB the saved notes do it, applied by this page's next

@@ -6,9 +6,20 @@ import { dispatchPageHide, dispatchVisibilityChange, installNavigation, microtas
 import { queuedIn } from '../utils/transport-store';
 import { turnsUntil } from '../utils/transport-turns';
 import { freshQueue, openTab } from '../utils/transport-tab';
+import type { TransportTab } from '../utils/transport-tab';
+import type { Properties } from '../../src/types';
 
 const collector = useTransportCollector();
 const KEEPALIVE_BYTES = 64 * 1024;
+
+/** Tracks `event`, lets it be stored, and starts its send, answered 500 ms later: it is under way when this resolves. */
+async function sendUnderWay(tab: TransportTab, event: string, properties?: Properties): Promise<void> {
+  tab.track(event, properties);
+  await settle();
+  collector.answer({ status: 200, delayMs: 500 });
+  void tab.flush();
+  await turnsUntil(() => tab.plugin.stats().inFlight === 1);
+}
 
 describe('page exit', () => {
   useTransportSpec();
@@ -38,6 +49,36 @@ describe('page exit', () => {
     const ids = collector.delivered();
     expect(ids).toHaveLength(300);
     expect(new Set(ids).size).toBe(300);
+    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    await next.destroy();
+  });
+
+  it.each([
+    ['not yet stored', false],
+    ['stored, waiting for the sender', true],
+  ])('fills to the event what a request in flight leaves of the budget, with chunks of a whole batch %s', async (_, stored) => {
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const page = await openTab({ queue: { name } });
+    await sendUnderWay(page, 'Product List Viewed', { pad: 'x'.repeat(8_000) }); // the page's last batch, still on its way
+    // Then a click tracks 60 events (~1.2 KB each: a chunk of 50 weighs ~60 KB, more than is left) and leaves.
+    for (let i = 0; i < 60; i++) page.track(`Impression ${i}`, { pad: 'x'.repeat(1_000) });
+    if (stored) await settle();
+    else await microtasksUntil(() => page.plugin.stats().queued === 61);
+    dispatchPageHide();
+    const beaconed = beacon.calls.reduce((n, c) => n + c.bytes, 0);
+    await elapse(500);
+    await page.destroy();
+    const inFlight = collector.received.find((r) => r.body.batch[0]?.event === 'Product List Viewed')!.bytes;
+    // Of the budget, less than two events' worth (~1.2 KB each) goes unused.
+    expect(beaconed).toBeLessThanOrEqual(KEEPALIVE_BYTES - inFlight);
+    expect(beaconed).toBeGreaterThan(KEEPALIVE_BYTES - inFlight - 2_400);
+
+    const next = await openTab({ queue: { name } });
+    await next.flush();
+    const ids = collector.delivered();
+    expect(ids).toHaveLength(61); // none twice
+    expect(new Set(ids).size).toBe(61);
     expect(localStorage.getItem(`${name}:q`)).toBeNull();
     await next.destroy();
   });
@@ -172,11 +213,7 @@ describe('page exit', () => {
     const name = freshQueue();
     vi.spyOn(navigator, 'sendBeacon').mockReturnValue(false); // nothing rides a beacon: all that is not durable is saved
     const page = await openTab({ queue: { name } });
-    page.track('Product Viewed');
-    await settle();
-    collector.answer({ status: 200, delayMs: 500 }); // a slow answer: this send is under way at the exit
-    void page.flush();
-    await turnsUntil(() => page.plugin.stats().inFlight === 1);
+    await sendUnderWay(page, 'Product Viewed'); // a slow answer: this send is under way at the exit
     const put = vi.spyOn(IDBObjectStore.prototype, 'put');
     page.track('Product Added');
     await turnsUntil(() => put.mock.calls.length > 0); // its IndexedDB write has begun, and not committed
@@ -193,6 +230,23 @@ describe('page exit', () => {
     expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Product Viewed', 'Product Added']);
     expect(localStorage.getItem(`${name}:q`)).toBeNull();
     await next.destroy();
+  });
+
+  it('sends once what it beaconed at a tab switch during a send, when that send cycle goes on', async () => {
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name } });
+    await sendUnderWay(tab, 'Product Viewed'); // under way at the tab switch
+    tab.track('Product Added');
+    await settle(); // stored, waiting for the sender busy with the first
+    dispatchVisibilityChange('hidden'); // the shopper switches tabs and back
+    expect(beacon.calls).toHaveLength(1); // Product Added
+    dispatchVisibilityChange('visible');
+    await elapse(3_000); // the first answer comes, and the cycle goes on
+    await tab.flush();
+    expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event)).sort()).toEqual(['Product Added', 'Product Viewed']);
+    expect(localStorage.getItem(`${name}:q`)).toBeNull(); // the note was applied, not left for the next page
+    await tab.destroy();
   });
 
   it('leaves stored events in the queue for the next page when the browser refuses the beacon', async () => {
