@@ -365,13 +365,15 @@ export const collector = (options: CollectorOptions): Collector => {
     } catch {
       // A throwing custom format: keep the rest for the next page.
     }
-    const left = rest.concat(fresh.slice(gone.length));
-    const saved = store.spill(gone.concat(left, held));
+    const left = fresh.slice(gone.length);
+    const saved = store.spill(gone.concat(rest, left, held));
     if (!saved && left.length) drop('transport/exit-lost', count(left));
     // Beaconed, so deleted. In IndexedDB the saved notes do it, applied by this page's next
     // cycle or by the next page: an IndexedDB answer arriving once the page is frozen in the
-    // back/forward cache would run script there, which evicts it.
-    if (!saved || store.tier() != 'indexeddb') void apply(tx, gone);
+    // back/forward cache would run script there, which evicts it. Nothing saved: the rest of
+    // a chunk that went in part replaces it where it is (in one transaction, so that if it
+    // does not commit the whole chunk stays).
+    if (!saved || store.tier() != 'indexeddb') void apply(tx, saved ? gone : gone.concat(rest));
   };
 
   return {

@@ -3,7 +3,7 @@ import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks } from '../utils/transport-locks';
 import { dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
-import { queuedIn } from '../utils/transport-store';
+import { breakIndexedDb, breakLocalStorage, queuedIn } from '../utils/transport-store';
 import { turnsUntil } from '../utils/transport-turns';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import type { TransportTab } from '../utils/transport-tab';
@@ -230,6 +230,26 @@ describe('page exit', () => {
     expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Product Viewed', 'Product Added']);
     expect(localStorage.getItem(`${name}:q`)).toBeNull();
     await next.destroy();
+  });
+
+  it('keeps in memory, where nothing can be saved, the rest of a chunk that went in part, and sends it when the tab is back', async () => {
+    breakIndexedDb();
+    breakLocalStorage();
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name: freshQueue() } });
+    await sendUnderWay(tab, 'Product List Viewed', { pad: 'x'.repeat(8_000) });
+    for (let i = 0; i < 60; i++) tab.track(`Impression ${i}`, { pad: 'x'.repeat(1_000) });
+    await settle(); // in memory, waiting for the sender
+    dispatchVisibilityChange('hidden'); // a tab switch: part of the first chunk fits the budget
+    expect(beacon.calls.length).toBeGreaterThan(0);
+    dispatchVisibilityChange('visible');
+    await elapse(3_000);
+    await tab.flush();
+    const ids = collector.delivered();
+    expect(ids).toHaveLength(61);
+    expect(new Set(ids).size).toBe(61);
+    expect(tab.errors.map((e) => e.code)).not.toContain('transport/exit-lost');
+    await tab.destroy();
   });
 
   it('sends once what it beaconed at a tab switch during a send, when that send cycle goes on', async () => {

@@ -2,25 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
+import { breakIndexedDb, breakLocalStorage } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
 
 const collector = useTransportCollector();
 const names = () => collector.received.filter((r) => r.status < 300).flatMap((r) => r.body.batch.map((e) => e.event));
-
-/** IndexedDB refuses to open, as in Firefox private windows of old. */
-const breakIndexedDb = () =>
-  vi.spyOn(indexedDB, 'open').mockImplementation(() => {
-    throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
-  });
-/** localStorage throws on every access, as with "block all cookies". */
-const breakLocalStorage = () => {
-  const deny = () => {
-    throw new DOMException('The operation is insecure.', 'SecurityError');
-  };
-  vi.spyOn(localStorage, 'getItem').mockImplementation(deny);
-  vi.spyOn(localStorage, 'setItem').mockImplementation(deny);
-  vi.spyOn(localStorage, 'removeItem').mockImplementation(deny);
-};
 
 describe('the persisted queue', () => {
   useTransportSpec();

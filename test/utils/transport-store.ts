@@ -1,3 +1,4 @@
+import { onTestFinished, vi } from 'vitest';
 import type { Tier } from '../../src/storage/queue-kv';
 import { idbTier } from '../../src/storage/idb';
 
@@ -6,3 +7,19 @@ export const storedKeys = (tier: Tier): Promise<string[]> => tier((kv, done) => 
 
 /** Every record key the IndexedDB queue `name` holds: what the next page would send. */
 export const queuedIn = (name: string): Promise<string[]> => storedKeys(idbTier(name));
+
+/** IndexedDB refuses to open, as in Firefox private windows of old. */
+export const breakIndexedDb = () =>
+  vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+    throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+  });
+
+/** localStorage throws on every access, as with "block all cookies". */
+export const breakLocalStorage = () => {
+  const deny = () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  };
+  const spies = (['getItem', 'setItem', 'removeItem'] as const).map((method) => vi.spyOn(localStorage, method).mockImplementation(deny));
+  // Restored here: vi.restoreAllMocks() leaves spies on happy-dom's localStorage (a Proxy) in place.
+  onTestFinished(() => spies.forEach((spy) => spy.mockRestore()));
+};
