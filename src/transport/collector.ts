@@ -250,11 +250,14 @@ export const collector = (options: CollectorOptions): Collector => {
     while (granted && ours()) {
       // Before each batch: a page exit during this cycle (a tab switch while a request was
       // under way, in this tab or another) beaconed stored chunks and noted them there.
+      const seen = exits;
       await store.absorb();
       const [records, kept, cut] = await take(tx, maxEvents, batchBytes, bounds);
       if (bounds) queued = kept;
       if (cut) drop('transport/queue-overflow', cut);
       bounds = undefined;
+      // An exit while this batch was read may have beaconed some of it: take its notes in first.
+      if (exits != seen) continue;
       if (!records.length) break;
       const keys = records.map((r) => r.k);
       const json = records.flatMap((r) => r.j);
@@ -306,6 +309,9 @@ export const collector = (options: CollectorOptions): Collector => {
   // the budget. When a page of this site is known to load next, everything waits for it
   // instead (see `next`).
   let exiting = false;
+  // Stored chunks of this tab's that page exits beaconed, so far: a send cycle reads its
+  // batch again when one was beaconed while it read (it may be in that batch).
+  let exits = 0;
   // `pagehide` came (and no `pageshow` since): the page is unloading or frozen in the
   // back/forward cache. Nothing asynchronous starts then: its answers would come to a page
   // that is gone (a request the next page sends again) or frozen (script that runs in a
@@ -355,7 +361,8 @@ export const collector = (options: CollectorOptions): Collector => {
           } else n >>= 1;
         }
         if (j == r.j) break;
-        mine.delete(r.k);
+        // A stored chunk of this tab's: its sender may be reading it now (see `exits`).
+        if (mine.delete(r.k)) exits++;
         gone.push(note(r.k));
         if (j.length) {
           rest = toRecords(j);

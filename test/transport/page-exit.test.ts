@@ -269,6 +269,27 @@ describe('page exit', () => {
     await tab.destroy();
   });
 
+  it('sends once what it beaconed at a tab switch while its sender was reading the same batch from IndexedDB', async () => {
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name } });
+    tab.track('Product Added');
+    await settle(); // stored, waiting for the batch timer
+    const read = IDBObjectStore.prototype.getAllKeys;
+    vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementationOnce(function (this: IDBObjectStore, ...args) {
+      dispatchVisibilityChange('hidden'); // the shopper switches tabs as the sender reads its batch
+      return read.apply(this, args);
+    });
+    await tab.flush();
+    expect(beacon.calls).toHaveLength(1);
+    dispatchVisibilityChange('visible');
+    await elapse(3_000);
+    await tab.flush();
+    expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Product Added']);
+    expect(await queuedIn(name)).toEqual([]);
+    await tab.destroy();
+  });
+
   it('leaves stored events in the queue for the next page when the browser refuses the beacon', async () => {
     const name = freshQueue();
     vi.spyOn(navigator, 'sendBeacon').mockReturnValue(false);
