@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { dispatchPageHide, spyOnBeacon } from '../utils/transport-page';
@@ -14,6 +14,8 @@ const databases = async (): Promise<string[]> => (await indexedDB.databases()).m
 /** Counts the localStorage accesses to keys of queue `name` (the queue, its lease): the core's identity keys are not the transport's. */
 function spyOnLocalStorage(name: string): () => number {
   const spies = (['getItem', 'setItem', 'removeItem'] as const).map((m) => vi.spyOn(localStorage, m));
+  // Restored here, as breakLocalStorage() does: vi.restoreAllMocks() leaves spies on happy-dom's localStorage (a Proxy) in place.
+  onTestFinished(() => spies.forEach((spy) => spy.mockRestore()));
   return () => spies.flatMap((spy) => spy.mock.calls).filter(([key]) => key.startsWith(name)).length;
 }
 
