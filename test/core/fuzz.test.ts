@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createSightline } from '../../src/core';
 import type { SightlineClient, SightlineError, SightlineEvent } from '../../src/types';
 import { clearBrowserState, memoryDestination } from '../utils/core-harness';
@@ -90,6 +90,9 @@ describe('random input', () => {
   it('never makes createSightline throw, whatever its options, and reports with well-formed errors', async () => {
     const KEYS = ['writeKey', 'plugins', 'consent', 'privacy', 'identity', 'limits', 'debug', 'default', 'categories', 'honorGlobalPrivacyControl', 'honorDoNotTrack', 'whileDenied', 'redactEmails', 'redactCardNumbers', 'redactQueryParams', 'allowQueryParams', 'storagePrefix', 'cookieDomain', 'cookieDays', 'maxStringLength', 'maxDepth', 'maxEventBytes'] as const;
     const named = (values: fc.Arbitrary<unknown>) => fc.dictionary(fc.constantFrom(...KEYS), values, { maxKeys: 6 });
+    // A random `debug: true` logs every hook to the console: hundreds of screens of CI log.
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    onTestFinished(() => log.mockRestore());
     await fc.assert(
       fc.asyncProperty(fc.oneof(anything, named(anything), named(fc.oneof(anything, named(anything)))), async (given) => {
         clearBrowserState();
