@@ -3,6 +3,7 @@ import type { QueueRecord, Tier } from './queue-kv';
 import { localTier } from './queue-local';
 import { memoryTier } from './queue-map';
 import { apply, note } from './queue-ops';
+import { readStorage, writeStorage } from './web-storage';
 
 /** Where the queue currently lives. */
 export type QueueTier = 'indexeddb' | 'localstorage' | 'memory';
@@ -19,6 +20,18 @@ export interface QueueChain {
    * commit deleting them).
    */
   absorb(): Promise<void>;
+  /**
+   * Notes that a send cycle took a chunk another tab stored, `key` the newest such chunk
+   * of its batch. That tab may still hold it in memory to beacon at its exit (an IndexedDB
+   * read would not finish then): {@link taken} tells it not to.
+   */
+  took(key: string): void;
+  /**
+   * The time in the newest key another tab's sender took, across tabs (0 when none, or
+   * without localStorage). A tab's chunk keyed at or before it may be on its way already:
+   * stored, it is not beaconed at exit; one keyed later cannot have been taken.
+   */
+  taken(): number;
 }
 
 const TIERS: QueueTier[] = ['indexeddb', 'localstorage', 'memory'];
@@ -30,6 +43,9 @@ const TIERS: QueueTier[] = ['indexeddb', 'localstorage', 'memory'];
  */
 export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to: QueueTier, error: unknown) => void): QueueChain => {
   const local = localTier(`${name}:q`);
+  const mark = `${name}:taken`;
+  // The time a key starts with (recordKey); never NaN, which Math.max would spread.
+  const taken = (key = readStorage(mark)): number => parseInt(key!) || 0;
   const tiers = [idbTier(name), local, memoryTier()];
   let at = 0;
   const tx: Tier = async (fn) => {
@@ -47,6 +63,8 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
   return {
     tx,
     tier: () => TIERS[at]!,
+    took: (key) => writeStorage(mark, String(Math.max(taken(key), taken()))),
+    taken,
     spill(records) {
       try {
         // Notes too are stored as they are: absorb() applies them. Synchronous: it throws rather than rejects.

@@ -258,8 +258,15 @@ export const collector = (options: CollectorOptions): Collector => {
       bounds = undefined;
       // An exit while this batch was read may have beaconed some of it: take its notes in first.
       if (exits != seen) continue;
-      if (!records.length) break;
+      // All sent: a record still in `mine` was sent by another tab, and an exit must not beacon it.
+      if (!records.length) {
+        mine.clear();
+        break;
+      }
       const keys = records.map((r) => r.k);
+      // Another tab's chunks: it must not beacon them at its exit while this request is under way.
+      const theirs = keys.filter((k) => !k.endsWith(owner)).pop();
+      if (theirs) store.took(theirs);
       const json = records.flatMap((r) => r.j);
       keys.forEach((k) => mine.delete(k)); // in flight now: page exit must not send them again
       const retry = await sendEvents(json);
@@ -337,7 +344,9 @@ export const collector = (options: CollectorOptions): Collector => {
     if (next && store.spill(fresh.concat(held))) return;
     // Then this tab's stored records waiting for the timer: durable already, so they come
     // second (what does not fit stays stored), but an IndexedDB read would not finish now.
-    const list = fresh.concat([...mine.values()]);
+    // Not those another tab's sender may have taken (see store.taken): they stay stored.
+    const taken = store.taken();
+    const list = fresh.concat([...mine.values()].filter((r) => parseInt(r.k) > taken));
     // Sent, so deleted; but a write not committed may still commit, and a delete may not
     // before the page is gone: first synchronous notes, which make the next page (and
     // the other tabs) delete them instead of sending them again.

@@ -7,7 +7,7 @@ import { localTier } from '../../src/storage/queue-local';
 import { memoryTier } from '../../src/storage/queue-map';
 import { apply, note, take } from '../../src/storage/queue-ops';
 import { createQueueStore } from '../../src/storage/queue-store';
-import { storedKeys } from '../utils/transport-store';
+import { breakLocalStorage, storedKeys } from '../utils/transport-store';
 import { freshQueue } from '../utils/transport-tab';
 
 /** A chunk of `count` events of `bytes` bytes in all, queued at `time`. */
@@ -104,6 +104,31 @@ describe('records sent at page exit (spilled as notes)', () => {
     await next.absorb();
     expect(await batch(next.tx)).toEqual([rec(1)]);
     expect(localStorage.getItem(`${name}:q`)).toBeNull();
+  });
+});
+
+describe("the newest chunk of another tab's that a sender took", () => {
+  afterEach(() => localStorage.clear());
+
+  it('is the time in its key, seen by every tab, and never moves back', () => {
+    const name = freshQueue();
+    const sender = createQueueStore(name, () => {});
+    const other = createQueueStore(name, () => {});
+    expect(other.taken()).toBe(0);
+    sender.took(rec(5).k);
+    expect(other.taken()).toBe(1e12 + 5);
+    // A chunk an exit saved with its old key, taken after a newer one: what was taken stays taken.
+    other.took(rec(2).k);
+    expect(sender.taken()).toBe(1e12 + 5);
+    sender.took(rec(9).k);
+    expect(other.taken()).toBe(1e12 + 9);
+  });
+
+  it('is 0, and noting it throws nothing, without localStorage', () => {
+    breakLocalStorage();
+    const store = createQueueStore(freshQueue(), () => {});
+    expect(() => store.took(rec(5).k)).not.toThrow();
+    expect(store.taken()).toBe(0);
   });
 });
 

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
+import { dispatchVisibilityChange, spyOnBeacon } from '../utils/transport-page';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import type { TransportTab } from '../utils/transport-tab';
 
@@ -19,6 +20,7 @@ async function twoTabsTrack(a: TransportTab, b: TransportTab, each: number): Pro
 
 describe('several tabs', () => {
   useTransportSpec();
+  afterEach(() => vi.restoreAllMocks());
 
   it.each([
     ['a localStorage lease', removeWebLocks],
@@ -60,5 +62,67 @@ describe('several tabs', () => {
     const names = collector.received.flatMap((r) => r.body.batch.map((e) => e.event));
     expect(names.sort()).toEqual(['From the quiet tab', 'From the sender']);
     await Promise.all([sender.destroy(), quiet.destroy()]);
+  });
+
+  it.each([
+    ['before its own batch timer fires', 0],
+    ['after its own batch timer found nothing left to send', 1_000],
+  ])('leaves out of its exit beacon the events another tab delivered for it, when it is hidden %s', async (_, later) => {
+    const name = freshQueue();
+    const sender = await openTab({ queue: { name } });
+    const tab = await openTab({ queue: { name } });
+    sender.track('From the sender');
+    await settle();
+    await elapse(500);
+    tab.track('Product Added');
+    await settle(); // stored; this tab's timer fires at 2.5 s
+    await elapse(1_500); // the sender's timer: its cycle delivers both tabs' events
+    expect(collector.delivered()).toHaveLength(2);
+    await elapse(later);
+    await sender.destroy();
+    dispatchVisibilityChange('hidden'); // the shopper switches to another tab
+    await elapse(3_000);
+    const ids = collector.delivered();
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    await tab.destroy();
+  });
+
+  it("still beacons at its exit what it stored after another tab's sender took its earlier events", async () => {
+    const name = freshQueue();
+    const sender = await openTab({ queue: { name } });
+    const tab = await openTab({ queue: { name } });
+    tab.track('Product Viewed');
+    await settle();
+    sender.track('From the sender');
+    await sender.flush(); // delivers both tabs' events; this tab's timer has not fired
+    await elapse(100);
+    tab.track('Product Added');
+    await settle(); // stored, waiting for this tab's timer
+    await sender.destroy();
+    const beacon = spyOnBeacon();
+    dispatchVisibilityChange('hidden');
+    expect(beacon.calls).toHaveLength(1); // at once, not after a read of the queue
+    await settle();
+    const names = collector.received.flatMap((r) => r.body.batch.map((e) => e.event));
+    expect(names.sort()).toEqual(['From the sender', 'Product Added', 'Product Viewed']);
+    await tab.destroy();
+  });
+
+  it('counts toward its next batch only its events still waiting, not those another tab sent for it', async () => {
+    const name = freshQueue();
+    const sender = await openTab({ queue: { name } });
+    const tab = await openTab({ queue: { name }, batch: { maxEvents: 10 } });
+    for (let i = 0; i < 9; i++) tab.track(`Impression ${i}`);
+    await settle();
+    await sender.flush(); // delivers the nine
+    await elapse(2_000); // this tab's timer: nothing left to send
+    tab.track('Product Added'); // one event waiting, not ten
+    await settle();
+    expect(collector.delivered()).toHaveLength(9);
+    await elapse(2_000);
+    expect(collector.delivered()).toHaveLength(10);
+    expect(tab.plugin.stats().lastFlush).toBe('timer');
+    await Promise.all([sender.destroy(), tab.destroy()]);
   });
 });
