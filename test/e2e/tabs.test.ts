@@ -110,3 +110,66 @@ describe.each([
     await context.close();
   }, 60_000);
 });
+
+describe('a tab whose stored events another tab delivered', () => {
+  const env = useE2eEnv({ collector: { latencyMs: LATENCY_MS } });
+
+  /** The probes of this page's origin that the shared IndexedDB queue holds. */
+  const storedProbes = (page: Page) =>
+    page.evaluate(async (name) => {
+      const [queue] = (await indexedDB.databases()).filter((d) => d.name?.startsWith('sightline:'));
+      if (!queue?.name) return 0;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(queue.name!);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const records = await new Promise<{ j: string[] }[]>((resolve, reject) => {
+        const all = db.transaction('queue').objectStore('queue').getAll();
+        all.onsuccess = () => resolve(all.result);
+        all.onerror = () => reject(all.error);
+      });
+      db.close();
+      return records.flatMap((r) => r.j).filter((json) => json.includes(name)).length;
+    }, PROBE);
+
+  it('does not beacon them again when it is closed before its own batch timer fires', async () => {
+    const context = await shopperWithTimedPosts(env, true);
+    await context.clock.install();
+    const [sender, closing] = [await context.newPage(), await context.newPage()];
+    await Promise.all([visit(sender, `${env.stack.shop.url}/`), visit(closing, `${env.stack.shop.url}/cart`)]);
+    // From here the tabs' timers stand still: the closing tab's batch timer never fires, so
+    // only the other tab's explicit flush sends what it stores. (A jump of a second: a longer
+    // one would fire the timeout of a request still in flight, whose retry is a duplicate.)
+    await context.clock.pauseAt(Date.now() + 1_000);
+    const before = await fetchStats(env.stack.collector.url);
+
+    await trackProbes(closing, 'closing', 5);
+    await expect.poll(() => storedProbes(closing), { interval: 20 }).toBe(5); // stored, waiting for its timer
+    await trackProbes(sender, 'sender', 1);
+    await sender.evaluate(() => (window as any).sightline.flush());
+    const stored = await waitForEvents(env.stack.collector.url, {
+      // The sender's: the closing tab's timer stands still, and 5 events trigger no batch.
+      describe: "both tabs' probes, sent by the sender",
+      timeoutMs: 30_000,
+      until: (all) => probeKeys(all, ['closing', 'sender']).length >= 6,
+    });
+    expectEachOnce(stored, [...keysFor('closing', 5), 'sender:0']);
+
+    const closed = closing.waitForEvent('close');
+    await closing.close({ runBeforeUnload: true }); // pagehide: what is not sent yet would be beaconed
+    await closed;
+    // A last request from the sender, after the close: a beacon the closed tab sent comes in
+    // before it (were one ever later, this spec could miss it, but never fail for it).
+    await trackProbes(sender, 'after', 1);
+    await sender.evaluate(() => (window as any).sightline.flush());
+    const all = await waitForEvents(env.stack.collector.url, {
+      describe: 'the probe tracked after the close',
+      timeoutMs: 30_000,
+      until: (events) => probeKeys(events, ['after']).length >= 1,
+    });
+    expectEachOnce(all, [...keysFor('closing', 5), 'sender:0', 'after:0']);
+    expect((await fetchStats(env.stack.collector.url)).duplicates).toBe(before.duplicates);
+    await context.close();
+  }, 60_000);
+});
