@@ -41,6 +41,9 @@ export type Tier = <T = void>(fn: (kv: KV, done: (out: T) => void) => void) => P
  */
 export const recordKey = (time: number, bytes: number, count: number, tab: string): string => `${time}-${bytes}-${count}-${tab}`;
 
+/** The time a {@link recordKey} starts with; NaN for what is no key. */
+export const keyTime = (key: string): number => parseInt(key);
+
 /**
  * How many of `keys`, from the first, fit in `events` events and `bytes` bytes (the first
  * always does, so an oversized record still leaves, and is dropped), and the events and

@@ -1,4 +1,5 @@
 import { idbTier } from './idb';
+import { keyTime } from './queue-kv';
 import type { QueueRecord, Tier } from './queue-kv';
 import { localTier } from './queue-local';
 import { memoryTier } from './queue-map';
@@ -44,8 +45,8 @@ const TIERS: QueueTier[] = ['indexeddb', 'localstorage', 'memory'];
 export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to: QueueTier, error: unknown) => void): QueueChain => {
   const local = localTier(`${name}:q`);
   const mark = `${name}:taken`;
-  // The time a key starts with (recordKey); never NaN, which Math.max would spread.
-  const taken = (key = readStorage(mark)): number => parseInt(key!) || 0;
+  // Never NaN (no mark, no localStorage), which Math.max would spread.
+  const taken = (key = readStorage(mark)): number => keyTime(key!) || 0;
   const tiers = [idbTier(name), local, memoryTier()];
   let at = 0;
   const tx: Tier = async (fn) => {

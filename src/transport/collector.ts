@@ -3,7 +3,7 @@ import { byteLength } from '../lib/byte-length';
 import { MAX_TIMER_MS } from '../lib/max-timer';
 import { onPageExit } from '../lib/on-page-exit';
 import { uuid } from '../lib/uuid';
-import { fit, recordKey } from '../storage/queue-kv';
+import { fit, keyTime, recordKey } from '../storage/queue-kv';
 import type { QueueRecord } from '../storage/queue-kv';
 import { apply, note, take } from '../storage/queue-ops';
 import { createQueueStore } from '../storage/queue-store';
@@ -346,7 +346,7 @@ export const collector = (options: CollectorOptions): Collector => {
     // second (what does not fit stays stored), but an IndexedDB read would not finish now.
     // Not those another tab's sender may have taken (see store.taken): they stay stored.
     const taken = store.taken();
-    const list = fresh.concat([...mine.values()].filter((r) => parseInt(r.k) > taken));
+    const list = fresh.concat([...mine.values()].filter((r) => keyTime(r.k) > taken));
     // Sent, so deleted; but a write not committed may still commit, and a delete may not
     // before the page is gone: first synchronous notes, which make the next page (and
     // the other tabs) delete them instead of sending them again.
