@@ -44,9 +44,9 @@ const TIERS: QueueTier[] = ['indexeddb', 'localstorage', 'memory'];
  */
 export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to: QueueTier, error: unknown) => void): QueueChain => {
   const local = localTier(`${name}:q`);
+  // The newest key taken (see took): its time is the mark.
   const mark = `${name}:taken`;
-  // Never NaN (no mark, no localStorage), which Math.max would spread.
-  const taken = (key = readStorage(mark)): number => keyTime(key!) || 0;
+  const taken = (): number => keyTime(readStorage(mark)!) || 0;
   const tiers = [idbTier(name), local, memoryTier()];
   let at = 0;
   const tx: Tier = async (fn) => {
@@ -64,7 +64,8 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
   return {
     tx,
     tier: () => TIERS[at]!,
-    took: (key) => writeStorage(mark, String(Math.max(taken(key), taken()))),
+    // Only forward: a chunk saved at an exit keeps its older key.
+    took: (key) => keyTime(key) > taken() && writeStorage(mark, key),
     taken,
     spill(records) {
       try {
