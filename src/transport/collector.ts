@@ -39,17 +39,24 @@ const count = (records: QueueRecord[]): number => fit(records.map((r) => r.k))[1
 export const collector = (options: CollectorOptions): Collector => {
   // Plain JavaScript may pass anything, null included: nothing here throws into the page.
   const o = Object(options) as CollectorOptions;
-  const { endpoint } = o;
   // An option that is absent takes its default. One of the wrong type or out of range would
   // lose every event (`batch.maxBytes: 0` makes each too large, `headers: null` fails every
   // request) or retry in a tight loop (`retry.capMs: NaN`), so it takes its default too and
   // is reported at setup (`transport/invalid-option`). `option` is its path in the options
   // ('batch.maxEvents': `options.batch.maxEvents`; a group given as null is empty).
   const invalid: string[] = [];
+  // (An option whose getter throws reads as one it cannot use.)
   const read = <T,>(option: string, fallback: T, valid: (value: T) => unknown): T => {
-    const value = option.split('.').reduce((group, key) => Object(group)[key], o as unknown) as T;
-    return value !== undefined && valid(value) ? value : (value === undefined || invalid.push(option), fallback);
+    let value: T | null = null;
+    try {
+      value = option.split('.').reduce((group, key) => Object(group)[key], o as unknown) as T;
+    } catch {
+      // reported below
+    }
+    return value !== undefined && valid(value as T) ? (value as T) : (value === undefined || invalid.push(option), fallback);
   };
+  // Checked at setup, which fails without one.
+  const endpoint = read('endpoint', '', () => 1);
   const num = (option: string, fallback: number, min = 1, max = MAX_TIMER_MS): number =>
     read(option, fallback, (value) => typeof value == 'number' && value >= min && value <= max);
   const timeoutMs = num('timeoutMs', D.TIMEOUT_MS);
@@ -66,12 +73,23 @@ export const collector = (options: CollectorOptions): Collector => {
   const format = read<CollectorFormat>('format', 'native', (f) => f === 'native' || f === 'segment' || typeof f == 'function');
   // Without one, the client's (read at setup).
   let writeKey = read<string | undefined>('writeKey', undefined, (key) => typeof key == 'string');
-  const compress = read<CollectorOptions['compress']>('compress', undefined, (fn) => typeof fn == 'function');
+  const zip = read<CollectorOptions['compress']>('compress', undefined, (fn) => typeof fn == 'function');
+  // One that throws or rejects is the page's bug: its body goes as it is (a retry would fail alike).
+  const compress =
+    zip &&
+    (async (body: string) => {
+      try {
+        return await zip(body);
+      } catch (error) {
+        report('transport/compress-failed', { error: String(error) }, 'user');
+      }
+    });
   // What fetch would refuse (a name with a space, a value with a line break) is refused here, once.
   const headers = read<Record<string, string> | undefined>('headers', undefined, (h) => {
     try {
-      // A record of names and values (Headers also takes a list of pairs, which would not spread).
-      return Object(h) === h && !Array.isArray(h) && new Headers(h);
+      // A record of names and values: Headers also takes what is iterable (a list of pairs, a
+      // Map, a Headers), which would not spread.
+      return Object(h) === h && !(Symbol.iterator in h!) && new Headers(h);
     } catch {
       // Not headers fetch can send.
     }
@@ -204,14 +222,24 @@ export const collector = (options: CollectorOptions): Collector => {
   let attempt = 0;
   let running: Promise<void> | undefined;
   let again = false;
-  // Notes for the batch this tab just delivered, until its delete commits: page exit saves
-  // them when a page of this site loads next (an IndexedDB write does not commit once the
-  // page is gone, and the next page would send the batch again).
+  // Notes for the batch this tab just delivered (with, before a retry, the chunk of what is
+  // left of it), until that write commits: page exit saves them when a page of this site
+  // loads next (an IndexedDB write does not commit once the page is gone, and the next page
+  // would send the batch again).
   let held: QueueRecord[] = [];
   // A page exit saved records for the next page, and some of them may be stored after all
   // (a write that committed as the page lived on): what this page delivers from now on
   // leaves its notes there too, or the next page would send it again.
   let spilled = false;
+
+  // Events of the batch under way that are over (sent or dropped), from its first: the halves
+  // go in order and stop at the first answer to retry after, so what is over is a prefix.
+  let done = 0;
+  const over = (n: number, code?: TransportErrorCode, detail?: Record<string, unknown>): undefined => {
+    done += n;
+    if (code) drop(code, n, detail);
+    else sent += n;
+  };
 
   /** One request, split in halves on 413 or when it outgrew `maxBytes`; resolves with the answer to retry after. */
   const sendEvents = async (json: string[]): Promise<Answer | undefined> => {
@@ -220,18 +248,18 @@ export const collector = (options: CollectorOptions): Collector => {
     try {
       req = build(json);
     } catch (error) {
-      return drop('transport/format-failed', n, { error: String(error) });
+      return over(n, 'transport/format-failed', { error: String(error) });
     }
-    if (req[4] > maxBytes) return n > 1 ? halves(json) : drop('transport/too-large', n);
+    if (req[4] > maxBytes) return n > 1 ? halves(json) : over(n, 'transport/too-large');
     inFlight += n;
     const answer = await send(req, timeoutMs, compress);
     inFlight -= n;
     const status = answer[0];
-    if (status > 199 && status < 300) sent += n;
+    if (status > 199 && status < 300) over(n);
     else if (retryable(status)) return answer;
     // 413: too large for this collector, so halves; any other status will not change by retrying.
     else if (status == 413 && n > 1) return halves(json);
-    else drop('transport/rejected', n, { status });
+    else over(n, 'transport/rejected', { status });
   };
   const halves = async (json: string[], mid = Math.ceil(json.length / 2)): Promise<Answer | undefined> =>
     (await sendEvents(json.slice(0, mid))) || sendEvents(json.slice(mid));
@@ -269,9 +297,20 @@ export const collector = (options: CollectorOptions): Collector => {
       if (theirs) store.took(theirs);
       const json = records.flatMap((r) => r.j);
       keys.forEach((k) => mine.delete(k)); // in flight now: page exit must not send them again
+      done = 0;
       const retry = await sendEvents(json);
+      queued = Math.max(0, queued - done);
+      // What is over leaves the queue: all of it, or, before a retry, the halves that were
+      // sent or dropped (the rest is stored again as one chunk, so they go neither twice
+      // nor, dropped and reported, after all).
+      if (done) {
+        held = keys.map(note).concat(toRecords(json.slice(done)));
+        if (spilled) store.spill(held);
+        await apply(tx, held);
+        held = [];
+      }
       if (retry) {
-        retried += json.length;
+        retried += json.length - done;
         mine.clear();
         clearTimeout(timer);
         backoff = true;
@@ -281,29 +320,26 @@ export const collector = (options: CollectorOptions): Collector => {
       // Answered: the backoff starts over, so one failure after many successes waits
       // base, not a delay grown by failures long past (delays reach capMs otherwise).
       attempt = 0;
-      held = keys.map(note);
-      if (spilled) store.spill(held);
-      await apply(tx, held);
-      held = [];
-      queued = Math.max(0, queued - json.length);
     }
     // Sent (a manual flush during a backoff, say): no more waiting.
     if (backoff) (backoff = false), (timer = void clearTimeout(timer));
   };
 
-  // A flush asked for during a cycle runs again right after it (unless backing off).
+  // A flush asked for during a cycle runs again right after it; if that cycle failed, only
+  // when the network came back or the page asked for it (`rush`), the others wait for the backoff.
+  let rush = false;
   const run = (reason: FlushReason): Promise<void> => {
     lastFlush = reason;
     // Not even the lock (its lease is storage); nor while the page is away (see `away`): a
     // timer that fires then sends nothing, and `pageshow` starts again.
     if (!granted || away) return Promise.resolve();
-    if (running) return (again = true), running;
+    if (running) return (again = true), (rush ||= reason == 'online' || reason == 'manual'), running;
     return (running = (async () => {
       do {
-        again = false;
+        again = rush = false;
         // Another tab is sending (this tab's records too): look again later.
         if (!(await lock((ours) => cycle(ours).catch(fault)))) mine.clear(), arm();
-      } while (again && !backoff);
+      } while (again && (rush || !backoff));
     })().finally(() => (running = undefined)));
   };
 
@@ -341,6 +377,8 @@ export const collector = (options: CollectorOptions): Collector => {
     if (writes.size) spilled = true;
     const fresh = [...writes.values()].flat().concat(toRecords(pending.splice(0)));
     writes.clear();
+    // Stored, saved or beaconed from here on, they count as queued until they are sent.
+    queued += count(fresh);
     if (next && store.spill(fresh.concat(held))) return;
     // Then this tab's stored records waiting for the timer: durable already, so they come
     // second (what does not fit stays stored), but an IndexedDB read would not finish now.
@@ -361,11 +399,13 @@ export const collector = (options: CollectorOptions): Collector => {
         let { j } = r;
         for (let n = j.length; n; ) {
           const req = build(j.slice(0, n));
-          // Beacons cannot be read back: what the browser accepted counts as sent.
-          if (hand(req, timeoutMs, spent)) {
+          // Beacons cannot be read back: what the browser accepted counts as sent. So no body
+          // past `maxBytes` (a long write key, a custom format): its collector may refuse it.
+          if (req[4] <= maxBytes && hand(req, timeoutMs, spent)) {
             // A keepalive fetch counts itself in flight (send).
             if (req[3]) spent += req[4];
             sent += n;
+            queued -= n;
             n = (j = j.slice(n)).length;
           } else n >>= 1;
         }
@@ -383,7 +423,7 @@ export const collector = (options: CollectorOptions): Collector => {
     }
     const left = fresh.slice(gone.length);
     const saved = store.spill(gone.concat(rest, left, held));
-    if (!saved && left.length) drop('transport/exit-lost', count(left));
+    if (!saved && left.length) drop('transport/exit-lost', count(left)), (queued -= count(left));
     // Beaconed, so deleted. In IndexedDB the saved notes do it, applied by this page's next
     // cycle or by the next page: an IndexedDB answer arriving once the page is frozen in the
     // back/forward cache would run script there, which evicts it. Nothing saved: the rest of
@@ -471,12 +511,15 @@ export const collector = (options: CollectorOptions): Collector => {
     },
     flush: (reason) => settled().then(() => run(reason)),
     stats: () => ({ queued: queued + pending.length + count([...writes.values()].flat()), inFlight, sent, retried, dropped: { ...dropped }, storage: store.tier(), lastFlush }),
+    // Stored, what it was given is sent by the next page (or client) of this queue: nothing
+    // leaves from here after the request under way, and no timer is left behind.
     async teardown() {
       stops.forEach((stop) => stop());
-      clearTimeout(timer);
       channel.port1.close();
       await settled();
+      granted = false;
       await running;
+      clearTimeout(timer);
     },
   };
 };

@@ -8,6 +8,8 @@ export const TRANSPORT_ERRORS = {
   tooLarge: 'transport/too-large',
   /** The `format` function threw; the batch was dropped. */
   formatFailed: 'transport/format-failed',
+  /** The `compress` function threw or rejected; the batch went uncompressed. */
+  compressFailed: 'transport/compress-failed',
   /** The transport itself failed unexpectedly (a bug): reported, never thrown into the page. */
   failed: 'transport/failed',
   /** At setup: options it could not use, such as a number outside its range, an unknown format or headers fetch would refuse (`detail.options` names them); each took its default. */

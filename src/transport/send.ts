@@ -16,7 +16,7 @@ let keepaliveBytes = 0;
 export const send = async (
   [url, body, headers, , bytes]: BatchRequest,
   timeoutMs: number,
-  compress?: (body: string) => Promise<Blob> | undefined,
+  compress?: (body: string) => Promise<Blob | undefined> | undefined,
 ): Promise<Answer> => {
   let data: BodyInit = body;
   let size = bytes;

@@ -3,6 +3,7 @@ import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { dispatchOnline } from '../utils/transport-page';
 import { freshQueue, openTab } from '../utils/transport-tab';
+import { turnsUntil } from '../utils/transport-turns';
 
 // The flush controller lives in the collector's closure: these specs drive it through a
 // tab and read its decisions from the requests and from stats().lastFlush.
@@ -111,5 +112,32 @@ describe('flush controller', () => {
     await Promise.all([tab.destroy(), stored.destroy()]);
     await elapse(10_000);
     expect(collector.received.map((r) => r.status)).toEqual([503]);
+  });
+
+  it('leaves no retry behind when the request under way at client.destroy() fails', async () => {
+    const tab = await openTab({ queue: { name: freshQueue() }, retry: { baseMs: 1_000 } });
+    tab.track('a');
+    await settle();
+    collector.answer({ status: 500, delayMs: 300 });
+    void tab.flush();
+    await turnsUntil(() => tab.plugin.stats().inFlight === 1);
+    const destroyed = tab.destroy();
+    await elapse(300);
+    await destroyed;
+    await elapse(10_000);
+    expect(collector.received.map((r) => r.status)).toEqual([500]);
+  });
+
+  it('stores what was tracked just before client.destroy() and sends it with the next client, not from a timer', async () => {
+    const name = freshQueue();
+    const tab = await openTab({ queue: { name } });
+    tab.track('late');
+    await tab.destroy();
+    await elapse(10_000);
+    expect(collector.received).toEqual([]);
+    const next = await openTab({ queue: { name } });
+    await next.flush();
+    expect(collector.delivered()).toHaveLength(1);
+    await next.destroy();
   });
 });

@@ -41,6 +41,23 @@ describe('formats and headers', () => {
     await tab.destroy();
   });
 
+  it.each([
+    ['rejects', () => Promise.reject(new Error('no zlib here'))],
+    ['throws', () => {
+      throw new Error('no zlib here');
+    }],
+  ])('sends the body uncompressed, and reports it, when the compress function %s', async (_, compress) => {
+    const tab = await openTab({ queue: { name: freshQueue() }, compress: compress as () => Promise<Blob> });
+    tab.track('Order Completed');
+    await tab.flush();
+    expect(collector.received.map((r) => [r.status, r.headers.get('content-encoding')])).toEqual([[200, null]]);
+    expect(collector.delivered()).toHaveLength(1);
+    expect(tab.errors).toEqual([
+      expect.objectContaining({ code: 'transport/compress-failed', source: 'user', detail: { error: 'Error: no zlib here' } }),
+    ]);
+    await tab.destroy();
+  });
+
   it('sends custom headers, and prefers the option writeKey over the client one', async () => {
     const tab = await openTab({ queue: { name: freshQueue() }, headers: { 'X-Shop': 'demo' }, writeKey: 'own-key' });
     tab.track('x');

@@ -31,6 +31,36 @@ describe('collector options from plain JavaScript', () => {
       expect(() => collector(options as never)).not.toThrow();
   });
 
+  it('never throws when an option is a getter that throws, and reports it as one it cannot use', async () => {
+    const hostile = (value: object, key: string) =>
+      Object.defineProperty(value, key, {
+        enumerable: true,
+        get() {
+          throw new Error('hostile getter');
+        },
+      });
+    expect(() => collector(hostile({}, 'endpoint') as never)).not.toThrow();
+    const tab = await openTab({ queue: { name: freshQueue() }, batch: hostile({}, 'maxEvents') } as never);
+    expect(tab.errors).toMatchObject([{ code: 'transport/invalid-option', detail: { options: ['batch.maxEvents'] } }]);
+    tab.track('Product Viewed');
+    await tab.flush();
+    expect(received.delivered()).toHaveLength(1);
+    await tab.destroy();
+  });
+
+  it.each([
+    ['a Headers', new Headers({ 'X-Shop': 'demo' })],
+    ['a Map', new Map([['X-Shop', 'demo']])],
+    ['a list of pairs', [['X-Shop', 'demo']]],
+  ])('reports headers given as %s, which are no record of names and values', async (_, headers) => {
+    const tab = await openTab({ queue: { name: freshQueue() }, headers } as never);
+    expect(tab.errors).toMatchObject([{ code: 'transport/invalid-option', detail: { options: ['headers'] } }]);
+    tab.track('Product Viewed');
+    await tab.flush();
+    expect(received.delivered()).toHaveLength(1);
+    await tab.destroy();
+  });
+
   it('does not start without an endpoint URL, and says so once', async () => {
     for (const options of [undefined, {}, { endpoint: '' }, { endpoint: 5 }]) {
       const errors: SightlineError[] = [];

@@ -359,6 +359,44 @@ describe('page exit', () => {
     await tab.destroy();
   });
 
+  it.each([
+    ['the segment format with a long write key', { format: 'segment' as const, writeKey: 'k'.repeat(600) }],
+    ['a custom format with a large envelope', { format: (events: unknown[]) => ({ body: JSON.stringify({ batch: events, note: 'n'.repeat(1_000) }) }) }],
+  ])('beacons no body past batch.maxBytes, in halves, with %s', async (_, options) => {
+    const maxBytes = 2_048;
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name: freshQueue() }, batch: { maxBytes }, ...options });
+    // One chunk of two events (~1.5 KB): under what a batch may carry, over it with this envelope.
+    for (let i = 0; i < 2; i++) tab.track(`e${i}`, { pad: 'p'.repeat(100) });
+    await settle();
+    expect(collector.received).toHaveLength(0);
+    dispatchPageHide();
+    expect(beacon.calls).toHaveLength(2);
+    for (const call of beacon.calls) expect(call.bytes).toBeLessThanOrEqual(maxBytes);
+    expect(tab.plugin.stats()).toMatchObject({ sent: 2, queued: 0 });
+    await tab.destroy();
+    await settle(); // the beacons reach the collector within this test
+    expect(new Set(collector.delivered()).size).toBe(2);
+  });
+
+  it('counts what it beaconed as sent and no longer queued, and what it saved for the next page as queued', async () => {
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name: freshQueue() } });
+    for (let i = 0; i < 3; i++) tab.track(`stored${i}`);
+    await settle();
+    expect(tab.plugin.stats()).toMatchObject({ queued: 3, sent: 0 });
+    // 80 KiB more in the same task: past the beacon budget, so part of it is saved.
+    for (let i = 0; i < 20; i++) tab.track(`fresh${i}`, { pad: 'p'.repeat(4_000) });
+    dispatchPageHide();
+    await microtasksUntil(() => beacon.calls.length > 1);
+    const { sent, queued } = tab.plugin.stats();
+    expect(sent).toBe(beacon.calls.reduce((n, call) => n + (JSON.parse(call.body) as { batch: unknown[] }).batch.length, 0));
+    expect(sent + queued).toBe(23);
+    expect(queued).toBeGreaterThan(0);
+    await tab.destroy();
+    await settle();
+  });
+
   it('uses fetch keepalive instead of a beacon when the request needs headers', async () => {
     const beacon = spyOnBeacon();
     const tab = await openTab({ queue: { name: freshQueue() }, headers: { 'X-Shop': 'demo' } });

@@ -52,4 +52,12 @@ describe('retry policy', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
     expect(retryDelay(2, 1_000, 60_000, header)).toBe(2_000);
   });
+
+  it.each(['0', '0.0', 'Thu, 01 Jan 1970 00:00:00 GMT'])(
+    'backs off on a Retry-After of now or the past (%j): a collector that keeps answering it is not asked again in a tight loop',
+    (header) => {
+      vi.spyOn(Math, 'random').mockReturnValue(0.5);
+      expect(retryDelay(2, 1_000, 60_000, header)).toBe(2_000);
+    },
+  );
 });

@@ -4,6 +4,7 @@ import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { dispatchOnline } from '../utils/transport-page';
 import { freshQueue, openTab } from '../utils/transport-tab';
+import { turnsUntil } from '../utils/transport-turns';
 
 const collector = useTransportCollector();
 
@@ -76,6 +77,54 @@ describe('retries', () => {
     await tab.destroy();
   });
 
+  it('retries only the half still to send when the other half of a 413 was delivered', async () => {
+    const tab = await openTab({ queue: { name: freshQueue() }, retry: { baseMs: 1_000 } });
+    collector.answer(413, 200, 500);
+    for (let i = 0; i < 8; i++) tab.track(`e${i}`);
+    await tab.flush();
+    expect(tab.plugin.stats()).toMatchObject({ sent: 4, queued: 4, retried: 4 });
+    await elapse(1_000);
+    expect(collector.received.map((r) => [r.status, r.body.batch.length])).toEqual([
+      [413, 8],
+      [200, 4],
+      [500, 4],
+      [200, 4],
+    ]);
+    expect(eventNames()).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7']);
+    expect(tab.plugin.stats()).toMatchObject({ sent: 8, queued: 0, retried: 4, inFlight: 0 });
+    await tab.destroy();
+  });
+
+  it('neither sends nor reports again a half the collector rejected while the other half is retried', async () => {
+    const tab = await openTab({ queue: { name: freshQueue() }, retry: { baseMs: 1_000 } });
+    collector.answer(413, 400, 500);
+    for (let i = 0; i < 8; i++) tab.track(`e${i}`);
+    await tab.flush();
+    await elapse(1_000);
+    expect(collector.received.map((r) => [r.status, r.body.batch.map((e) => e.event).join()])).toEqual([
+      [413, 'e0,e1,e2,e3,e4,e5,e6,e7'],
+      [400, 'e0,e1,e2,e3'],
+      [500, 'e4,e5,e6,e7'],
+      [200, 'e4,e5,e6,e7'],
+    ]);
+    expect(tab.errors.filter((e) => e.code === TRANSPORT_ERRORS.rejected)).toHaveLength(1);
+    expect(tab.plugin.stats()).toMatchObject({ sent: 4, queued: 0, dropped: { [TRANSPORT_ERRORS.rejected]: 4 } });
+    await tab.destroy();
+  });
+
+  it('keeps what is left of a half-sent batch for the next page when the page reloads during the backoff', async () => {
+    const name = freshQueue();
+    const tab = await openTab({ queue: { name }, retry: { baseMs: 60_000 } });
+    collector.answer(413, 200, 500);
+    for (let i = 0; i < 8; i++) tab.track(`e${i}`);
+    await tab.flush();
+    await tab.destroy();
+    const next = await openTab({ queue: { name } });
+    await next.flush();
+    expect(eventNames()).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7']);
+    await next.destroy();
+  });
+
   it('drops a single event the collector still finds too large (413), with a code', async () => {
     const tab = await openTab({ queue: { name: freshQueue() } });
     collector.answer(413);
@@ -110,6 +159,36 @@ describe('retries', () => {
     await settle();
     expect(eventNames()).toEqual(['Offline Add']);
     expect(tab.plugin.stats().lastFlush).toBe('online');
+    await tab.destroy();
+  });
+
+  it.each([
+    ['the browser comes back online', 'online', () => dispatchOnline()],
+    ['the page calls flush()', 'manual', (tab: { flush(): Promise<void> }) => void tab.flush()],
+  ])('sends again at once when %s while a request that then fails is under way', async (_, reason, ask) => {
+    const tab = await openTab({ queue: { name: freshQueue() }, retry: { baseMs: 300_000, capMs: 300_000 } });
+    tab.track('Offline Add');
+    await settle();
+    collector.answer({ status: 0, error: true, delayMs: 200 });
+    void tab.flush();
+    await turnsUntil(() => tab.plugin.stats().inFlight === 1);
+    ask(tab); // asked while the request is under way; it fails a moment later
+    await elapse(200);
+    expect(eventNames()).toEqual(['Offline Add']);
+    expect(tab.plugin.stats()).toMatchObject({ retried: 1, sent: 1, lastFlush: reason });
+    await tab.destroy();
+  });
+
+  it('waits for the backoff with a count flush that came while a request that then fails was under way', async () => {
+    const tab = await openTab({ queue: { name: freshQueue() }, batch: { maxEvents: 2 }, retry: { baseMs: 300_000, capMs: 300_000 } });
+    collector.answer({ status: 500, delayMs: 200 });
+    tab.track('a');
+    tab.track('b'); // a count flush
+    await turnsUntil(() => tab.plugin.stats().inFlight === 2);
+    tab.track('c');
+    tab.track('d'); // a count flush, asked for during the request
+    await elapse(1_000);
+    expect(collector.received.map((r) => r.status)).toEqual([500]);
     await tab.destroy();
   });
 

@@ -26,11 +26,11 @@ export async function microtasksUntil(done: () => boolean, limit = 100_000): Pro
 }
 
 /** Records every sendBeacon call (and lets it through to the network). */
-export function spyOnBeacon(): { calls: { url: string; bytes: number }[] } {
-  const calls: { url: string; bytes: number }[] = [];
+export function spyOnBeacon(): { calls: { url: string; bytes: number; body: string }[] } {
+  const calls: { url: string; bytes: number; body: string }[] = [];
   const real = navigator.sendBeacon.bind(navigator);
   vi.spyOn(navigator, 'sendBeacon').mockImplementation((url, data) => {
-    calls.push({ url: String(url), bytes: new TextEncoder().encode(String(data)).byteLength });
+    calls.push({ url: String(url), bytes: new TextEncoder().encode(String(data)).byteLength, body: String(data) });
     return real(url, data);
   });
   return { calls };
