@@ -2,26 +2,56 @@ import { createStore, promisifyRequest } from 'idb-keyval';
 import type { Tier } from './queue-kv';
 
 /**
+ * How long a transaction waits for the database to open before the tier counts as failed.
+ * An open can hang: behind a deletion another tab's connection blocks, or in a wedged
+ * browser store. Opening takes well under a second even on a cold start.
+ */
+export const IDB_OPEN_MS = 5_000;
+
+/**
  * The IndexedDB tier: its own database (named after the queue) with one object store,
  * opened through idb-keyval on first use, never at import. Any failure — no
- * `indexedDB`, private mode, quota — rejects (or throws), and the store chain steps down.
+ * `indexedDB`, private mode, quota, an open that does not finish within
+ * {@link IDB_OPEN_MS} — rejects (or throws), and the store chain steps down. A transaction
+ * that fails leaves nothing behind (the chain redoes it on the next tier).
  */
 export const idbTier = (name: string): Tier => {
   const use = createStore(name, 'queue');
+  let opened = false;
   return (fn) =>
-    use('readwrite', (s) => {
-      let out: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-      fn(
-        {
-          all(values, n, then) {
-            const req = s[values ? 'getAll' : 'getAllKeys'](null, n);
-            req.onsuccess = () => then(req.result as never);
-          },
-          set: (k, v) => s.put(v, k),
-          del: (k) => s.delete(k),
-        },
-        (v) => (out = v),
-      );
-      return promisifyRequest(s.transaction).then(() => out);
+    new Promise((resolve, reject) => {
+      // Set when the open took too long: the chain redoes this transaction on the next tier,
+      // so it must not run here too once the open finishes.
+      let late: Error | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      use('readwrite', (s) => {
+        if (late) throw late;
+        opened = true;
+        clearTimeout(timer);
+        const tx = s.transaction;
+        // A page that deletes or upgrades the database waits for every connection to close:
+        // this one does (its next transaction fails, and the chain steps down).
+        tx.db.onversionchange = () => tx.db.close();
+        let out: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+        try {
+          fn(
+            {
+              all(values, n, then) {
+                const req = s[values ? 'getAll' : 'getAllKeys'](null, n);
+                req.onsuccess = () => then(req.result as never);
+              },
+              set: (k, v) => s.put(v, k),
+              del: (k) => s.delete(k),
+            },
+            (v) => (out = v),
+          );
+        } catch (error) {
+          tx.abort(); // what was asked before the throw would commit otherwise
+          throw error;
+        }
+        return promisifyRequest(tx).then(() => out);
+      }).then(resolve, reject);
+      // (Not reached where there is no IndexedDB: `use` throws, and so does this executor.)
+      if (!opened) timer = setTimeout(() => reject((late = Error('IndexedDB did not open'))), IDB_OPEN_MS);
     });
 };

@@ -1,5 +1,5 @@
 import { mapTier } from './queue-map';
-import type { Tier } from './queue-kv';
+import type { QueueRecord, Tier } from './queue-kv';
 
 /**
  * The localStorage tier, kept as one JSON list of `[key, value]` entries under `key`.
@@ -13,9 +13,11 @@ export const localTier = (key: string): Tier => {
     () => {
       const text = localStorage.getItem(key);
       try {
-        return new Map(JSON.parse(text!) as [string, unknown][]);
+        // Only entries that are records (or notes) of the queue: another script or an old
+        // version may have written something else there, and it would fail every transaction.
+        return new Map((JSON.parse(text!) as [string, QueueRecord][]).filter((e) => Array.isArray(e?.[1]?.j) && e[1].k === e[0]));
       } catch {
-        return new Map(); // another script or an old version wrote something else there
+        return new Map(); // not a list of pairs at all
       }
     },
     (map) => (map.size ? localStorage.setItem(key, JSON.stringify([...map])) : localStorage.removeItem(key)),

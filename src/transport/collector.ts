@@ -235,6 +235,8 @@ export const collector = (options: CollectorOptions): Collector => {
   // Events of the batch under way that are over (sent or dropped), from its first: the halves
   // go in order and stop at the first answer to retry after, so what is over is a prefix.
   let done = 0;
+  // Its chunks' keys, while its request is under way.
+  let flying: string[] = [];
   const over = (n: number, code?: TransportErrorCode, detail?: Record<string, unknown>): undefined => {
     done += n;
     if (code) drop(code, n, detail);
@@ -284,8 +286,9 @@ export const collector = (options: CollectorOptions): Collector => {
       if (bounds) queued = kept;
       if (cut) drop('transport/queue-overflow', cut);
       bounds = undefined;
-      // An exit while this batch was read may have beaconed some of it: take its notes in first.
-      if (exits != seen) continue;
+      // An exit while this batch was read may have beaconed some of it: take its notes in
+      // first. Consent withdrawn as it was read: it stays stored.
+      if (exits != seen || !granted) continue;
       // All sent: a record still in `mine` was sent by another tab, and an exit must not beacon it.
       if (!records.length) {
         mine.clear();
@@ -297,8 +300,10 @@ export const collector = (options: CollectorOptions): Collector => {
       if (theirs) store.took(theirs);
       const json = records.flatMap((r) => r.j);
       keys.forEach((k) => mine.delete(k)); // in flight now: page exit must not send them again
+      flying = keys;
       done = 0;
       const retry = await sendEvents(json);
+      flying = [];
       queued = Math.max(0, queued - done);
       // What is over leaves the queue: all of it, or, before a retry, the halves that were
       // sent or dropped (the rest is stored again as one chunk, so they go neither twice
@@ -384,7 +389,11 @@ export const collector = (options: CollectorOptions): Collector => {
     // second (what does not fit stays stored), but an IndexedDB read would not finish now.
     // Not those another tab's sender may have taken (see store.taken): they stay stored.
     const taken = store.taken();
-    const list = fresh.concat([...mine.values()].filter((r) => keyTime(r.k) > taken));
+    let stored = [...mine.values()].filter((r) => keyTime(r.k) > taken);
+    // In memory (no storage works here), all this tab stored and is not sending now: what
+    // stays is lost with the page, a batch kept for a retry too. That tier answers at once.
+    if (store.tier() == 'memory') void tx((kv) => kv.all(true, undefined, (all: QueueRecord[]) => (stored = all.filter((r) => !flying.includes(r.k)))));
+    const list = fresh.concat(stored);
     // Sent, so deleted; but a write not committed may still commit, and a delete may not
     // before the page is gone: first synchronous notes, which make the next page (and
     // the other tabs) delete them instead of sending them again.

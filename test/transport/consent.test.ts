@@ -70,4 +70,21 @@ describe('consent', () => {
     expect(collector.delivered()).toHaveLength(1);
     await tab.destroy();
   });
+
+  it('does not send the batch it was reading from the queue when analytics is withdrawn meanwhile', async () => {
+    const name = freshQueue();
+    const tab = await openTab({ queue: { name } });
+    tab.track('Product Added');
+    await settle(); // stored; the batch timer has not fired
+    const getAll = IDBObjectStore.prototype.getAll;
+    const reading = vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args) {
+      tab.client.consent.update({ analytics: false }); // the shopper's click lands as the batch is read
+      return getAll.apply(this, args);
+    });
+    await elapse(3_000);
+    reading.mockRestore();
+    expect(collector.received).toHaveLength(0);
+    expect(await queuedIn(name)).toHaveLength(1); // kept for a later grant
+    await tab.destroy();
+  });
 });

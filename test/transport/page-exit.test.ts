@@ -252,6 +252,44 @@ describe('page exit', () => {
     await tab.destroy();
   });
 
+  describe('where nothing can be stored but memory, which goes with the page', () => {
+    const beaconed = (calls: { body: string }[]) => calls.flatMap((call) => (JSON.parse(call.body) as { batch: { event: string }[] }).batch.map((e) => e.event));
+
+    it('beacons at pagehide what it keeps for a retry, with what waits for the sender', async () => {
+      breakIndexedDb();
+      breakLocalStorage();
+      const beacon = spyOnBeacon();
+      const tab = await openTab({ queue: { name: freshQueue() }, retry: { baseMs: 60_000 } });
+      collector.answer(503);
+      tab.track('Order Completed');
+      await tab.flush(); // 503: kept in memory for a retry, up to a minute away
+      tab.track('Checkout Started');
+      await settle();
+      expect(tab.plugin.stats().storage).toBe('memory');
+      dispatchPageHide(); // the tab is closed
+      expect(beaconed(beacon.calls)).toEqual(['Order Completed', 'Checkout Started']);
+      await settle();
+      expect(collector.delivered()).toHaveLength(2);
+      await tab.destroy();
+    });
+
+    it('does not beacon the batch whose request is under way', async () => {
+      breakIndexedDb();
+      breakLocalStorage();
+      const beacon = spyOnBeacon();
+      const tab = await openTab({ queue: { name: freshQueue() } });
+      await sendUnderWay(tab, 'Product Added');
+      tab.track('Checkout Started');
+      await settle();
+      dispatchPageHide();
+      expect(beaconed(beacon.calls)).toEqual(['Checkout Started']);
+      await elapse(1_000); // the request under way is answered
+      expect(collector.delivered()).toHaveLength(2);
+      expect(new Set(collector.delivered()).size).toBe(2);
+      await tab.destroy();
+    });
+  });
+
   it('sends once what it beaconed at a tab switch during a send, when that send cycle goes on', async () => {
     const name = freshQueue();
     const beacon = spyOnBeacon();

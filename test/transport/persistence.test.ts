@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
-import { breakIndexedDb, breakLocalStorage } from '../utils/transport-store';
+import { IDB_OPEN_MS } from '../../src/storage/idb';
+import { breakIndexedDb, breakLocalStorage, queuedIn } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
 
 const collector = useTransportCollector();
@@ -59,6 +60,83 @@ describe('the persisted queue', () => {
       expect.objectContaining({ from: 'localstorage', to: 'memory' }),
     ]);
     await tab.destroy();
+  });
+
+  it('falls back to localStorage when IndexedDB never opens, and stores nothing there when the open finishes late', async () => {
+    const name = freshQueue();
+    // An open that waits until the test lets it go (a wedged IndexedDB backend).
+    const open = indexedDB.open.bind(indexedDB);
+    let release = (): void => {};
+    const hanging = vi.spyOn(indexedDB, 'open').mockImplementation((...args) => {
+      const request = {} as IDBOpenDBRequest;
+      release = () => {
+        const real = open(...args);
+        real.onupgradeneeded = (event) => request.onupgradeneeded?.call(real, event as IDBVersionChangeEvent);
+        real.onsuccess = (event) => request.onsuccess?.call(real, event);
+        real.onerror = (event) => request.onerror?.call(real, event);
+        Object.defineProperty(request, 'result', { get: () => real.result });
+      };
+      return request;
+    });
+    const tab = await openTab({ queue: { name } });
+    tab.track('Product Added');
+    await elapse(IDB_OPEN_MS);
+    await tab.flush();
+    expect(names()).toEqual(['Product Added']);
+    expect(tab.plugin.stats().storage).toBe('localstorage');
+    expect(tab.errors).toMatchObject([{ code: STORAGE_ERRORS.downgraded, detail: { from: 'indexeddb', to: 'localstorage' } }]);
+    release();
+    await settle();
+    hanging.mockRestore();
+    expect(await queuedIn(name)).toEqual([]); // the write given up on did not run there too
+    await tab.destroy();
+  });
+
+  it('lets another page delete the database: a tab closes its connection, steps down, and both tabs keep delivering', async () => {
+    const name = freshQueue();
+    const old = await openTab({ queue: { name } });
+    old.track('warm-up');
+    await old.flush();
+    // The shop erases the queue (docs/delivery.md, Consent): the delete waits for every open connection.
+    const deleted = new Promise((resolve) => (indexedDB.deleteDatabase(name).onsuccess = resolve));
+    await settle();
+    const tab = await openTab({ queue: { name } });
+    tab.track('Checkout Started');
+    await tab.flush();
+    old.track('In the old tab');
+    await old.flush();
+    await deleted;
+    expect(names()).toEqual(['warm-up', 'Checkout Started', 'In the old tab']);
+    expect(tab.plugin.stats().storage).toBe('indexeddb');
+    expect(old.plugin.stats().storage).toBe('localstorage');
+    await Promise.all([old.destroy(), tab.destroy()]);
+  });
+
+  it('leaves nothing in IndexedDB of a write that threw there, which the next tier redoes', async () => {
+    const name = freshQueue();
+    const tab = await openTab({ queue: { name }, batch: { maxEvents: 2 } });
+    tab.track('a');
+    await settle(); // stored, waiting for the timer
+    // The next write stores two chunks: the first put goes through, the second throws.
+    const put = IDBObjectStore.prototype.put;
+    let puts = 0;
+    const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (++puts == 2) throw new DOMException('quota', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    tab.track('b');
+    tab.track('c');
+    tab.track('d'); // chunks [b, c] and [d]
+    await settle();
+    failing.mockRestore();
+    expect(tab.plugin.stats().storage).toBe('localstorage');
+    expect(await queuedIn(name)).toHaveLength(1); // a alone: nothing of [b, c]
+    await tab.flush();
+    await tab.destroy();
+    const next = await openTab({ queue: { name } }); // it sends what stayed in IndexedDB
+    await next.flush();
+    expect(names().sort()).toEqual(['a', 'b', 'c', 'd']);
+    await next.destroy();
   });
 
   it.each([

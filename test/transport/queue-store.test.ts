@@ -107,6 +107,26 @@ describe('records sent at page exit (spilled as notes)', () => {
   });
 });
 
+describe('the localStorage tier over what another script or an old version left under its key', () => {
+  afterEach(() => localStorage.clear());
+
+  const old = rec(1);
+  it.each([
+    ['invalid JSON', '{"truncated', []],
+    ['a JSON object', '{"a":1}', []],
+    ['a list of events', JSON.stringify([{ event: 'old', messageId: 'm1' }, [old.k, old]]), [old]],
+    ['pairs that are no records', JSON.stringify([['a', 'b'], null, 5, [rec(9).k, { k: 'other', j: [] }], [old.k, old]]), [old]],
+  ])('ignores %s, keeps the records beside it, and writes only records back', async (_, text, valid) => {
+    const key = `${freshQueue()}:q`;
+    localStorage.setItem(key, text);
+    const store = localTier(key);
+    await apply(store, [rec(2)]);
+    const kept = [...valid, rec(2)];
+    expect(await batch(store)).toEqual(kept);
+    expect(JSON.parse(localStorage.getItem(key)!)).toEqual(kept.map((r) => [r.k, r]));
+  });
+});
+
 describe("the newest chunk of another tab's that a sender took", () => {
   afterEach(() => localStorage.clear());
 
