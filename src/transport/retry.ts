@@ -12,8 +12,8 @@ export const retryable = (status: number): boolean => !status || status == 408 |
  * [0, min(cap, base·2^attempt)], which spreads many clients that failed together
  * (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/). A
  * `Retry-After` header (seconds or an HTTP date) wins when present and in the future (0
- * would have a collector that keeps answering it asked again in a tight loop). Never past the longest
- * timer delay: a longer one would fire at once, and retry in a tight loop.
+ * would have a collector that keeps answering it asked again in a tight loop). Never past
+ * the longest timer delay: a longer one would fire at once, and retry in a tight loop.
  */
 export const retryDelay = (attempt: number, baseMs: number, capMs: number, retryAfter?: string | null): number => {
   const ms = retryAfter ? (isNaN(+retryAfter) ? Date.parse(retryAfter) - Date.now() : +retryAfter * 1000) : -1;

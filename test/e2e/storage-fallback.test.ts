@@ -68,3 +68,52 @@ describe.each(Object.keys(BROKEN_INDEXEDDB) as Array<keyof typeof BROKEN_INDEXED
     await context.close();
   });
 });
+
+// The shop erases the queue (docs/delivery.md, Consent) while pages of it are open. A
+// deletion waits for every open connection to close: a page that kept its connection would
+// block it, and every later page's open behind it, for as long as it stays open.
+describe('a queue database that another page of the shop deletes', () => {
+  it('is deleted at once, and the open pages of the shop keep delivering', async () => {
+    const context = await env.browser.newContext();
+    await presetConsent(context, 'accepted');
+    const first = await context.newPage();
+    const second = await context.newPage();
+    for (const page of [first, second]) {
+      await visit(page, `${env.stack.shop.url}/`);
+      // Sent: its connection to the queue's database is open.
+      await page.evaluate((name) => {
+        (window as any).sightline.track(name, { n: 0 });
+        return (window as any).sightline.flush();
+      }, PROBE);
+    }
+    const id = await anonymousId(first);
+    const name = await first.evaluate(async () => (await indexedDB.databases()).map((db) => db.name).find((db) => db?.startsWith('sightline:')));
+    expect(name).toBeTruthy();
+
+    const outcome = await second.evaluate(
+      (db) =>
+        new Promise<string>((resolve) => {
+          indexedDB.deleteDatabase(db!).onsuccess = () => resolve('deleted');
+          setTimeout(() => resolve('still blocked after 10 s'), 10_000);
+        }),
+      name,
+    );
+    expect(outcome).toBe('deleted');
+
+    for (const [n, page] of [first, second].entries())
+      await page.evaluate(
+        ([probe, n]) => {
+          (window as any).sightline.track(probe, { n });
+          return (window as any).sightline.flush();
+        },
+        [PROBE, n + 1] as const,
+      );
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'the probes tracked after the deletion',
+      until: (all) => probesOf(all).length >= 4,
+    });
+    expect(probesOf(stored).sort((a, b) => a - b)).toEqual([0, 0, 1, 2]);
+    await context.close();
+  });
+});
