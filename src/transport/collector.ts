@@ -276,19 +276,21 @@ export const collector = (options: CollectorOptions): Collector => {
    */
   const cycle = async (ours: () => boolean): Promise<void> => {
     let bounds: [number, number] | undefined = [queueEvents, queueBytes];
-    // Consent withdrawn mid-cycle, or another tab took the lock over: nothing more leaves from here.
-    while (granted && ours()) {
+    // Consent withdrawn mid-cycle, the page away (see `away`), or another tab took the lock
+    // over: nothing more leaves from here.
+    while (granted && !away && ours()) {
       // Before each batch: a page exit during this cycle (a tab switch while a request was
       // under way, in this tab or another) beaconed stored chunks and noted them there.
       const seen = exits;
       await store.absorb();
+      if (away) break; // a pagehide came meanwhile
       const [records, kept, cut] = await take(tx, maxEvents, batchBytes, bounds);
       if (bounds) queued = kept;
       if (cut) drop('transport/queue-overflow', cut);
       bounds = undefined;
       // An exit while this batch was read may have beaconed some of it: take its notes in
-      // first. Consent withdrawn as it was read: it stays stored.
-      if (exits != seen || !granted) continue;
+      // first. Consent withdrawn, or a pagehide, as it was read: it stays stored.
+      if (exits != seen || !granted || away) continue;
       // All sent: a record still in `mine` was sent by another tab, and an exit must not beacon it.
       if (!records.length) {
         mine.clear();
@@ -310,8 +312,10 @@ export const collector = (options: CollectorOptions): Collector => {
       // nor, dropped and reported, after all).
       if (done) {
         held = keys.map(note).concat(toRecords(json.slice(done)));
-        if (spilled) store.spill(held);
-        await apply(tx, held);
+        // Answered after pagehide: saved notes do it, for the next page or this one if it
+        // comes back (nothing asynchronous starts then; see `away`).
+        if (spilled || away) store.spill(held);
+        if (!away) await apply(tx, held);
         held = [];
       }
       if (retry) {
@@ -419,8 +423,9 @@ export const collector = (options: CollectorOptions): Collector => {
           } else n >>= 1;
         }
         if (j == r.j) break;
-        // A stored chunk of this tab's: its sender may be reading it now (see `exits`).
-        if (mine.delete(r.k)) exits++;
+        // Stored, or a write of it under way: its sender may be reading it now (see `exits`).
+        mine.delete(r.k);
+        exits++;
         gone.push(note(r.k));
         if (j.length) {
           rest = toRecords(j);
@@ -432,13 +437,16 @@ export const collector = (options: CollectorOptions): Collector => {
     }
     const left = fresh.slice(gone.length);
     const saved = store.spill(gone.concat(rest, left, held));
-    if (!saved && left.length) drop('transport/exit-lost', count(left)), (queued -= count(left));
     // Beaconed, so deleted. In IndexedDB the saved notes do it, applied by this page's next
     // cycle or by the next page: an IndexedDB answer arriving once the page is frozen in the
-    // back/forward cache would run script there, which evicts it. Nothing saved: the rest of
-    // a chunk that went in part replaces it where it is (in one transaction, so that if it
-    // does not commit the whole chunk stays).
-    if (!saved || store.tier() != 'indexeddb') void apply(tx, saved ? gone : gone.concat(rest));
+    // back/forward cache would run script there, which evicts it. Nothing saved (localStorage
+    // full or blocked): the queue itself takes it all, in one transaction, so that if it does
+    // not commit a stored chunk that went in part stays whole. A page that lives on (a tab
+    // switch) loses nothing so; after pagehide that write may not commit before the page is
+    // gone, so what it alone holds is reported lost.
+    if (!saved || store.tier() != 'indexeddb') void apply(tx, saved ? gone : gone.concat(rest, left));
+    const lost = saved || !away ? 0 : count(left) + (gone.length > fresh.length ? 0 : count(rest));
+    if (lost) drop('transport/exit-lost', lost), (queued -= lost);
   };
 
   return {

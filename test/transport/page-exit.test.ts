@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks } from '../utils/transport-locks';
-import { dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
+import { dispatchOnline, dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
 import { breakIndexedDb, breakLocalStorage, queuedIn } from '../utils/transport-store';
 import { turnsUntil } from '../utils/transport-turns';
 import { freshQueue, openTab } from '../utils/transport-tab';
@@ -395,6 +395,135 @@ describe('page exit', () => {
     ]);
     expect(await queuedIn(name)).toEqual([]);
     await tab.destroy();
+  });
+
+  describe('with a send cycle under way at pagehide', () => {
+    /** Stores `n` one-event chunks as an earlier page left them (not this tab's: nothing of them to beacon). */
+    const leftByEarlierPage = async (name: string, n: number) => {
+      const page = await openTab({ queue: { name }, batch: { intervalMs: 60_000 } });
+      for (let i = 0; i < n; i++) {
+        page.track(`Old ${i}`);
+        await settle(); // a chunk each
+      }
+      collector.answer(503);
+      await page.flush();
+      await page.destroy();
+      collector.received.length = 0;
+    };
+
+    it('starts no further request or IndexedDB transaction once the request under way is answered', async () => {
+      const name = freshQueue();
+      await leftByEarlierPage(name, 3);
+      collector.answer({ status: 200, delayMs: 500 });
+      const tab = await openTab({ queue: { name }, batch: { maxEvents: 1 } });
+      await turnsUntil(() => tab.plugin.stats().inFlight === 1); // the start cycle sends the first chunk
+      const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+      dispatchVisibilityChange('hidden');
+      dispatchPageHide();
+      await elapse(2_000);
+      expect(collector.received).toHaveLength(1);
+      expect(transaction).not.toHaveBeenCalled();
+      transaction.mockRestore();
+      // The delivered chunk's note was saved: back from the cache, the page sends the other two, and it not again.
+      window.dispatchEvent(new Event('pageshow'));
+      dispatchVisibilityChange('visible');
+      await tab.flush();
+      expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Old 0', 'Old 1', 'Old 2']);
+      await tab.destroy();
+    });
+
+    it('starts none for consent granted just before pagehide (accept, then leave at once)', async () => {
+      const beacon = spyOnBeacon();
+      const tab = await openTab({ queue: { name: freshQueue() } }, { consent: { default: 'denied' } });
+      tab.track('Product Viewed'); // held by the core until a grant
+      await settle();
+      tab.client.consent.update({ analytics: true });
+      dispatchPageHide();
+      await microtasksUntil(() => beacon.calls.length > 0);
+      const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+      const open = vi.spyOn(indexedDB, 'open');
+      await elapse(3_000);
+      expect(collector.delivered()).toHaveLength(1);
+      expect(transaction).not.toHaveBeenCalled();
+      expect(open).not.toHaveBeenCalled();
+      transaction.mockRestore();
+      open.mockRestore();
+      await tab.destroy();
+    });
+  });
+
+  it('does not send again, when the page lives on, what a tab switch beaconed from a write the sender then read', async () => {
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name: freshQueue() } });
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const getAllKeys = IDBObjectStore.prototype.getAllKeys;
+    let switched = false;
+    const reading = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (!switched) dispatchVisibilityChange('hidden'); // the shopper switches tabs as the sender starts reading
+      switched = true;
+      return getAllKeys.apply(this, args);
+    });
+    tab.track('Product Added');
+    await turnsUntil(() => put.mock.calls.length > 0); // its write has begun, not committed
+    dispatchOnline(); // a cycle starts at once (no flush, which would wait for the write): its read comes after the write
+    await settle();
+    expect(switched).toBe(true);
+    expect(beacon.calls).toHaveLength(1);
+    reading.mockRestore();
+    put.mockRestore();
+    dispatchVisibilityChange('visible');
+    await elapse(3_000);
+    await tab.flush();
+    expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Product Added']);
+    await tab.destroy();
+  });
+
+  describe('when localStorage is full', () => {
+    /**
+     * A tab whose queue key in localStorage refuses writes (QuotaExceededError; the page's
+     * other keys still work), with 300 events (~150 KB, past the beacon budget) tracked in
+     * the task that is about to end with an exit.
+     */
+    const burstWithFullStorage = async () => {
+      const name = freshQueue();
+      const beacon = spyOnBeacon();
+      const tab = await openTab({ queue: { name } });
+      const setItem = localStorage.setItem.bind(localStorage);
+      const full = vi.spyOn(localStorage, 'setItem').mockImplementation((key, value) => {
+        if (key === `${name}:q`) throw new DOMException('full', 'QuotaExceededError');
+        setItem(key, value);
+      });
+      onTestFinished(() => full.mockRestore());
+      for (let i = 0; i < 300; i++) tab.track(`Impression ${i}`, { pad: 'x'.repeat(500) });
+      await microtasksUntil(() => tab.plugin.stats().queued === 300);
+      return { tab, beacon };
+    };
+    const beaconedEvents = (calls: { body: string }[]) => calls.reduce((n, call) => n + (JSON.parse(call.body) as { batch: unknown[] }).batch.length, 0);
+
+    it('reports at pagehide exactly the events that neither fit the beacons nor could be saved', async () => {
+      const { tab, beacon } = await burstWithFullStorage();
+      dispatchPageHide();
+      const beaconed = beaconedEvents(beacon.calls);
+      expect(beaconed).toBeGreaterThan(0);
+      expect(tab.errors).toMatchObject([{ code: 'transport/exit-lost', detail: { events: 300 - beaconed } }]);
+      expect(tab.plugin.stats()).toMatchObject({ sent: beaconed, queued: 0, dropped: { 'transport/exit-lost': 300 - beaconed } });
+      await tab.destroy();
+      await settle(); // the beacons reach the collector within this test
+    });
+
+    it('loses nothing at a tab switch: the queue takes what it could not save, and the page sends it', async () => {
+      const { tab, beacon } = await burstWithFullStorage();
+      dispatchVisibilityChange('hidden');
+      expect(beaconedEvents(beacon.calls)).toBeLessThan(300);
+      dispatchVisibilityChange('visible');
+      await elapse(3_000);
+      await tab.flush();
+      const ids = collector.delivered();
+      expect(tab.errors).toEqual([]);
+      expect(ids).toHaveLength(300);
+      expect(new Set(ids).size).toBe(300);
+      await tab.destroy();
+    });
   });
 
   it.each([
