@@ -33,6 +33,12 @@ export interface QueueChain {
    * stored, it is not beaconed at exit; one keyed later cannot have been taken.
    */
   taken(): number;
+  /**
+   * Whether page exits saved anything under one of `keys` since the last {@link absorb} (a
+   * note: the chunk was beaconed), read synchronously: a batch read meanwhile is read again.
+   * Always false in localStorage or memory, where an exit's notes delete at once.
+   */
+  noted(keys: string[]): boolean;
 }
 
 const TIERS: QueueTier[] = ['indexeddb', 'localstorage', 'memory'];
@@ -67,6 +73,10 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
     // Only forward: a chunk saved at an exit keeps its older key.
     took: (key) => keyTime(key) > taken() && writeStorage(mark, key),
     taken,
+    noted(keys) {
+      const spill = !at && readStorage(`${name}:q`);
+      return !!spill && keys.some((k) => spill.includes(`"${k}"`));
+    },
     spill(records) {
       try {
         // Notes too are stored as they are: absorb() applies them. Synchronous: it throws rather than rejects.

@@ -288,15 +288,15 @@ export const collector = (options: CollectorOptions): Collector => {
       if (bounds) queued = kept;
       if (cut) drop('transport/queue-overflow', cut);
       bounds = undefined;
-      // An exit while this batch was read may have beaconed some of it: take its notes in
-      // first. Consent withdrawn, or a pagehide, as it was read: it stays stored.
-      if (exits != seen || !granted || away) continue;
+      const keys = records.map((r) => r.k);
+      // An exit while this batch was read, in this tab or another, may have beaconed some of
+      // it: take its notes in first. Consent withdrawn, or a pagehide, as it was read: it stays stored.
+      if (exits != seen || store.noted(keys) || !granted || away) continue;
       // All sent: a record still in `mine` was sent by another tab, and an exit must not beacon it.
       if (!records.length) {
         mine.clear();
         break;
       }
-      const keys = records.map((r) => r.k);
       // Another tab's chunks: it must not beacon them at its exit while this request is under way.
       const theirs = keys.filter((k) => !k.endsWith(owner)).pop();
       if (theirs) store.took(theirs);

@@ -3,6 +3,7 @@ import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
 import { dispatchVisibilityChange, spyOnBeacon } from '../utils/transport-page';
+import { openScopedTab } from '../utils/transport-scoped-tab';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import type { TransportTab } from '../utils/transport-tab';
 
@@ -86,6 +87,27 @@ describe('several tabs', () => {
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);
     await tab.destroy();
+  });
+
+  it("does not send what another tab beacons at its exit while this tab's sender reads it from the queue", async () => {
+    const name = freshQueue();
+    const tab = await openScopedTab({ queue: { name } });
+    const sender = await openTab({ queue: { name } });
+    tab.track('Product Added');
+    await settle(); // stored, waiting for its tab's timer
+    const getAll = IDBObjectStore.prototype.getAll;
+    let hidden = false;
+    const reading = vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (!hidden) tab.hide(); // the shopper switches away from that tab as the sender reads its batch
+      hidden = true;
+      return getAll.apply(this, args);
+    });
+    await sender.flush();
+    reading.mockRestore();
+    expect(hidden).toBe(true);
+    await elapse(3_000);
+    expect(collector.delivered()).toHaveLength(1); // the beacon's
+    await Promise.all([tab.destroy(), sender.destroy()]);
   });
 
   it("still beacons at its exit what it stored after another tab's sender took its earlier events", async () => {
