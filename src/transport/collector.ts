@@ -151,6 +151,8 @@ export const collector = (options: CollectorOptions): Collector => {
   // count, bytes or timer flush takes them; not kept while backing off (the collector
   // fails; stored is safer than a beacon nobody can check) or while another tab sends.
   const mine = new Map<string, QueueRecord>();
+  // Chunks page exits beaconed (see drain).
+  const beaconed = new WeakSet<QueueRecord>();
   const owner = uuid();
   let time = 0;
 
@@ -189,7 +191,13 @@ export const collector = (options: CollectorOptions): Collector => {
     // A write taken at page exit is no longer ours to count.
     void write.then(
       () => {
-        if (!writes.delete(write)) return;
+        // Taken by a page exit as it was written: what the exit beaconed is noted again. A
+        // tab that took the exit's notes in before this write committed deleted nothing (the
+        // transaction waits for the database to open, or for one of another tab's).
+        if (!writes.delete(write)) {
+          const again = records.filter((r) => beaconed.has(r)).map((r) => note(r.k));
+          return void (again.length && store.spill(again));
+        }
         queued += count(records);
         if (backoff) return; // the retry will send these too
         records.forEach((r) => mine.set(r.k, r));
@@ -427,6 +435,7 @@ export const collector = (options: CollectorOptions): Collector => {
         mine.delete(r.k);
         exits++;
         gone.push(note(r.k));
+        beaconed.add(r);
         if (j.length) {
           rest = toRecords(j);
           break;

@@ -3,7 +3,7 @@ import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { IDB_OPEN_MS } from '../../src/storage/idb';
-import { breakIndexedDb, breakLocalStorage, queuedIn } from '../utils/transport-store';
+import { breakIndexedDb, breakLocalStorage, holdIndexedDbOpen, queuedIn } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
 
 const collector = useTransportCollector();
@@ -64,20 +64,7 @@ describe('the persisted queue', () => {
 
   it('falls back to localStorage when IndexedDB never opens, and stores nothing there when the open finishes late', async () => {
     const name = freshQueue();
-    // An open that waits until the test lets it go (a wedged IndexedDB backend).
-    const open = indexedDB.open.bind(indexedDB);
-    let release = (): void => {};
-    const hanging = vi.spyOn(indexedDB, 'open').mockImplementation((...args) => {
-      const request = {} as IDBOpenDBRequest;
-      release = () => {
-        const real = open(...args);
-        real.onupgradeneeded = (event) => request.onupgradeneeded?.call(real, event as IDBVersionChangeEvent);
-        real.onsuccess = (event) => request.onsuccess?.call(real, event);
-        real.onerror = (event) => request.onerror?.call(real, event);
-        Object.defineProperty(request, 'result', { get: () => real.result });
-      };
-      return request;
-    });
+    const open = holdIndexedDbOpen(); // a wedged IndexedDB backend
     const tab = await openTab({ queue: { name } });
     tab.track('Product Added');
     await elapse(IDB_OPEN_MS);
@@ -85,9 +72,8 @@ describe('the persisted queue', () => {
     expect(names()).toEqual(['Product Added']);
     expect(tab.plugin.stats().storage).toBe('localstorage');
     expect(tab.errors).toMatchObject([{ code: STORAGE_ERRORS.downgraded, detail: { from: 'indexeddb', to: 'localstorage' } }]);
-    release();
+    open.release();
     await settle();
-    hanging.mockRestore();
     expect(await queuedIn(name)).toEqual([]); // the write given up on did not run there too
     await tab.destroy();
   });

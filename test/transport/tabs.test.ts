@@ -4,7 +4,9 @@ import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
 import { dispatchVisibilityChange, spyOnBeacon } from '../utils/transport-page';
 import { openScopedTab } from '../utils/transport-scoped-tab';
+import { holdIndexedDbOpen } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
+import { turnsUntil } from '../utils/transport-turns';
 import type { TransportTab } from '../utils/transport-tab';
 
 const collector = useTransportCollector();
@@ -107,6 +109,30 @@ describe('several tabs', () => {
     expect(hidden).toBe(true);
     await elapse(3_000);
     expect(collector.delivered()).toHaveLength(1); // the beacon's
+    await Promise.all([tab.destroy(), sender.destroy()]);
+  });
+
+  it("does not send what another tab beaconed at its exit while its first write waited for the database to open", async () => {
+    const name = freshQueue();
+    const sender = await openTab({ queue: { name } });
+    sender.track('From the sender');
+    await settle();
+    collector.answer({ status: 200, delayMs: 500 });
+    void sender.flush();
+    await turnsUntil(() => sender.plugin.stats().inFlight === 1); // it holds the lock: the new tab's start cycle sends nothing
+    const tab = await openScopedTab({ queue: { name } });
+    // The new tab's database opens only when the test says so; the tab is hidden as its first write waits for it.
+    const open = holdIndexedDbOpen(() => queueMicrotask(() => tab.hide()));
+    tab.track('Product Added');
+    await elapse(1_000); // the exit beaconed it; the sender's next cycle took the exit's note in, deleting nothing yet
+    open.release(); // the write commits now
+    await settle();
+    tab.show();
+    await sender.flush();
+    await tab.flush();
+    const ids = collector.delivered();
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
     await Promise.all([tab.destroy(), sender.destroy()]);
   });
 

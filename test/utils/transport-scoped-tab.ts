@@ -5,8 +5,10 @@ import type { TransportTab } from './transport-tab';
 
 /** A tab that can be hidden on its own (see {@link openScopedTab}). */
 export interface ScopedTab extends TransportTab {
-  /** Fires this tab's `visibilitychange` with the page hidden (and visible again after it). */
+  /** Fires this tab's `visibilitychange` with the page hidden (a tab switch). */
   hide(): void;
+  /** Fires this tab's `visibilitychange` with the page visible (back to the tab). */
+  show(): void;
 }
 
 let visibility: DocumentVisibilityState = 'visible';
@@ -35,6 +37,9 @@ export async function openScopedTab(options: Partial<CollectorOptions> & { queue
       visibility = 'hidden';
       doc.dispatchEvent(new Event('visibilitychange'));
       visibility = 'visible';
+    },
+    show() {
+      doc.dispatchEvent(new Event('visibilitychange'));
     },
   };
 }

@@ -23,3 +23,30 @@ export const breakLocalStorage = () => {
   // Restored here: vi.restoreAllMocks() leaves spies on happy-dom's localStorage (a Proxy) in place.
   onTestFinished(() => spies.forEach((spy) => spy.mockRestore()));
 };
+
+/**
+ * IndexedDB opens only when the test calls `release()` (a slow or wedged backend; the open
+ * made when the spy was in place goes on then). `onOpen` runs as the open is asked for.
+ */
+export const holdIndexedDbOpen = (onOpen: () => void = () => {}): { release(): void } => {
+  const open = indexedDB.open.bind(indexedDB);
+  let release = (): void => {};
+  const held = vi.spyOn(indexedDB, 'open').mockImplementation((...args) => {
+    const request = {} as IDBOpenDBRequest;
+    release = () => {
+      const real = open(...args);
+      real.onupgradeneeded = (event) => request.onupgradeneeded?.call(real, event as IDBVersionChangeEvent);
+      real.onsuccess = (event) => request.onsuccess?.call(real, event);
+      real.onerror = (event) => request.onerror?.call(real, event);
+      Object.defineProperty(request, 'result', { get: () => real.result });
+    };
+    onOpen();
+    return request;
+  });
+  return {
+    release() {
+      held.mockRestore();
+      release();
+    },
+  };
+};
