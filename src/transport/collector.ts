@@ -369,8 +369,8 @@ export const collector = (options: CollectorOptions): Collector => {
   // the budget. When a page of this site is known to load next, everything waits for it
   // instead (see `next`).
   let exiting = false;
-  // Stored chunks of this tab's that page exits beaconed, so far: a send cycle reads its
-  // batch again when one was beaconed while it read (it may be in that batch).
+  // Chunks page exits beaconed, so far (stored ones, and those whose write was under way): a
+  // send cycle reads its batch again when one was beaconed while it read (it may be in that batch).
   let exits = 0;
   // `pagehide` came (and no `pageshow` since): the page is unloading or frozen in the
   // back/forward cache. Nothing asynchronous starts then: its answers would come to a page
