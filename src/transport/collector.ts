@@ -1,7 +1,6 @@
 import { addListener } from '../lib/add-listener';
 import { byteLength } from '../lib/byte-length';
 import { MAX_TIMER_MS } from '../lib/max-timer';
-import { onPageExit } from '../lib/on-page-exit';
 import { uuid } from '../lib/uuid';
 import { fit, keyTime, recordKey } from '../storage/queue-kv';
 import type { QueueRecord } from '../storage/queue-kv';
@@ -478,6 +477,24 @@ export const collector = (options: CollectorOptions): Collector => {
         // memory, and one never shown stores and sends nothing.
         if (granted != (granted = state.analytics && !doc?.prerendering) && granted) later(), void run('start');
       };
+      const leave = (pagehide?: boolean): void => {
+        try {
+          if (pagehide) away = true;
+          if (!exiting) {
+            exiting = true;
+            spent = 0;
+            // If the page lives on (a tab switch, a return from the back/forward cache),
+            // the next task ends this exit, and whatever navigation was under way.
+            setTimeout(() => (exiting = next = false));
+          }
+          exit();
+          // Only hidden (a tab switch, an app switch on a phone, where the page may be
+          // killed later): send the stored rest once it is clear that no pagehide follows.
+          setTimeout(() => away || run('page-exit'));
+        } catch (error) {
+          fault(error);
+        }
+      };
       stops = [
         c.on('consent', consent),
         addListener(doc, 'prerenderingchange', () => {
@@ -488,26 +505,10 @@ export const collector = (options: CollectorOptions): Collector => {
           consent(c.consent.get());
         }),
         // Beacon or save what is not durable yet; if the tab was only hidden, then send the stored rest.
-        onPageExit(
-          (why): void => {
-            try {
-              if (why == 'pagehide') away = true;
-              if (!exiting) {
-                exiting = true;
-                spent = 0;
-                // If the page lives on (a tab switch, a return from the back/forward cache),
-                // the next task ends this exit, and whatever navigation was under way.
-                setTimeout(() => (exiting = next = false));
-              }
-              exit();
-              // Only hidden (a tab switch, an app switch on a phone, where the page may be
-              // killed later): send the stored rest once it is clear that no pagehide follows.
-              setTimeout(() => away || run('page-exit'));
-            } catch (error) {
-              fault(error);
-            }
-          },
-        ),
+        // The page may be going away: hidden (the last event reliably fired on mobile) or
+        // pagehide (navigation, back/forward cache); never `unload`. Both may fire for one exit.
+        addListener(doc, 'visibilitychange', () => doc!.visibilityState == 'hidden' && leave()),
+        addListener(globalThis, 'pagehide', () => leave(true)),
         // Back from the back/forward cache: send what waited, as a page load does.
         addListener(globalThis, 'pageshow', () => away && ((away = false), void run('start'))),
         addListener(nav, 'navigate', ({ destination: to }: NavigateEvent) => {

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 
-/** The page is going away (navigation, reload, bfcache): what onPageExit listens to on desktop. */
+/** The page is going away (navigation, reload, bfcache): what the collector listens to on desktop. */
 export function dispatchPageHide(): void {
   window.dispatchEvent(new Event('pagehide'));
 }

@@ -44,7 +44,7 @@ export const onNavigation = (scope: Scope, fn: () => void): void => {
 export const onPageEnd = (scope: Scope, fn: (next: boolean) => void): void => {
   const key = (): string => location.pathname + location.search;
   let page = key();
-  // As lib's onPageExit, through the scope's listeners (one shape for every capture listener).
+  // As the collector's page-exit listeners, through the scope's (one shape for every capture listener).
   scope.on(document, 'visibilitychange', () => document.visibilityState === 'hidden' && fn(false));
   scope.on(window, 'pagehide', () => fn(false));
   onNavigation(scope, () => page !== (page = key()) && fn(true));
