@@ -1,3 +1,4 @@
+import { addListener } from '../lib/add-listener';
 import { idbTier } from './idb';
 import { keyTime } from './queue-kv';
 import type { QueueRecord, Tier } from './queue-kv';
@@ -39,6 +40,12 @@ export interface QueueChain {
    * Always false in localStorage or memory, where an exit's notes delete at once.
    */
   noted(keys: string[]): boolean;
+  /**
+   * Calls `fn` when another tab saves events in `<name>:q` (at its exit: a closed tab, a
+   * reload whose next page is slow), so a tab already open sends them instead of waiting
+   * for its own next event. Only notes saved: no call. Returns the function that stops it.
+   */
+  spills(fn: () => void): () => void;
 }
 
 const TIERS: QueueTier[] = ['indexeddb', 'localstorage', 'memory'];
@@ -73,6 +80,8 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
     // Only forward: a chunk saved at an exit keeps its older key.
     took: (key) => keyTime(key) > taken() && writeStorage(mark, key),
     taken,
+    // A record with events has `"j":["`; a note `"j":[]` (events are JSON strings, so their quotes are escaped).
+    spills: (fn) => addListener<StorageEvent>(globalThis, 'storage', (e) => e.key == `${name}:q` && e.newValue?.includes('"j":["') && fn()),
     noted(keys) {
       const spill = !at && readStorage(`${name}:q`);
       return !!spill && keys.some((k) => spill.includes(`"${k}"`));

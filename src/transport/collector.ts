@@ -283,9 +283,9 @@ export const collector = (options: CollectorOptions): Collector => {
    */
   const cycle = async (ours: () => boolean): Promise<void> => {
     let bounds: [number, number] | undefined = [queueEvents, queueBytes];
-    // Consent withdrawn mid-cycle, the page away (see `away`), or another tab took the lock
-    // over: nothing more leaves from here.
-    while (granted && !away && ours()) {
+    // Consent withdrawn mid-cycle, the page away (see `away`), another tab took the lock
+    // over, or a page of this site loads next (it sends the rest): nothing more leaves from here.
+    while (granted && !away && ours() && !leaving()) {
       // Before each batch: a page exit during this cycle (a tab switch while a request was
       // under way, in this tab or another) beaconed stored chunks and noted them there.
       const seen = exits;
@@ -297,8 +297,8 @@ export const collector = (options: CollectorOptions): Collector => {
       bounds = undefined;
       const keys = records.map((r) => r.k);
       // An exit while this batch was read, in this tab or another, may have beaconed some of
-      // it: take its notes in first. Consent withdrawn, or a pagehide, as it was read: it stays stored.
-      if (exits != seen || store.noted(keys) || !granted || away) continue;
+      // it: take its notes in first. Consent withdrawn, a pagehide or a navigation as it was read: it stays stored.
+      if (exits != seen || store.noted(keys) || !granted || away || leaving()) continue;
       // All sent: a record still in `mine` was sent by another tab, and an exit must not beacon it.
       if (!records.length) {
         mine.clear();
@@ -337,6 +337,8 @@ export const collector = (options: CollectorOptions): Collector => {
       // base, not a delay grown by failures long past (delays reach capMs otherwise).
       attempt = 0;
     }
+    // The page stayed after all (a download): send then.
+    if (leaving()) return arm();
     // Sent (a manual flush during a backoff, say): no more waiting.
     if (backoff) (backoff = false), (timer = void clearTimeout(timer));
   };
@@ -381,8 +383,10 @@ export const collector = (options: CollectorOptions): Collector => {
   // A page of this origin is loading next (the Navigation API's navigate event: a link, a
   // form, a script): it sends what is stored or spilled, retrying until a 2xx, so nothing
   // need ride a beacon, whose answer nobody reads. Unknown (a closing tab, the address
-  // bar, another site, no Navigation API): beacons.
-  let next = false;
+  // bar, another site, no Navigation API): beacons. Its time, or 0.
+  let next = 0;
+  // Since it was announced, and for a while (see D.NAVIGATE_MS), no request starts.
+  const leaving = (): boolean => Date.now() - next < D.NAVIGATE_MS;
   // Microtasks since the last event handed over during an exit.
   let quiet = 0;
   const gather = (): void => (++quiet < D.QUIET_TURNS ? queueMicrotask(gather) : exit());
@@ -468,7 +472,7 @@ export const collector = (options: CollectorOptions): Collector => {
       const { writeKey: fallback } = c.options;
       if (!writeKey && typeof fallback == 'string') writeKey = fallback;
       const nav = (globalThis as { navigation?: EventTarget }).navigation;
-      const stay = (): unknown => (next = false);
+      const stay = (): unknown => (next = 0);
       // Storage and network wait for analytics consent; withdrawn, they stop (what is stored stays for a later grant).
       const doc = (globalThis as { document?: Document & { prerendering?: boolean } }).document;
       const consent = (state: ConsentState): void => {
@@ -485,7 +489,7 @@ export const collector = (options: CollectorOptions): Collector => {
             spent = 0;
             // If the page lives on (a tab switch, a return from the back/forward cache),
             // the next task ends this exit, and whatever navigation was under way.
-            setTimeout(() => (exiting = next = false));
+            setTimeout(() => ((exiting = false), (next = 0)));
           }
           exit();
           // Only hidden (a tab switch, an app switch on a phone, where the page may be
@@ -509,10 +513,12 @@ export const collector = (options: CollectorOptions): Collector => {
         // pagehide (navigation, back/forward cache); never `unload`. Both may fire for one exit.
         addListener(doc, 'visibilitychange', () => doc!.visibilityState == 'hidden' && leave()),
         addListener(globalThis, 'pagehide', () => leave(true)),
+        // Another tab saved events at its exit: send them soon (the batch timer), unless backing off.
+        store.spills(() => backoff || arm()),
         // Back from the back/forward cache: send what waited, as a page load does.
         addListener(globalThis, 'pageshow', () => away && ((away = false), void run('start'))),
         addListener(nav, 'navigate', ({ destination: to }: NavigateEvent) => {
-          next = !to.sameDocument && to.url.startsWith(`${location.origin}/`);
+          next = !to.sameDocument && to.url.startsWith(`${location.origin}/`) ? Date.now() : 0;
         }),
         // A navigation a single-page app took over (intercept) stays in this document.
         addListener(nav, 'navigatesuccess', stay),

@@ -60,6 +60,14 @@ export const HEARTBEAT_MS = 3_333;
  */
 export const QUIET_TURNS = 32;
 
+/**
+ * After a navigation to a page of this site was announced, no request starts for this long:
+ * the next page sends what is stored, and a keepalive request started meanwhile would
+ * reach the collector while the next page sends its batch again. Past it (a download, a
+ * 204 answer: the page stayed), sending resumes.
+ */
+export const NAVIGATE_MS = 10_000;
+
 /** 50 events of one name per 10 s: far above any real shopper, far below a runaway loop. */
 export const RATE_PER_NAME = 50;
 

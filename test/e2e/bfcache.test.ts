@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { props, waitForEvents } from '../utils/e2e-collector';
-import { startPageServer, type PageServer } from '../utils/e2e-page-server';
+import { sdkTag, startPageServer, type PageServer } from '../utils/e2e-page-server';
 import { addToCart, anonymousId, presetConsent, visit } from '../utils/e2e-shop';
-import { useE2eEnv, WRITE_KEY } from '../utils/e2e-stack';
+import { useE2eEnv } from '../utils/e2e-stack';
 
 // Back and Forward are instant when the browser keeps the page in its back/forward cache,
 // frozen. A script that runs while the page is frozen (an IndexedDB answer, a lock granted,
@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => pages?.close());
 
-const SDK = (collectorUrl: string) =>
-  `<script src="/sdk/sightline.iife.js" data-endpoint="${collectorUrl}" data-format="segment" data-write-key="${WRITE_KEY}" data-consent="granted"></script>`;
+const SDK = (collectorUrl: string) => sdkTag(collectorUrl);
 
 /** A fresh shopper's tab (consent given) and the reasons Chromium gives for not restoring its page from the cache. */
 async function watchedTab(): Promise<{ page: Page; notRestored: unknown[] }> {

@@ -1,7 +1,8 @@
 import type { BrowserContext, Page, Request } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
-import { props, waitForEvents } from '../utils/e2e-collector';
+import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
+import { sdkTag, startPageServer, type PageServer } from '../utils/e2e-page-server';
 import { anonymousId, presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
 import { useE2eEnv } from '../utils/e2e-stack';
 
@@ -131,4 +132,49 @@ describe('events tracked in the same task as the page goes away', () => {
     expect(sentOnReturn).toBeGreaterThan(0);
     await context.close();
   });
+});
+
+describe('a batch timer that fires while the next page of the shop loads', () => {
+  // The collector answers in 2 s, the next page in 2.5 s: a request the leaving page started
+  // at its batch timer (2 s) would still be under way as the page goes, and the next page
+  // would send the batch again.
+  const slow = useE2eEnv({ collector: { latencyMs: 2_000 } });
+  let pages: PageServer;
+  beforeAll(async () => {
+    pages = await startPageServer();
+  });
+  afterAll(() => pages?.close());
+
+  it('starts no request on the leaving page: the next page sends the batch, once', async () => {
+    const sdk = sdkTag(slow.stack.collector.url, ' data-autocapture="none"');
+    pages.page('/list.html', `<!doctype html><title>Shop</title>${sdk}`);
+    pages.page('/product.html', `<!doctype html><title>Product</title>${sdk}`);
+    const context = await slow.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${pages.url}/list.html`);
+    await waitForSdk(page);
+    const before = await fetchStats(slow.stack.collector.url);
+    let posts = 0;
+    page.on('request', (request) => void (request.method() === 'POST' && request.url().startsWith(slow.stack.collector.url) && posts++));
+    await context.route(`${pages.url}/product.html`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      await route.continue();
+    });
+
+    // Stored, then a link is followed: the batch timer fires while the product page loads.
+    await page.evaluate(() => {
+      for (let n = 0; n < 5; n++) (window as any).sightline.track('Navigation Probe', { n });
+    });
+    await page.waitForFunction(() => (window as any).sightline.stats().queued === 5);
+    await page.evaluate(() => void location.assign('/product.html'));
+    await page.waitForURL(/product\.html$/);
+    await waitForSdk(page);
+    // The product page's own request, answered: a duplicate would have been counted by now.
+    await page.waitForFunction(() => (window as any).sightline.stats().sent === 5, undefined, { timeout: 15_000 });
+    const stored = await waitForEvents(slow.stack.collector.url, { event: 'Navigation Probe', describe: 'the five probes', until: (all) => all.length >= 5 });
+    expect(stored.map((e) => props(e).n).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(posts).toBe(1); // the product page's; the list page sent nothing
+    expect((await fetchStats(slow.stack.collector.url)).duplicates).toBe(before.duplicates);
+    await context.close();
+  }, 60_000);
 });

@@ -1,9 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
 import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
 import { postsOf, timeCollectorPosts } from '../utils/e2e-posts';
-import { presetConsent, visit } from '../utils/e2e-shop';
+import { sdkTag, startPageServer, type PageServer } from '../utils/e2e-page-server';
+import { presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
 import { useE2eEnv, type E2eEnv } from '../utils/e2e-stack';
 
 // Several tabs of one shop share one persisted queue, and one tab sends at a time: through
@@ -170,6 +171,51 @@ describe('a tab whose stored events another tab delivered', () => {
     });
     expectEachOnce(all, [...keysFor('closing', 5), 'sender:0', 'after:0']);
     expect((await fetchStats(env.stack.collector.url)).duplicates).toBe(before.duplicates);
+    await context.close();
+  }, 60_000);
+});
+
+describe('a tab already open, when another tab is closed in the same task as a burst', () => {
+  const env = useE2eEnv({ collector: { latencyMs: LATENCY_MS } });
+  let pages: PageServer;
+  beforeAll(async () => {
+    pages = await startPageServer();
+  });
+  afterAll(() => pages?.close());
+
+  it('sends what the closed tab saved for the next page, with no event of its own', async () => {
+    // Pages that track nothing by themselves: the open tab has no batch timer of its own to
+    // notice the saved events with.
+    const sdk = sdkTag(env.stack.collector.url, ' data-autocapture="none"');
+    pages.page('/idle.html', `<!doctype html><title>Shop</title>${sdk}`);
+    const context = await env.browser.newContext();
+    const staying = await context.newPage();
+    await staying.goto(`${pages.url}/idle.html`);
+    await waitForSdk(staying);
+    const before = await fetchStats(env.stack.collector.url);
+
+    // A tab the shop opened (so its script may close it): 300 probes (~190 KB) and the close,
+    // in one task. ~64 KB leave by beacon; the rest is saved in localStorage, and reaches the
+    // other tab's renderer a moment later.
+    const opened = context.waitForEvent('page');
+    await staying.evaluate(() => void window.open('/idle.html'));
+    const closing = await opened;
+    await waitForSdk(closing);
+    const closed = closing.waitForEvent('close');
+    await closing.evaluate(({ name }) => {
+      for (let n = 0; n < 300; n++) (window as any).sightline.track(`${name} ${Math.floor(n / 40)}`, { tab: 'closed', n, pad: 'x'.repeat(500) });
+      window.close();
+    }, { name: PROBE });
+    await closed;
+
+    const stored = await waitForEvents(env.stack.collector.url, {
+      describe: 'the probes of the closed tab, the rest sent by the open one',
+      timeoutMs: 30_000,
+      until: (all) => probeKeys(all, ['closed']).length >= 300,
+    });
+    expectEachOnce(stored, keysFor('closed', 300));
+    expect((await fetchStats(env.stack.collector.url)).duplicates).toBe(before.duplicates);
+    expect(await staying.evaluate(() => Object.keys(localStorage).filter((key) => key.endsWith(':q')))).toEqual([]);
     await context.close();
   }, 60_000);
 });

@@ -161,6 +161,37 @@ describe('page exit', () => {
     await next.destroy();
   });
 
+  it('starts no request once a page of this site is announced to load next: that page sends the batch, once', async () => {
+    const name = freshQueue();
+    const navigation = installNavigation();
+    const page = await openTab({ queue: { name } });
+    page.track('Product Added');
+    await settle(); // stored; its batch timer runs
+    navigation.navigate(`${location.origin}/cart`);
+    // The timer fires while the cart page loads. A keepalive request started now would
+    // reach the collector after this page is gone, and the cart page would send it again.
+    await elapse(3_000);
+    expect(collector.received).toHaveLength(0);
+    dispatchPageHide();
+    await page.destroy();
+    const next = await openTab({ queue: { name } });
+    expect(collector.delivered()).toHaveLength(1);
+    await next.destroy();
+  });
+
+  it('sends after all when an announced navigation to this site left the page where it was (a download)', async () => {
+    const navigation = installNavigation();
+    const page = await openTab({ queue: { name: freshQueue() } });
+    page.track('Product Added');
+    await settle();
+    navigation.navigate(`${location.origin}/invoice.pdf`);
+    await elapse(5_000);
+    expect(collector.received).toHaveLength(0);
+    await elapse(7_000);
+    expect(collector.delivered()).toHaveLength(1);
+    await page.destroy();
+  });
+
   it('notes the batch it just delivered, when a page of this site loads next before its delete commits', async () => {
     const name = freshQueue();
     const navigation = installNavigation();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
-import { dispatchVisibilityChange, spyOnBeacon } from '../utils/transport-page';
+import { dispatchStorage, dispatchVisibilityChange, spyOnBeacon } from '../utils/transport-page';
 import { openScopedTab } from '../utils/transport-scoped-tab';
 import { holdIndexedDbOpen } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
@@ -51,6 +51,34 @@ describe('several tabs', () => {
     const tab = await openTab({ queue: { name } });
     expect(collector.received.map((r) => r.body.batch.map((e) => e.event))).toEqual([['Product Added']]);
     await tab.destroy();
+  });
+
+  it('sends, without an event of its own, what a tab closed meanwhile saved at its exit', async () => {
+    const name = freshQueue();
+    const open = await openTab({ queue: { name } }); // idle: nothing of its own to send, no timer
+    const closing = await openScopedTab({ queue: { name } });
+    vi.spyOn(navigator, 'sendBeacon').mockReturnValue(false); // nothing rides a beacon: all is saved
+    closing.track('Product Added');
+    closing.track('Checkout Started');
+    closing.leave(); // in the same task: not durable yet, so saved in <name>:q
+    await closing.destroy();
+    dispatchStorage(`${name}:q`);
+    await elapse(3_000); // the open tab's batch timer
+    expect(collector.received.map((r) => r.body.batch.map((e) => e.event))).toEqual([['Product Added', 'Checkout Started']]);
+    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    await open.destroy();
+  });
+
+  it('looks for nothing when another tab saved only notes of what it delivered', async () => {
+    const name = freshQueue();
+    const open = await openTab({ queue: { name } });
+    localStorage.setItem(`${name}:q`, JSON.stringify([['1-2-1-x', { k: '1-2-1-x', j: [] }]]));
+    dispatchStorage(`${name}:q`);
+    const get = vi.spyOn(localStorage, 'getItem');
+    await elapse(3_000);
+    expect(get.mock.calls.filter(([key]) => key === `${name}:q`)).toEqual([]); // no send cycle looked
+    get.mockRestore();
+    await open.destroy();
   });
 
   it("sends another tab's events when that tab cannot (it is still waiting for the lock)", async () => {

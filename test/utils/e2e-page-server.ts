@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { DIST_DIR } from './e2e-stack';
+import { DIST_DIR, WRITE_KEY } from './e2e-stack';
 
 /** A page server of its own on 127.0.0.1: pages the storefront does not have, served as a shop without `no-store` would. */
 export interface PageServer {
@@ -42,3 +42,10 @@ export async function startPageServer(): Promise<PageServer> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * The script tag of a page served by {@link startPageServer}: the built SDK sending to
+ * `collectorUrl` in the segment format, consent given; `attributes` adds more `data-*`.
+ */
+export const sdkTag = (collectorUrl: string, attributes = ''): string =>
+  `<script src="/sdk/sightline.iife.js" data-endpoint="${collectorUrl}" data-format="segment" data-write-key="${WRITE_KEY}" data-consent="granted"${attributes}></script>`;

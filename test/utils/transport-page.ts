@@ -11,6 +11,14 @@ export function dispatchVisibilityChange(state: DocumentVisibilityState): void {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
+/**
+ * Another tab's localStorage write of `key` reaching this one: browsers fire `storage` in
+ * every other document of the origin; happy-dom, with one window, fires none.
+ */
+export function dispatchStorage(key: string): void {
+  window.dispatchEvent(new StorageEvent('storage', { key, newValue: localStorage.getItem(key) }));
+}
+
 /** The network came back. */
 export function dispatchOnline(): void {
   window.dispatchEvent(new Event('online'));

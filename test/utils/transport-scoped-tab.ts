@@ -9,6 +9,8 @@ export interface ScopedTab extends TransportTab {
   hide(): void;
   /** Fires this tab's `visibilitychange` with the page visible (back to the tab). */
   show(): void;
+  /** Fires this tab's `pagehide` (the tab is closed, or navigates away). */
+  leave(): void;
 }
 
 let visibility: DocumentVisibilityState = 'visible';
@@ -40,6 +42,9 @@ export async function openScopedTab(options: Partial<CollectorOptions> & { queue
     },
     show() {
       doc.dispatchEvent(new Event('visibilitychange'));
+    },
+    leave() {
+      win.dispatchEvent(new Event('pagehide'));
     },
   };
 }
