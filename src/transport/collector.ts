@@ -385,8 +385,8 @@ export const collector = (options: CollectorOptions): Collector => {
   // need ride a beacon, whose answer nobody reads. Unknown (a closing tab, the address
   // bar, another site, no Navigation API): beacons. Its time, or 0.
   let next = 0;
-  // Since it was announced, and for a while (see D.NAVIGATE_MS), no request starts.
-  const leaving = (): boolean => Date.now() - next < D.NAVIGATE_MS;
+  // Since it was announced, and for a while (see D.NAVIGATE_MS), no request starts and an exit saves rather than beacons.
+  const leaving = (): boolean => Date.now() < next + D.NAVIGATE_MS;
   // Microtasks since the last event handed over during an exit.
   let quiet = 0;
   const gather = (): void => (++quiet < D.QUIET_TURNS ? queueMicrotask(gather) : exit());
@@ -399,7 +399,7 @@ export const collector = (options: CollectorOptions): Collector => {
     writes.clear();
     // Stored, saved or beaconed from here on, they count as queued until they are sent.
     queued += count(fresh);
-    if (next && store.spill(fresh.concat(held))) return;
+    if (leaving() && store.spill(fresh.concat(held))) return;
     // Then this tab's stored records waiting for the timer: durable already, so they come
     // second (what does not fit stays stored), but an IndexedDB read would not finish now.
     // Not those another tab's sender may have taken (see store.taken): they stay stored.

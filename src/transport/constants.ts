@@ -61,10 +61,11 @@ export const HEARTBEAT_MS = 3_333;
 export const QUIET_TURNS = 32;
 
 /**
- * After a navigation to a page of this site was announced, no request starts for this long:
- * the next page sends what is stored, and a keepalive request started meanwhile would
- * reach the collector while the next page sends its batch again. Past it (a download, a
- * 204 answer: the page stayed), sending resumes.
+ * After a navigation to a page of this site was announced, no request starts for this long,
+ * and a page exit saves for that page rather than beacons: the next page sends what is
+ * stored, and a keepalive request started meanwhile would reach the collector while the
+ * next page sends its batch again. Past it (a download, a 204 answer: the page stayed),
+ * sending and beacons resume.
  */
 export const NAVIGATE_MS = 10_000;
 

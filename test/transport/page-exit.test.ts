@@ -192,6 +192,20 @@ describe('page exit', () => {
     await page.destroy();
   });
 
+  it('beacons at its exit once an announced navigation to this site evidently did not happen (a download, 10 s before)', async () => {
+    const navigation = installNavigation();
+    const beacon = spyOnBeacon();
+    const page = await openTab({ queue: { name: freshQueue() } });
+    navigation.navigate(`${location.origin}/invoice.pdf`);
+    await elapse(11_000);
+    page.track('Product Added');
+    await microtasksUntil(() => page.plugin.stats().queued === 1);
+    dispatchPageHide(); // the tab is closed, in the same task
+    expect(beacon.calls).toHaveLength(1);
+    await page.destroy();
+    await settle();
+  });
+
   it('notes the batch it just delivered, when a page of this site loads next before its delete commits', async () => {
     const name = freshQueue();
     const navigation = installNavigation();
