@@ -42,10 +42,13 @@ export interface QueueChain {
   noted(keys: string[]): boolean;
   /**
    * Calls `fn` when another tab saves events in `<name>:q` (at its exit: a closed tab, a
-   * reload whose next page is slow), so a tab already open sends them instead of waiting
-   * for its own next event. Only notes saved: no call. Returns the function that stops it.
+   * reload whose next page is slow), or {@link wake}s the others, so a tab already open
+   * sends them instead of waiting for its own next event. Only notes saved: no call.
+   * Returns the function that stops it.
    */
   spills(fn: () => void): () => void;
+  /** Tells the other tabs (see {@link spills}) that this one goes and leaves stored events unsent. */
+  wake(): void;
 }
 
 const TIERS: QueueTier[] = ['indexeddb', 'localstorage', 'memory'];
@@ -81,7 +84,9 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
     took: (key) => keyTime(key) > taken() && writeStorage(mark, key),
     taken,
     // A record with events has `"j":["`; a note `"j":[]` (events are JSON strings, so their quotes are escaped).
-    spills: (fn) => addListener<StorageEvent>(globalThis, 'storage', (e) => e.key == `${name}:q` && e.newValue?.includes('"j":["') && fn()),
+    spills: (fn) => addListener<StorageEvent>(globalThis, 'storage', (e) => (e.key == `${name}:q` ? e.newValue?.includes('"j":["') : e.key == `${name}:wake`) && fn()),
+    // A new value each time: a storage event fires only on a change.
+    wake: () => writeStorage(`${name}:wake`, `${Date.now()}`),
     noted(keys) {
       const spill = !at && readStorage(`${name}:q`);
       return !!spill && keys.some((k) => spill.includes(`"${k}"`));

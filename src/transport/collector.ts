@@ -492,6 +492,9 @@ export const collector = (options: CollectorOptions): Collector => {
             setTimeout(() => ((exiting = false), (next = 0)));
           }
           exit();
+          // Gone, and leaving stored events unsent (that did not fit the beacons, a batch kept
+          // for a retry, the one under way): a tab still open sends them.
+          if (pagehide && granted && queued) store.wake();
           // Only hidden (a tab switch, an app switch on a phone, where the page may be
           // killed later): send the stored rest once it is clear that no pagehide follows.
           setTimeout(() => away || run('page-exit'));

@@ -69,6 +69,25 @@ describe('several tabs', () => {
     await open.destroy();
   });
 
+  it('sends, without an event of its own, the batch a tab was retrying when it was closed', async () => {
+    const name = freshQueue();
+    const open = await openTab({ queue: { name } }); // idle: nothing of its own to send, no timer
+    const closing = await openScopedTab({ queue: { name } });
+    collector.answer(500);
+    closing.track('Product Added');
+    await closing.flush(); // refused: kept for a retry, which its page will not live to make
+    closing.leave(); // backing off, it beacons nothing: the batch stays stored, unsent
+    await closing.destroy();
+    expect(localStorage.getItem(`${name}:wake`)).not.toBeNull();
+    dispatchStorage(`${name}:wake`);
+    await elapse(3_000); // the open tab's batch timer
+    expect(collector.received.map((r) => [r.status, r.body.batch.map((e) => e.event)])).toEqual([
+      [500, ['Product Added']],
+      [200, ['Product Added']],
+    ]);
+    await open.destroy();
+  });
+
   it('looks for nothing when another tab saved only notes of what it delivered', async () => {
     const name = freshQueue();
     const open = await openTab({ queue: { name } });
