@@ -137,8 +137,8 @@ export const collector = (options: CollectorOptions): Collector => {
     backoff = false;
     void run(reason);
   };
-  const arm = (): void => {
-    timer ||= setTimeout(fire, intervalMs, 'timer');
+  const arm = (ms = intervalMs): void => {
+    timer ||= setTimeout(fire, ms, 'timer');
   };
 
   // ---- The writer: events wait in memory and are written in one transaction per task.
@@ -283,6 +283,8 @@ export const collector = (options: CollectorOptions): Collector => {
    */
   const cycle = async (ours: () => boolean): Promise<void> => {
     let bounds: [number, number] | undefined = [queueEvents, queueBytes];
+    // A batch was answered: a backoff is over.
+    let calm = false;
     // Consent withdrawn mid-cycle, the page away (see `away`), another tab took the lock
     // over, or a page of this site loads next (it sends the rest): nothing more leaves from here.
     while (granted && !away && ours() && !leaving()) {
@@ -336,11 +338,14 @@ export const collector = (options: CollectorOptions): Collector => {
       // Answered: the backoff starts over, so one failure after many successes waits
       // base, not a delay grown by failures long past (delays reach capMs otherwise).
       attempt = 0;
+      calm = true;
     }
-    // The page stayed after all (a download): send then.
-    if (leaving()) return arm();
-    // Sent (a manual flush during a backoff, say): no more waiting.
-    if (backoff) (backoff = false), (timer = void clearTimeout(timer));
+    // Sent (a manual flush during a backoff, say): no more waiting. Not while a page of this
+    // site loads next unless a batch was answered: a Retry-After still holds.
+    if (backoff && (calm || !leaving())) (backoff = false), (timer = void clearTimeout(timer));
+    // The page stayed after all (a download): send then. Not sooner than the default
+    // interval, so `intervalMs: 0` does not spin through the window.
+    if (leaving()) arm(Math.max(intervalMs, D.BATCH_INTERVAL_MS));
   };
 
   // A flush asked for during a cycle runs again right after it; if that cycle failed, only
@@ -399,7 +404,8 @@ export const collector = (options: CollectorOptions): Collector => {
     writes.clear();
     // Stored, saved or beaconed from here on, they count as queued until they are sent.
     queued += count(fresh);
-    if (leaving() && store.spill(fresh.concat(held))) return;
+    // Not in memory: what it holds goes with the page unless beaconed (below).
+    if (leaving() && store.tier() != 'memory' && store.spill(fresh.concat(held))) return;
     // Then this tab's stored records waiting for the timer: durable already, so they come
     // second (what does not fit stays stored), but an IndexedDB read would not finish now.
     // Not those another tab's sender may have taken (see store.taken): they stay stored.

@@ -192,6 +192,38 @@ describe('page exit', () => {
     await page.destroy();
   });
 
+  it('ends a backoff when a flush delivers as a navigation to this site is announced (a download), and sends at the batch timer after it', async () => {
+    const navigation = installNavigation();
+    const tab = await openTab({ queue: { name: freshQueue() } });
+    collector.answer({ status: 503, headers: { 'Retry-After': '300' } });
+    tab.track('Product Added');
+    await tab.flush(); // refused: a retry in 300 s
+    collector.answer({ status: 200, delayMs: 500 });
+    void tab.flush(); // the page asks: sent at once, whatever the backoff
+    await turnsUntil(() => tab.plugin.stats().inFlight === 1);
+    navigation.navigate(`${location.origin}/invoice.pdf`); // a download: the page stays
+    await elapse(12_000);
+    expect(collector.delivered()).toHaveLength(1);
+    tab.track('Checkout Started');
+    await elapse(3_000); // its batch timer, not the 300 s retry that no longer has anything to do
+    expect(collector.delivered()).toHaveLength(2);
+    await tab.destroy();
+  });
+
+  it('waits for the window without spinning, with `batch.intervalMs: 0`, while a page of this site loads next', async () => {
+    const locks = installWebLocks();
+    const navigation = installNavigation();
+    const tab = await openTab({ queue: { name: freshQueue() }, batch: { intervalMs: 0 } });
+    navigation.navigate(`${location.origin}/cart`);
+    const before = locks.granted;
+    tab.track('Product Added');
+    await elapse(10_000);
+    expect(locks.granted - before).toBeLessThan(10); // a cycle per 2 s at most, not one per timer turn
+    await elapse(2_000);
+    expect(collector.delivered()).toHaveLength(1); // the page stayed: sent after the window
+    await tab.destroy();
+  });
+
   it('beacons at its exit once an announced navigation to this site evidently did not happen (a download, 10 s before)', async () => {
     const navigation = installNavigation();
     const beacon = spyOnBeacon();
@@ -316,6 +348,29 @@ describe('page exit', () => {
       await settle();
       expect(collector.delivered()).toHaveLength(2);
       await tab.destroy();
+    });
+
+    it('beacons at pagehide what it holds even when a page of this site loads next (nothing else would send it)', async () => {
+      breakIndexedDb();
+      const name = freshQueue();
+      // localStorage nearly full: the queue's write fails (memory from here), a small save still fits.
+      const setItem = Storage.prototype.setItem;
+      const full = vi.spyOn(localStorage, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+        if (key === `${name}:q` && value.length > 2_000) throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(localStorage, key, value);
+      });
+      const navigation = installNavigation();
+      const beacon = spyOnBeacon();
+      const page = await openTab({ queue: { name } });
+      page.track('Product Viewed', { description: 'x'.repeat(3_000) });
+      await settle();
+      expect(page.plugin.stats().storage).toBe('memory');
+      navigation.navigate(`${location.origin}/cart`);
+      dispatchPageHide();
+      full.mockRestore();
+      expect(beacon.calls.map((c) => c.body).join('')).toContain('Product Viewed');
+      await page.destroy();
+      await settle();
     });
 
     it('does not beacon the batch whose request is under way', async () => {
