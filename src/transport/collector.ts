@@ -517,9 +517,9 @@ export const collector = (options: CollectorOptions): Collector => {
           pending.forEach((event, i) => (pending[i] = { ...event, timestamp: new Date().toISOString() }));
           consent(c.consent.get());
         }),
-        // Beacon or save what is not durable yet; if the tab was only hidden, then send the stored rest.
         // The page may be going away: hidden (the last event reliably fired on mobile) or
-        // pagehide (navigation, back/forward cache); never `unload`. Both may fire for one exit.
+        // pagehide (navigation, back/forward cache); never `unload`. Both may fire for one
+        // exit (see leave): beacon or save what is not durable yet; if only hidden, then send the stored rest.
         addListener(doc, 'visibilitychange', () => doc!.visibilityState == 'hidden' && leave()),
         addListener(globalThis, 'pagehide', () => leave(true)),
         // Another tab saved events at its exit: send them soon (the batch timer), unless backing off.

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { props, waitForEvents } from '../utils/e2e-collector';
-import { sdkTag, startPageServer, type PageServer } from '../utils/e2e-page-server';
+import { sdkTag, usePageServer } from '../utils/e2e-page-server';
 import { addToCart, anonymousId, presetConsent, visit } from '../utils/e2e-shop';
 import { useE2eEnv } from '../utils/e2e-stack';
 
@@ -10,13 +10,7 @@ import { useE2eEnv } from '../utils/e2e-stack';
 // a response read) gets it evicted, and Back loads the page anew: sightline must start
 // nothing asynchronous once `pagehide` came. Chromium says why a page was not restored.
 const env = useE2eEnv({}, { backForwardCache: true });
-let pages: PageServer;
-beforeAll(async () => {
-  pages = await startPageServer();
-});
-afterAll(() => pages?.close());
-
-const SDK = (collectorUrl: string) => sdkTag(collectorUrl);
+const server = usePageServer();
 
 /** A fresh shopper's tab (consent given) and the reasons Chromium gives for not restoring its page from the cache. */
 async function watchedTab(): Promise<{ page: Page; notRestored: unknown[] }> {
@@ -34,8 +28,8 @@ async function watchedTab(): Promise<{ page: Page; notRestored: unknown[] }> {
 /** Opens a page with `head` (sent with `Cache-Control: no-cache`; `no-store` would keep it out of the cache). */
 async function openPage(path: string, head: string): Promise<{ page: Page; notRestored: unknown[] }> {
   const tab = await watchedTab();
-  pages.page(path, `<!doctype html><title>Shop</title>${head}<h1>Shop</h1>`);
-  await tab.page.goto(`${pages.url}${path}`);
+  server().page(path, `<!doctype html><title>Shop</title>${head}<h1>Shop</h1>`);
+  await tab.page.goto(`${server().url}${path}`);
   return tab;
 }
 
@@ -55,7 +49,7 @@ describe('the back/forward cache', () => {
   });
 
   it('keeps a page with the script tag and autocapture, tracking as the shopper leaves, and the page sends on after it', async () => {
-    const { page, notRestored } = await openPage('/bfcache-sdk.html', SDK(env.stack.collector.url));
+    const { page, notRestored } = await openPage('/bfcache-sdk.html', sdkTag(env.stack.collector.url));
     await page.waitForFunction(() => Boolean((window as any).sightline?.__sightline));
     const id = await page.evaluate(() => (window as any).sightline.user().anonymousId as string);
     // Tracked in the same task as the link is followed: not durable yet, beaconed at pagehide.

@@ -1,8 +1,8 @@
 import type { BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
 import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
-import { sdkTag, startPageServer, type PageServer } from '../utils/e2e-page-server';
+import { quietPage, usePageServer } from '../utils/e2e-page-server';
 import { anonymousId, presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
 import { useE2eEnv } from '../utils/e2e-stack';
 
@@ -139,16 +139,12 @@ describe('a batch timer that fires while the next page of the shop loads', () =>
   // at its batch timer (2 s) would still be under way as the page goes, and the next page
   // would send the batch again.
   const slow = useE2eEnv({ collector: { latencyMs: 2_000 } });
-  let pages: PageServer;
-  beforeAll(async () => {
-    pages = await startPageServer();
-  });
-  afterAll(() => pages?.close());
+  const server = usePageServer();
 
   it('starts no request on the leaving page: the next page sends the batch, once', async () => {
-    const sdk = sdkTag(slow.stack.collector.url, ' data-autocapture="none"');
-    pages.page('/list.html', `<!doctype html><title>Shop</title>${sdk}`);
-    pages.page('/product.html', `<!doctype html><title>Product</title>${sdk}`);
+    const pages = server();
+    pages.page('/list.html', quietPage(slow.stack.collector.url));
+    pages.page('/product.html', quietPage(slow.stack.collector.url, 'Product'));
     const context = await slow.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${pages.url}/list.html`);

@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
 import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
 import { postsOf, timeCollectorPosts } from '../utils/e2e-posts';
-import { sdkTag, startPageServer, type PageServer } from '../utils/e2e-page-server';
+import { quietPage, usePageServer } from '../utils/e2e-page-server';
 import { presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
 import { useE2eEnv, type E2eEnv } from '../utils/e2e-stack';
 
@@ -177,17 +177,13 @@ describe('a tab whose stored events another tab delivered', () => {
 
 describe('a tab already open, when another tab is closed in the same task as a burst', () => {
   const env = useE2eEnv({ collector: { latencyMs: LATENCY_MS } });
-  let pages: PageServer;
-  beforeAll(async () => {
-    pages = await startPageServer();
-  });
-  afterAll(() => pages?.close());
+  const server = usePageServer();
 
   it('sends what the closed tab saved for the next page, with no event of its own', async () => {
     // Pages that track nothing by themselves: the open tab has no batch timer of its own to
     // notice the saved events with.
-    const sdk = sdkTag(env.stack.collector.url, ' data-autocapture="none"');
-    pages.page('/idle.html', `<!doctype html><title>Shop</title>${sdk}`);
+    const pages = server();
+    pages.page('/idle.html', quietPage(env.stack.collector.url));
     const context = await env.browser.newContext();
     const staying = await context.newPage();
     await staying.goto(`${pages.url}/idle.html`);

@@ -1,19 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitForEvents } from '../utils/e2e-collector';
-import { startPageServer, type PageServer } from '../utils/e2e-page-server';
+import { sdkTag, usePageServer } from '../utils/e2e-page-server';
 import { collectReports } from '../utils/e2e-sdk-log';
-import { useE2eEnv, WRITE_KEY } from '../utils/e2e-stack';
+import { useE2eEnv } from '../utils/e2e-stack';
 
 // A page that enforces Trusted Types accepts a script's URL only from a policy. The script
 // tag loads its add-ons (web-vitals by default) through the policy `sightline`; where the
 // page's `trusted-types` directive does not allow that name, it says so and works on.
 const env = useE2eEnv();
-let pages: PageServer;
-beforeAll(async () => {
-  pages = await startPageServer();
-});
-afterAll(() => pages?.close());
+const server = usePageServer();
 
 /** Opens a page with this Content-Security-Policy and the script tag (debug on, so reports are logged). */
 async function openWithPolicy(path: string, csp: string): Promise<{ page: Page; reports: string[]; pageErrors: Error[] }> {
@@ -22,10 +18,9 @@ async function openWithPolicy(path: string, csp: string): Promise<{ page: Page; 
   const reports = collectReports(page);
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
-  pages.page(path, `<!doctype html><meta http-equiv="Content-Security-Policy" content="${csp}"><title>Shop</title>`
-    + `<script src="/sdk/sightline.iife.js" data-endpoint="${env.stack.collector.url}" data-format="segment" data-write-key="${WRITE_KEY}"`
-    + ` data-consent="granted" data-debug="true"></script><h1>Shop</h1>`);
-  await page.goto(`${pages.url}${path}`);
+  server().page(path, `<!doctype html><meta http-equiv="Content-Security-Policy" content="${csp}"><title>Shop</title>`
+    + `${sdkTag(env.stack.collector.url, ' data-debug="true"')}<h1>Shop</h1>`);
+  await page.goto(`${server().url}${path}`);
   await page.waitForFunction(() => Boolean((window as any).sightline?.__sightline));
   return { page, reports, pageErrors };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { DIST_DIR, WRITE_KEY } from './e2e-stack';
 
 /** A page server of its own on 127.0.0.1: pages the storefront does not have, served as a shop without `no-store` would. */
@@ -49,3 +50,20 @@ export async function startPageServer(): Promise<PageServer> {
  */
 export const sdkTag = (collectorUrl: string, attributes = ''): string =>
   `<script src="/sdk/sightline.iife.js" data-endpoint="${collectorUrl}" data-format="segment" data-write-key="${WRITE_KEY}" data-consent="granted"${attributes}></script>`;
+
+/**
+ * A page that tracks nothing by itself (autocapture off), so what it sends comes only from
+ * what a test tracks there and from the queue the tabs of the shop share.
+ */
+export const quietPage = (collectorUrl: string, title = 'Shop'): string =>
+  `<!doctype html><title>${title}</title>${sdkTag(collectorUrl, ' data-autocapture="none"')}`;
+
+/** A {@link startPageServer} for the tests of this file (or describe): started before them, closed after. */
+export function usePageServer(): () => PageServer {
+  let pages: PageServer | undefined;
+  beforeAll(async () => {
+    pages = await startPageServer();
+  });
+  afterAll(() => pages?.close());
+  return () => pages!;
+}
