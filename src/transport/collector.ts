@@ -388,10 +388,11 @@ export const collector = (options: CollectorOptions): Collector => {
   // A page of this origin is loading next (the Navigation API's navigate event: a link, a
   // form, a script): it sends what is stored or spilled, retrying until a 2xx, so nothing
   // need ride a beacon, whose answer nobody reads. Unknown (a closing tab, the address
-  // bar, another site, no Navigation API): beacons. Its time, or 0.
+  // bar, another site, no Navigation API): beacons. From its announcement until `next`, a
+  // time on the page's monotonic clock (see D.NAVIGATE_MS; 0: none), no request starts and
+  // an exit saves rather than beacons. Not the wall clock: a clock set back would stretch it.
   let next = 0;
-  // Since it was announced, and for a while (see D.NAVIGATE_MS), no request starts and an exit saves rather than beacons.
-  const leaving = (): boolean => Date.now() < next + D.NAVIGATE_MS;
+  const leaving = (): boolean => performance.now() < next;
   // Microtasks since the last event handed over during an exit.
   let quiet = 0;
   const gather = (): void => (++quiet < D.QUIET_TURNS ? queueMicrotask(gather) : exit());
@@ -527,7 +528,7 @@ export const collector = (options: CollectorOptions): Collector => {
         // Back from the back/forward cache: send what waited, as a page load does.
         addListener(globalThis, 'pageshow', () => away && ((away = false), void run('start'))),
         addListener(nav, 'navigate', ({ destination: to }: NavigateEvent) => {
-          next = !to.sameDocument && to.url.startsWith(`${location.origin}/`) ? Date.now() : 0;
+          next = !to.sameDocument && to.url.startsWith(`${location.origin}/`) ? performance.now() + D.NAVIGATE_MS : 0;
         }),
         // A navigation a single-page app took over (intercept) stays in this document.
         addListener(nav, 'navigatesuccess', stay),

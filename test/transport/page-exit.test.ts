@@ -238,6 +238,24 @@ describe('page exit', () => {
     await settle();
   });
 
+  it('times the window by the page clock: a wall clock set back (a time sync after a download link) neither stretches it nor stops sending', async () => {
+    const navigation = installNavigation();
+    const beacon = spyOnBeacon();
+    const page = await openTab({ queue: { name: freshQueue() } });
+    navigation.navigate(`${location.origin}/invoice.pdf`);
+    await elapse(5_000);
+    vi.setSystemTime(Date.now() - 60_000); // the system clock steps back a minute
+    page.track('Product Added');
+    await elapse(7_000); // 12 s after the link: the batch timer sends
+    expect(collector.delivered()).toHaveLength(1);
+    page.track('Checkout Started');
+    await microtasksUntil(() => page.plugin.stats().queued === 1);
+    dispatchPageHide(); // the tab is closed: beaconed, not saved for a next page
+    expect(beacon.calls).toHaveLength(1);
+    await page.destroy();
+    await settle();
+  });
+
   it('notes the batch it just delivered, when a page of this site loads next before its delete commits', async () => {
     const name = freshQueue();
     const navigation = installNavigation();

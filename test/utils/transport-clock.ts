@@ -2,11 +2,12 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { installWebLocks } from './transport-locks';
 
 /**
- * Fake timers that leave setImmediate and microtasks real: fake-indexeddb and the
- * network mock schedule their work there, and faking them would freeze both.
+ * Fake timers (and both clocks: the wall clock and `performance.now()`) that leave
+ * setImmediate and microtasks real: fake-indexeddb and the network mock schedule their
+ * work there, and faking them would freeze both.
  */
 export function useTransportClock(): void {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] });
 }
 
 /**
