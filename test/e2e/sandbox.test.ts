@@ -31,7 +31,11 @@ async function sandboxedFrame(): Promise<{ frame: Frame; pageErrors: Error[]; re
   }, html);
   await expect.poll(() => page.frame({ name: 'sandboxed' })).toBeTruthy();
   const frame = page.frame({ name: 'sandboxed' })!;
-  await frame.waitForFunction(() => Boolean((window as any).sightline?.__sightline));
+  // Poll on a timer, not on requestAnimationFrame (waitForFunction's default): the frame is
+  // cross-origin (its own process) and below the fold, so Chromium throttles its rendering and
+  // runs no animation frames there. Had the SDK not yet run at the first check, a rAF poll
+  // would never check again.
+  await frame.waitForFunction(() => Boolean((window as any).sightline?.__sightline), undefined, { polling: 100 });
   return { frame, pageErrors, reports };
 }
 
