@@ -9,5 +9,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll gives up after 1 s by default: a deadline, not a pace, and one a loaded
+    // two-core runner can miss (a send that waits for the 2 s batch timer, a console report
+    // read back through the protocol). Only how long a poll may wait grows.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

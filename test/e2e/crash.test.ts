@@ -100,9 +100,11 @@ describe('a tab whose renderer crashes', () => {
     expect(await crashing.evaluate(() => 'locks' in navigator)).toBe(false);
     const before = await fetchStats(env.stack.collector.url);
 
+    // Held before the probes come: 60 stored events start a send at once (a full batch), and an
+    // open gate would let it take them out of the queue before the count below could see 60.
+    gate.mode = 'hold'; // the crashing tab's send is under way and never answered: it holds the lease
     await trackProbes(crashing, 'lease', 60);
     await expect.poll(() => storedInQueue(crashing, 'lease'), { interval: 50 }).toBe(60);
-    gate.mode = 'hold'; // the crashing tab's send is under way and never answered: it holds the lease
     void crashing.evaluate(() => (window as any).sightline.flush()).catch(() => undefined);
     await expect.poll(() => gate.held.length, { interval: 20 }).toBeGreaterThan(0);
     const lease = await staying.evaluate(() => Object.keys(localStorage).filter((key) => key.endsWith(':lease')).map((key) => localStorage.getItem(key)));

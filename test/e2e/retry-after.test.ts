@@ -27,6 +27,9 @@ describe('Retry-After from a cross-origin collector', () => {
       describe: 'the home page events, retried after the 429',
       until: (all) => all.some((e) => e.type === 'page'),
     });
+    // The collector stores a batch before its answer reaches the page: wait for the page to
+    // have read the answer of the retry, or its status could still read 0 here.
+    await expect.poll(async () => (await postsOf(page))[1]?.end).toBeLessThan(Infinity);
     const posts = await postsOf(page);
     expect(posts[0]!.status).toBe(429);
     expect(posts[1]!.status).toBe(200);
