@@ -199,6 +199,8 @@ describe('a tab already open, when another tab is closed in the same task as a b
     await waitForSdk(closing);
     const closed = closing.waitForEvent('close');
     await closing.evaluate(({ name }) => {
+      // What the closing tab had seen fail when it went (read after the SDK's own pagehide listener).
+      addEventListener('pagehide', () => localStorage.setItem('e2e:retried-at-exit', String((window as any).sightline.stats().retried)));
       for (let n = 0; n < 300; n++) (window as any).sightline.track(`${name} ${Math.floor(n / 40)}`, { tab: 'closed', n, pad: 'x'.repeat(500) });
       window.close();
     }, { name: PROBE });
@@ -210,7 +212,13 @@ describe('a tab already open, when another tab is closed in the same task as a b
       until: (all) => probeKeys(all, ['closed']).length >= 300,
     });
     expectEachOnce(stored, keysFor('closed', 300));
-    expect((await fetchStats(env.stack.collector.url)).duplicates).toBe(before.duplicates);
+    // None twice, but for one case: on a slow machine the closing tab may start sending before
+    // it goes. Chromium then fails that request at window.close(), before pagehide, though its
+    // keepalive body still reaches the collector; the tab sees a network error, keeps the
+    // batch for a retry, and the open tab sends it again: a duplicate its messageIds remove
+    // (at-least-once: nobody can know that the failed request arrived).
+    const retried = Number(await staying.evaluate(() => localStorage.getItem('e2e:retried-at-exit')));
+    expect((await fetchStats(env.stack.collector.url)).duplicates - before.duplicates).toBeLessThanOrEqual(retried);
     expect(await staying.evaluate(() => Object.keys(localStorage).filter((key) => key.endsWith(':q')))).toEqual([]);
     await context.close();
   }, 60_000);
