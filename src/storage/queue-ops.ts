@@ -15,22 +15,22 @@ export const apply = (tx: Tier, records: QueueRecord[]): Promise<void> =>
  * One step of a send cycle, in one transaction: with `bounds` ([events, bytes]), first
  * deletes the oldest records past them (sizes come from the keys alone); then reads the
  * oldest records that make one batch (`max` events, `bytes` bytes, at least one record).
- * Resolves with them, the events kept and the events cut.
+ * Resolves with them, the events kept and the keys of the records cut.
  */
 export const take = (
   tx: Tier,
   max: number,
   bytes: number,
   bounds: [events: number, bytes: number] | [] = [],
-): Promise<[records: QueueRecord[], kept: number, cut: number]> => {
+): Promise<[records: QueueRecord[], kept: number, cut: string[]]> => {
   return tx((kv, done) =>
     // Every record holds at least one event: without trimming, `max` keys are enough.
     // (A bound of 0 events is no bound here; collector() never passes one.)
     kv.all(false, bounds[0] ? undefined : max, (keys) => {
       // Without bounds every key is kept.
       const [keep, kept] = fit([...keys].reverse(), ...bounds);
-      // The oldest past them are deleted: their events are the cut.
-      const cut = fit(keys.splice(0, keys.length - keep).map((k) => (kv.del(k), k)))[1];
+      // The oldest past them are deleted: they are the cut.
+      const cut = keys.splice(0, keys.length - keep).map((k) => (kv.del(k), k));
       const n = fit(keys, max, bytes)[0];
       const out = (records: QueueRecord[]): void => done([records, kept, cut]);
       // Requests of one transaction complete in order: this read sees the deletes.

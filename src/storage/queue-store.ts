@@ -13,6 +13,14 @@ export type QueueTier = 'indexeddb' | 'localstorage' | 'memory';
 /** The persisted queue: one {@link Tier} over a chain of tiers, plus the page-exit spill. */
 export interface QueueChain {
   tx: Tier;
+  /**
+   * Where send cycles read and delete: first a tier the queue stepped down from because it
+   * was full (`QuotaExceededError`), while it holds records (a full store still reads and
+   * deletes); then {@link tx}.
+   */
+  source: Tier;
+  /** A read of {@link source} found nothing: true if it moved on to the next tier (read again). */
+  drained(): boolean;
   tier(): QueueTier;
   /** Saves records (and notes) synchronously to localStorage (page exit); false if that failed. */
   spill(records: QueueRecord[]): boolean;
@@ -56,7 +64,8 @@ const TIERS: QueueTier[] = ['indexeddb', 'localstorage', 'memory'];
 /**
  * Opens the queue `name`: IndexedDB first; when a tier throws (missing, private mode,
  * quota) the transaction is redone on the next one and `onDowngrade` is told once per
- * step. Records already in a failed tier stay there for the next page that can read it.
+ * step. Records already in a tier that was full are sent from there (see `source`); those
+ * in one that failed otherwise stay there for the next page that can read it.
  */
 export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to: QueueTier, error: unknown) => void): QueueChain => {
   const local = localTier(`${name}:q`);
@@ -65,6 +74,11 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
   const taken = (): number => keyTime(readStorage(mark)!) || 0;
   const tiers = [idbTier(name), local, memoryTier()];
   let at = 0;
+  // The tier send cycles read (see source): below `at` while a tier left for being full may
+  // hold records. Otherwise they would wait for a page that can write there again, or, read
+  // by a page before its first write failed, go again with every page (their deletes done
+  // on the lower tier).
+  let from = 0;
   const tx: Tier = async (fn) => {
     for (;;) {
       const tried = at;
@@ -74,11 +88,25 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
         if (tried > 1) throw error;
         // Two transactions may fail on the same tier at once; step down only once.
         if (at === tried) onDowngrade(TIERS[tried]!, TIERS[(at = tried + 1)]!, error);
+        // Not just full (no IndexedDB, a database deleted or that does not open): nothing to read there.
+        if (from == tried && (error as Error)?.name != 'QuotaExceededError') from++;
       }
     }
   };
+  const source: Tier = async (fn) => {
+    for (let i; (i = from) < at; ) {
+      try {
+        return await tiers[i]!(fn);
+      } catch {
+        if (from == i) from++; // it cannot read either: the next tier
+      }
+    }
+    return tx(fn);
+  };
   return {
     tx,
+    source,
+    drained: () => from < at && !!++from,
     tier: () => TIERS[at]!,
     // Only forward: a chunk saved at an exit keeps its older key.
     took: (key) => keyTime(key) > taken() && writeStorage(mark, key),

@@ -122,8 +122,10 @@ export const collector = (options: CollectorOptions): Collector => {
   // name (of a type for page, identify and alias) are refused in `before`, so no plugin
   // enriches or receives them.
   const admit = createRateLimit(ratePerName, (event, dropped) => report('input/rate-limited', { event, dropped }, 'input'));
-  const store = createQueueStore(name, (from, to, error) => report('storage/downgraded', { from, to, error: String(error) }));
-  const { tx } = store;
+  // What this tab stored in the tier it leaves is not beaconed at exit: the exit's notes
+  // would delete it in the next tier, and the cycle sends it from there (store.source).
+  const store = createQueueStore(name, (from, to, error) => (mine.clear(), report('storage/downgraded', { from, to, error: String(error) })));
+  const { tx, source } = store;
   const build = (json: string[]) => formatBatch(format, json, endpoint, writeKey, headers);
 
   // ---- When to send (the model: DataDog browser-sdk's flushController): on the events and
@@ -293,9 +295,12 @@ export const collector = (options: CollectorOptions): Collector => {
       const seen = exits;
       await store.absorb();
       if (away) break; // a pagehide came meanwhile
-      const [records, kept, cut] = await take(tx, maxEvents, batchBytes, bounds);
+      // From a tier the queue left for being full first, while it holds records (store.source).
+      const [records, kept, cut] = await take(source, maxEvents, batchBytes, bounds);
       if (bounds) queued = kept;
-      if (cut) drop('transport/queue-overflow', cut);
+      // Cut, so not for an exit to beacon; and not lost if an exit beaconed (and noted) it as this batch was read.
+      const [, lost] = fit(cut.filter((k) => (mine.delete(k), !store.noted([k]))));
+      if (lost) drop('transport/queue-overflow', lost);
       bounds = undefined;
       const keys = records.map((r) => r.k);
       // An exit while this batch was read, in this tab or another, may have beaconed some of
@@ -303,6 +308,7 @@ export const collector = (options: CollectorOptions): Collector => {
       if (exits != seen || store.noted(keys) || !granted || away || leaving()) continue;
       // All sent: a record still in `mine` was sent by another tab, and an exit must not beacon it.
       if (!records.length) {
+        if (store.drained()) continue; // that was the tier the queue left: now the current one
         mine.clear();
         break;
       }
@@ -324,7 +330,7 @@ export const collector = (options: CollectorOptions): Collector => {
         // Answered after pagehide: saved notes do it, for the next page or this one if it
         // comes back (nothing asynchronous starts then; see `away`).
         if (spilled || away) store.spill(held);
-        if (!away) await apply(tx, held);
+        if (!away) await apply(source, held);
         held = [];
       }
       if (retry) {

@@ -21,6 +21,19 @@ async function sendUnderWay(tab: TransportTab, event: string, properties?: Prope
   await turnsUntil(() => tab.plugin.stats().inFlight === 1);
 }
 
+/**
+ * A tab whose queue keeps at most two events, holding three chunks of one event each (one
+ * task each), stored and waiting for the batch timer: its next send cycle cuts the oldest.
+ */
+async function tabOverItsBound(name: string): Promise<TransportTab> {
+  const tab = await openTab({ queue: { name, maxEvents: 2 } });
+  for (const event of ['Product Viewed', 'Product Added', 'Cart Viewed']) {
+    tab.track(event);
+    await settle();
+  }
+  return tab;
+}
+
 describe('page exit', () => {
   useTransportSpec();
   afterEach(() => {
@@ -443,6 +456,43 @@ describe('page exit', () => {
     await tab.flush();
     expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Product Added']);
     expect(await queuedIn(name)).toEqual([]);
+    await tab.destroy();
+  });
+
+  it('counts as overflow only what no exit beaconed, when a tab switch comes as its sender trims the queue to its bound', async () => {
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const tab = await tabOverItsBound(name);
+    const read = IDBObjectStore.prototype.getAllKeys;
+    vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementationOnce(function (this: IDBObjectStore, ...args) {
+      dispatchVisibilityChange('hidden'); // beacons all three as the sender trims the oldest
+      return read.apply(this, args);
+    });
+    await tab.flush();
+    dispatchVisibilityChange('visible');
+    expect(beacon.calls.flatMap((c) => JSON.parse(c.body).batch.map((e: { event: string }) => e.event))).toEqual(['Product Viewed', 'Product Added', 'Cart Viewed']);
+    await elapse(3_000);
+    await tab.flush();
+    expect(collector.received).toHaveLength(3); // the beacons: nothing was left to send
+    expect(tab.plugin.stats().dropped).toEqual({});
+    expect(tab.errors).toEqual([]);
+    expect(await queuedIn(name)).toEqual([]);
+    await tab.destroy();
+  });
+
+  it('does not beacon at a tab switch what its sender cut to the queue bound: it stays dropped, and is counted once', async () => {
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const tab = await tabOverItsBound(name);
+    collector.answer({ status: 200, delayMs: 500 });
+    void tab.flush(); // cuts the oldest to the bound, sends the other two
+    await turnsUntil(() => tab.plugin.stats().inFlight === 2);
+    dispatchVisibilityChange('hidden');
+    dispatchVisibilityChange('visible');
+    expect(beacon.calls).toEqual([]);
+    await elapse(3_000);
+    expect(collector.received.map((r) => r.body.batch.map((e) => e.event))).toEqual([['Product Added', 'Cart Viewed']]);
+    expect(tab.plugin.stats()).toMatchObject({ sent: 2, dropped: { 'transport/queue-overflow': 1 } });
     await tab.destroy();
   });
 

@@ -5,6 +5,10 @@ import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { IDB_OPEN_MS } from '../../src/storage/idb';
 import { breakIndexedDb, breakLocalStorage, holdIndexedDbOpen, queuedIn } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
+import { createSightline } from '../../src/core';
+import { collector as createCollector } from '../../src/transport';
+import { COLLECTOR } from '../utils/transport-collector';
+import { dispatchVisibilityChange, spyOnBeacon } from '../utils/transport-page';
 
 const collector = useTransportCollector();
 const names = () => collector.received.filter((r) => r.status < 300).flatMap((r) => r.body.batch.map((e) => e.event));
@@ -110,6 +114,7 @@ describe('the persisted queue', () => {
       if (++puts == 2) throw new DOMException('quota', 'QuotaExceededError');
       return put.apply(this, args);
     });
+    collector.answer(503); // the count flush that follows keeps a where it is
     tab.track('b');
     tab.track('c');
     tab.track('d'); // chunks [b, c] and [d]
@@ -119,7 +124,7 @@ describe('the persisted queue', () => {
     expect(await queuedIn(name)).toHaveLength(1); // a alone: nothing of [b, c]
     await tab.flush();
     await tab.destroy();
-    const next = await openTab({ queue: { name } }); // it sends what stayed in IndexedDB
+    const next = await openTab({ queue: { name } });
     await next.flush();
     expect(names().sort()).toEqual(['a', 'b', 'c', 'd']);
     await next.destroy();
@@ -141,5 +146,87 @@ describe('the persisted queue', () => {
     expect(tab.errors).toEqual([expect.objectContaining({ code: TRANSPORT_ERRORS.queueOverflow, detail: { events: 3 } })]);
     expect(tab.plugin.stats().dropped).toEqual({ [TRANSPORT_ERRORS.queueOverflow]: 3 });
     await tab.destroy();
+  });
+});
+
+/**
+ * IndexedDB is full (a disk nearly full, a phone low on storage): every write fails with
+ * QuotaExceededError, while reads and deletes still work (they free space).
+ */
+const fillIndexedDb = () =>
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  });
+
+describe('a full IndexedDB (quota)', () => {
+  useTransportSpec();
+  afterEach(() => vi.restoreAllMocks());
+
+  it('sends what it already held from there, oldest first, and writes the rest to localStorage: each event once', async () => {
+    const name = freshQueue();
+    const tab = await openTab({ queue: { name } });
+    tab.track('Product Viewed');
+    await settle(); // stored in IndexedDB, waiting for the batch timer
+    fillIndexedDb();
+    tab.track('Product Added');
+    await settle();
+    expect(tab.plugin.stats().storage).toBe('localstorage');
+    await tab.flush();
+    expect(names()).toEqual(['Product Viewed', 'Product Added']);
+    expect(await queuedIn(name)).toEqual([]); // deleted where it was stored
+    await tab.destroy();
+
+    const next = await openTab({ queue: { name } });
+    next.track('Checkout Started');
+    await next.flush();
+    expect(names()).toEqual(['Product Viewed', 'Product Added', 'Checkout Started']);
+    await next.destroy();
+  });
+
+  it('does not send again with every page what IndexedDB holds, when each page writes before it reads', async () => {
+    const name = freshQueue();
+    const first = await openTab({ queue: { name } });
+    collector.answer(503);
+    first.track('Cart Viewed');
+    await first.flush(); // kept in IndexedDB for a retry
+    await first.destroy();
+    fillIndexedDb();
+    for (const page of ['/cart', '/checkout', '/thanks']) {
+      // A page view tracked as the page loads: its write fails, and the queue steps down,
+      // before the start cycle reads what IndexedDB holds.
+      const client = createSightline({ writeKey: 'test-key' });
+      const plugin = createCollector({ endpoint: COLLECTOR, queue: { name } });
+      const used = client.use(plugin);
+      client.track('Page Opened', { page });
+      await used;
+      await settle();
+      await client.flush();
+      expect(plugin.stats().storage).toBe('localstorage');
+      await client.destroy();
+    }
+    expect(names()).toEqual(['Cart Viewed', 'Page Opened', 'Page Opened', 'Page Opened']);
+    expect(await queuedIn(name)).toEqual([]);
+  });
+
+  it('does not beacon at a tab switch what it stored there before it filled (the exit notes would delete it in localStorage): the page sends it, once', async () => {
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name } });
+    tab.track('Product Viewed');
+    await settle(); // stored in IndexedDB, waiting for the batch timer
+    fillIndexedDb();
+    tab.track('Product Added');
+    await settle(); // stored in localStorage, waiting for the timer too
+    dispatchVisibilityChange('hidden');
+    expect(beacon.calls.map((c) => JSON.parse(c.body).batch.map((e: { event: string }) => e.event))).toEqual([['Product Added']]);
+    await elapse(100); // no pagehide follows: the page sends what is stored
+    expect(names().sort()).toEqual(['Product Added', 'Product Viewed']);
+    expect(await queuedIn(name)).toEqual([]);
+    dispatchVisibilityChange('visible');
+    await tab.destroy();
+    const next = await openTab({ queue: { name } });
+    await next.flush();
+    expect(names()).toHaveLength(2);
+    await next.destroy();
   });
 });
