@@ -45,9 +45,11 @@ export const LEASE_MS = 10_000;
 
 /**
  * A tab that wrote the lease reads it again this much later, once the writes of tabs in
- * other processes have arrived (Chromium delivers them within milliseconds).
+ * other processes have arrived. Chromium delivers them within milliseconds, but on a busy
+ * machine 50 ms once let two tabs both read their own lease back and send at once. Only the
+ * lease (no Web Locks) waits so, once per send cycle.
  */
-export const LEASE_SETTLE_MS = 50;
+export const LEASE_SETTLE_MS = 200;
 
 /** The lease holder renews three times per lease, so one late timer does not lose it. */
 export const HEARTBEAT_MS = 3_333;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLock } from '../../src/transport/lock';
+import { LEASE_SETTLE_MS } from '../../src/transport/constants';
 import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
 
 /** A function that holds the lock until `release()` is called. */
@@ -73,7 +74,7 @@ describe('the localStorage lease', () => {
     const taking = a(run);
     expect(localStorage.getItem('queue:lease')).toMatch(/^tab-a\|/); // written, and read back as its own…
     localStorage.setItem('queue:lease', `tab-b|${Date.now() + 10_000}`); // …but tab B's write lands last
-    await vi.advanceTimersByTimeAsync(50);
+    await vi.advanceTimersByTimeAsync(LEASE_SETTLE_MS);
     expect(await taking).toBe(false);
     expect(run).not.toHaveBeenCalled();
     expect(localStorage.getItem('queue:lease')).toMatch(/^tab-b\|/);
