@@ -61,7 +61,7 @@ describe('tabs switched away and back while another tab sends', () => {
         await Promise.all(tabs.map((tab) => tab.destroy()));
         vi.restoreAllMocks();
       }),
-      { numRuns: 100, endOnFailure: true },
+      { numRuns: process.env.FUZZ_RUNS ? +process.env.FUZZ_RUNS : 100, endOnFailure: true },
     );
   }, 60_000);
 });
