@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
-import { props, waitForEvents } from '../utils/e2e-collector';
+import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
 import { collectorGate } from '../utils/e2e-gate';
 import { collectReports } from '../utils/e2e-sdk-log';
 import { anonymousId, presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
@@ -114,6 +114,65 @@ describe('a queue database that another page of the shop deletes', () => {
       until: (all) => probesOf(all).length >= 4,
     });
     expect(probesOf(stored).sort((a, b) => a - b)).toEqual([0, 0, 1, 2]);
+    await context.close();
+  });
+});
+
+// A device low on space: IndexedDB refuses every write (QuotaExceededError) but still reads
+// and deletes. The queue moves to localStorage, and what IndexedDB already held is sent from
+// there and deleted there: not left for a page that can write again, nor sent again by every
+// page. (Chromium's quota override over CDP does not reach a Playwright context's storage, so
+// the page's own IndexedDB refuses the writes, as the browser does when the disk is full.)
+describe('a browser whose IndexedDB fills up', () => {
+  it('sends what IndexedDB already held once, from there, and keeps delivering through localStorage across a reload', async () => {
+    const context = await env.browser.newContext();
+    await presetConsent(context, 'accepted');
+    await context.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (sessionStorage.getItem('disk-full')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const page = await context.newPage();
+    const reports = collectReports(page);
+    const gate = await collectorGate(context, env.stack.collector.url);
+    await visit(page, `${env.stack.shop.url}/`);
+    const id = await anonymousId(page);
+    const before = await fetchStats(env.stack.collector.url);
+    const track = (from: number, to: number) =>
+      page.evaluate(
+        ([probe, from, to]) => {
+          // Names of 25 events each: the per-name rate limit admits 50 per 10 s.
+          for (let n = from; n < to; n++) (window as any).sightline.track(`${probe} ${Math.floor(n / 25)}`, { n });
+          return (window as any).sightline.flush();
+        },
+        [PROBE, from, to] as const,
+      );
+
+    // Nothing can leave: the first probes wait in IndexedDB.
+    gate.mode = 'fail';
+    await track(0, 30);
+    expect(await page.evaluate(() => (window as any).sightline.stats())).toMatchObject({ storage: 'indexeddb' });
+    expect(await page.evaluate(() => (window as any).sightline.stats().queued)).toBeGreaterThanOrEqual(30);
+
+    // The disk fills up, for this page and the next.
+    await page.evaluate(() => sessionStorage.setItem('disk-full', '1'));
+    await track(30, 60);
+    await expect.poll(() => page.evaluate(() => (window as any).sightline.stats().storage)).toBe('localstorage');
+    expect(reports.filter((code) => code === 'storage/downgraded')).toHaveLength(1);
+
+    gate.mode = 'open';
+    await page.evaluate(() => (window as any).sightline.flush());
+    await waitForEvents(env.stack.collector.url, { anonymousId: id, describe: 'the 60 probes', until: (all) => probesOf(all).length >= 60 });
+
+    // The next page, whose first write fails too, sends none of them again.
+    await page.reload();
+    await waitForSdk(page);
+    await track(60, 61);
+    const stored = await waitForEvents(env.stack.collector.url, { anonymousId: id, describe: 'the probe of the next page', until: (all) => probesOf(all).includes(60) });
+    expect(probesOf(stored).sort((a, b) => a - b)).toEqual(Array.from({ length: 61 }, (_, n) => n));
+    expect((await fetchStats(env.stack.collector.url)).duplicates).toBe(before.duplicates);
     await context.close();
   });
 });
