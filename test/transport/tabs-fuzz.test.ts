@@ -28,6 +28,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ tab: fc.nat(2), do: fc.constant('wait' as const), ms: fc.nat(800) }) },
 );
 
+// FUZZ_RUNS for a longer search (npm run test:fuzz).
+const RUNS = process.env.FUZZ_RUNS ? +process.env.FUZZ_RUNS : 100;
+
 describe('tabs switched away and back while another tab sends', () => {
   useTransportSpec();
   afterEach(() => vi.restoreAllMocks());
@@ -61,7 +64,7 @@ describe('tabs switched away and back while another tab sends', () => {
         await Promise.all(tabs.map((tab) => tab.destroy()));
         vi.restoreAllMocks();
       }),
-      { numRuns: process.env.FUZZ_RUNS ? +process.env.FUZZ_RUNS : 100, endOnFailure: true },
+      { numRuns: RUNS, endOnFailure: true },
     );
-  }, 60_000);
+  }, Math.max(60_000, RUNS * 600)); // a search cut off by the limit would go on into the next test
 });
