@@ -308,7 +308,11 @@ export const collector = (options: CollectorOptions): Collector => {
       if (exits != seen || store.noted(keys) || !granted || away || leaving()) continue;
       // All sent: a record still in `mine` was sent by another tab, and an exit must not beacon it.
       if (!records.length) {
-        if (store.drained()) continue; // that was the tier the queue left: now the current one
+        // That was the tier the queue left: now the current one, bounded and counted.
+        if (store.drained()) {
+          bounds = [queueEvents, queueBytes];
+          continue;
+        }
         mine.clear();
         break;
       }

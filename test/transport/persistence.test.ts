@@ -183,6 +183,20 @@ describe('a full IndexedDB (quota)', () => {
     await next.destroy();
   });
 
+  it('counts as queued what waits in the current tier once the tier it left is sent', async () => {
+    const tab = await openTab({ queue: { name: freshQueue() } });
+    tab.track('Product Viewed');
+    await settle();
+    fillIndexedDb();
+    tab.track('Product Added');
+    await settle();
+    collector.answer(200, 503); // IndexedDB's event goes; localStorage's fails
+    await tab.flush();
+    expect(names()).toEqual(['Product Viewed']);
+    expect(tab.plugin.stats()).toMatchObject({ queued: 1, sent: 1, retried: 1 });
+    await tab.destroy();
+  });
+
   it('does not send again with every page what IndexedDB holds, when each page writes before it reads', async () => {
     const name = freshQueue();
     const first = await openTab({ queue: { name } });
