@@ -21,6 +21,13 @@ async function sendUnderWay(tab: TransportTab, event: string, properties?: Prope
   await turnsUntil(() => tab.plugin.stats().inFlight === 1);
 }
 
+/** Tracks `event` and closes the tab in the same task (`pagehide` before any task runs). */
+async function trackAndClose(tab: TransportTab, event: string): Promise<void> {
+  tab.track(event);
+  await microtasksUntil(() => tab.plugin.stats().queued === 1);
+  dispatchPageHide();
+}
+
 /**
  * A tab whose queue keeps at most two events, holding three chunks of one event each (one
  * task each), stored and waiting for the batch timer: its next send cycle cuts the oldest.
@@ -243,9 +250,7 @@ describe('page exit', () => {
     const page = await openTab({ queue: { name: freshQueue() } });
     navigation.navigate(`${location.origin}/invoice.pdf`);
     await elapse(11_000);
-    page.track('Product Added');
-    await microtasksUntil(() => page.plugin.stats().queued === 1);
-    dispatchPageHide(); // the tab is closed, in the same task
+    await trackAndClose(page, 'Product Added');
     expect(beacon.calls).toHaveLength(1);
     await page.destroy();
     await settle();
@@ -261,9 +266,7 @@ describe('page exit', () => {
     page.track('Product Added');
     await elapse(7_000); // 12 s after the link: the batch timer sends
     expect(collector.delivered()).toHaveLength(1);
-    page.track('Checkout Started');
-    await microtasksUntil(() => page.plugin.stats().queued === 1);
-    dispatchPageHide(); // the tab is closed: beaconed, not saved for a next page
+    await trackAndClose(page, 'Checkout Started'); // beaconed, not saved for a next page
     expect(beacon.calls).toHaveLength(1);
     await page.destroy();
     await settle();

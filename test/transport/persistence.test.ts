@@ -5,6 +5,7 @@ import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { IDB_OPEN_MS } from '../../src/storage/idb';
 import { breakIndexedDb, breakLocalStorage, holdIndexedDbOpen, queuedIn } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
+import type { TransportTab } from '../utils/transport-tab';
 import { createSightline } from '../../src/core';
 import { collector as createCollector } from '../../src/transport';
 import { COLLECTOR } from '../utils/transport-collector';
@@ -158,6 +159,18 @@ const fillIndexedDb = () =>
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   });
 
+/**
+ * "Product Viewed" is stored in IndexedDB, which then fills up: "Product Added" is written to
+ * localStorage (the queue steps down). Both wait for the batch timer.
+ */
+async function storeThenFill(tab: TransportTab): Promise<void> {
+  tab.track('Product Viewed');
+  await settle();
+  fillIndexedDb();
+  tab.track('Product Added');
+  await settle();
+}
+
 describe('a full IndexedDB (quota)', () => {
   useTransportSpec();
   afterEach(() => vi.restoreAllMocks());
@@ -165,11 +178,7 @@ describe('a full IndexedDB (quota)', () => {
   it('sends what it already held from there, oldest first, and writes the rest to localStorage: each event once', async () => {
     const name = freshQueue();
     const tab = await openTab({ queue: { name } });
-    tab.track('Product Viewed');
-    await settle(); // stored in IndexedDB, waiting for the batch timer
-    fillIndexedDb();
-    tab.track('Product Added');
-    await settle();
+    await storeThenFill(tab);
     expect(tab.plugin.stats().storage).toBe('localstorage');
     await tab.flush();
     expect(names()).toEqual(['Product Viewed', 'Product Added']);
@@ -185,11 +194,7 @@ describe('a full IndexedDB (quota)', () => {
 
   it('counts as queued what waits in the current tier once the tier it left is sent', async () => {
     const tab = await openTab({ queue: { name: freshQueue() } });
-    tab.track('Product Viewed');
-    await settle();
-    fillIndexedDb();
-    tab.track('Product Added');
-    await settle();
+    await storeThenFill(tab);
     collector.answer(200, 503); // IndexedDB's event goes; localStorage's fails
     await tab.flush();
     expect(names()).toEqual(['Product Viewed']);
@@ -226,11 +231,7 @@ describe('a full IndexedDB (quota)', () => {
     const name = freshQueue();
     const beacon = spyOnBeacon();
     const tab = await openTab({ queue: { name } });
-    tab.track('Product Viewed');
-    await settle(); // stored in IndexedDB, waiting for the batch timer
-    fillIndexedDb();
-    tab.track('Product Added');
-    await settle(); // stored in localStorage, waiting for the timer too
+    await storeThenFill(tab);
     dispatchVisibilityChange('hidden');
     expect(beacon.calls.map((c) => JSON.parse(c.body).batch.map((e: { event: string }) => e.event))).toEqual([['Product Added']]);
     await elapse(100); // no pagehide follows: the page sends what is stored
