@@ -3,7 +3,7 @@ import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { IDB_OPEN_MS } from '../../src/storage/idb';
-import { breakIndexedDb, breakLocalStorage, holdIndexedDbOpen, queuedIn } from '../utils/transport-store';
+import { breakIndexedDb, breakLocalStorage, fillIndexedDb, holdIndexedDbOpen, queuedIn } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import type { TransportTab } from '../utils/transport-tab';
 import { createSightline } from '../../src/core';
@@ -149,15 +149,6 @@ describe('the persisted queue', () => {
     await tab.destroy();
   });
 });
-
-/**
- * IndexedDB is full (a disk nearly full, a phone low on storage): every write fails with
- * QuotaExceededError, while reads and deletes still work (they free space).
- */
-const fillIndexedDb = () =>
-  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
-    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  });
 
 /**
  * "Product Viewed" is stored in IndexedDB, which then fills up: "Product Added" is written to

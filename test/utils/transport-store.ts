@@ -14,6 +14,15 @@ export const breakIndexedDb = () =>
     throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
   });
 
+/**
+ * IndexedDB is full (a disk nearly full, a phone low on storage): every write fails with
+ * QuotaExceededError, while reads and deletes still work (they free space).
+ */
+export const fillIndexedDb = () =>
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  });
+
 /** localStorage throws on every access, as with "block all cookies". */
 export const breakLocalStorage = () => {
   const deny = () => {
