@@ -6,6 +6,6 @@ import fc from 'fast-check';
 // Property specs (fast-check) draw new cases on every run, except in CI, which checks the same
 // cases each time: a submission must not pass or fail by the cases it drew. A failure prints
 // its seed; FUZZ_SEED replays it, and `npm run test:fuzz` searches longer with new seeds
-// (docs/qa.md, "Property specs").
+// (docs/architecture.md, "Property specs").
 const seed = process.env.FUZZ_SEED ? +process.env.FUZZ_SEED : process.env.CI ? 20_261_123 : undefined;
 if (seed !== undefined) fc.configureGlobal({ seed });

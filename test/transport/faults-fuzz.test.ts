@@ -234,7 +234,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ do: fc.constant('crash' as const), tab: tabNo, lucky: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('hide' as const), tab: tabNo }) },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('show' as const), tab: tabNo }) },
-  // Off unless FUZZ_DISK_FULL=1: it finds open defects (docs/delivery.md, "Limits"), and
+  // Off unless FUZZ_DISK_FULL=1: it finds open defects (docs/delivery.md, "Retries"), and
   // without it a seed draws the same cases as before.
   ...(process.env.FUZZ_DISK_FULL ? [{ weight: 1, arbitrary: fc.constant({ do: 'disk-full' as const }) }] : []),
 );

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
-import { useTransportCollector } from '../utils/transport-collector';
+import { COLLECTOR, useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { IDB_OPEN_MS } from '../../src/storage/idb';
 import { breakIndexedDb, breakLocalStorage, fillIndexedDb, holdIndexedDbOpen, queuedIn } from '../utils/transport-store';
@@ -8,7 +8,6 @@ import { freshQueue, openTab } from '../utils/transport-tab';
 import type { TransportTab } from '../utils/transport-tab';
 import { createSightline } from '../../src/core';
 import { collector as createCollector } from '../../src/transport';
-import { COLLECTOR } from '../utils/transport-collector';
 import { dispatchVisibilityChange, spyOnBeacon } from '../utils/transport-page';
 
 const collector = useTransportCollector();

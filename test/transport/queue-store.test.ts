@@ -17,7 +17,6 @@ const rec = (time: number, bytes = 10, count = 1): QueueRecord => ({
 });
 /** The records of the next batch of at most `max` events (and `bytes` bytes). */
 const batch = async (store: Tier, max = 10, bytes = 1e9) => (await take(store, max, bytes))[0];
-/** Trims to the bounds; resolves with [kept, cut]. */
 /** What trimming to the bounds keeps and cuts, in events. */
 const trim = async (store: Tier, events: number, bytes: number) => {
   const [, kept, cut] = await take(store, 0, 0, [events, bytes]);
