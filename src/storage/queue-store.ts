@@ -14,11 +14,18 @@ export type QueueTier = 'indexeddb' | 'localstorage' | 'memory';
 export interface QueueChain {
   tx: Tier;
   /**
-   * Where send cycles read and delete: first a tier the queue stepped down from because it
-   * was full (`QuotaExceededError`), while it holds records (a full store still reads and
-   * deletes); then {@link tx}.
+   * Where send cycles read: first a tier the queue stepped down from because it was full
+   * (`QuotaExceededError`), while it holds records (a full store still reads and deletes);
+   * then {@link tx}.
    */
   source: Tier;
+  /**
+   * Applies what a delivered batch leaves (the notes of its chunks, and the chunk of what is
+   * left of it before a retry) to {@link tx}, and deletes its keys in every tier left for
+   * being full: below IndexedDB a chunk may be held twice, where a page exit saved it and
+   * where its write committed.
+   */
+  finish(records: QueueRecord[]): Promise<void>;
   /** A read of {@link source} found nothing: true if it moved on to the next tier (read again). */
   drained(): boolean;
   tier(): QueueTier;
@@ -45,7 +52,8 @@ export interface QueueChain {
   /**
    * Whether page exits saved anything under one of `keys` since the last {@link absorb} (a
    * note: the chunk was beaconed), read synchronously: a batch read meanwhile is read again.
-   * Always false in localStorage or memory, where an exit's notes delete at once.
+   * Below IndexedDB only notes count (there `<name>:q` is the queue itself): those of a tab
+   * that has not stepped down yet.
    */
   noted(keys: string[]): boolean;
   /**
@@ -79,6 +87,17 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
   // by a page before its first write failed, go again with every page (their deletes done
   // on the lower tier).
   let from = 0;
+  // Tiers left for being full: they still read and delete.
+  const full: boolean[] = [];
+  /** Deletes the keys of `records` in the tiers left for being full: a chunk may be held there too. */
+  const clean = async (records: QueueRecord[]): Promise<void> => {
+    for (let i = 0; i < at; i++)
+      try {
+        if (full[i]) await apply(tiers[i]!, records.map((r) => note(r.k)));
+      } catch {
+        // It cannot delete either: nothing is read from it any more.
+      }
+  };
   const tx: Tier = async (fn) => {
     for (;;) {
       const tried = at;
@@ -89,7 +108,8 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
         // Two transactions may fail on the same tier at once; step down only once.
         if (at === tried) onDowngrade(TIERS[tried]!, TIERS[(at = tried + 1)]!, error);
         // Not just full (no IndexedDB, a database deleted or that does not open): nothing to read there.
-        if (from == tried && (error as Error)?.name != 'QuotaExceededError') from++;
+        full[tried] = (error as Error)?.name == 'QuotaExceededError';
+        if (from == tried && !full[tried]) from++;
       }
     }
   };
@@ -116,8 +136,10 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
     // A new value each time: a storage event fires only on a change.
     wake: () => writeStorage(`${name}:wake`, `${Date.now()}`),
     noted(keys) {
-      const spill = !at && readStorage(`${name}:q`);
-      return !!spill && keys.some((k) => spill.includes(`"${k}"`));
+      const spill = readStorage(`${name}:q`);
+      // Below IndexedDB that list is the queue itself: only its notes (`{"k":"<k>","j":[]}`)
+      // count, rarely there, so one search for any note first, not one per key.
+      return !!spill && (!at || spill.includes('"j":[]')) && keys.some((k) => spill.includes(at ? `"${k}","j":[]` : `"${k}"`));
     },
     spill(records) {
       try {
@@ -129,7 +151,8 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
       }
     },
     async absorb() {
-      if (at) return; // localStorage is the spill itself; memory means it is unusable
+      // Below IndexedDB, `<name>:q` is the queue: only notes to take in, rarely there (see below).
+      if (at && !readStorage(`${name}:q`)?.includes('"j":[]')) return;
       let records: QueueRecord[];
       try {
         records = await local((kv, done) => kv.all(true, undefined, done));
@@ -137,8 +160,17 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
         return;
       }
       if (!records.length) return;
+      if (!at) await apply(tx, records);
+      // Not applied in IndexedDB (the queue is below it, or stepped down now for being full):
+      // what is named here is deleted there all the same, for it may be read from there (see
+      // source); records stay in localStorage, the queue now, and notes leave it.
+      await clean(records);
+      await apply(local, records.map((r) => (at && r.j.length ? r : note(r.k))));
+    },
+    async finish(records) {
       await apply(tx, records);
-      if (!at) await apply(local, records.map((r) => note(r.k)));
+      // After: storing the rest may be what steps the queue down (the deletes fail with it there).
+      await clean(records);
     },
   };
 };

@@ -334,7 +334,7 @@ export const collector = (options: CollectorOptions): Collector => {
         // Answered after pagehide: saved notes do it, for the next page or this one if it
         // comes back (nothing asynchronous starts then; see `away`).
         if (spilled || away) store.spill(held);
-        if (!away) await apply(source, held);
+        if (!away) await store.finish(held);
         held = [];
       }
       if (retry) {

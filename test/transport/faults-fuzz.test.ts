@@ -2,8 +2,8 @@
 // stores: track bursts (some events large), collector faults (5xx, 408, 429 and 503 with
 // Retry-After, 413, 400, network errors, a request that hangs past the timeout, slow answers),
 // offline and online, flush(), time, tab switches, the back/forward cache, reloads (pagehide,
-// then a new client), crashes (a client abandoned without pagehide) and, with FUZZ_DISK_FULL=1,
-// IndexedDB filling up (every write from then on fails with QuotaExceededError). Whatever the order:
+// then a new client), crashes (a client abandoned without pagehide) and IndexedDB filling up
+// (every write from then on fails with QuotaExceededError). Whatever the order:
 // (a) every accepted event reaches the collector or is dropped with a reported code — or is
 //     lost as docs/delivery.md says it may be: not yet durable at a crash, or on a beacon the
 //     collector failed;
@@ -234,9 +234,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ do: fc.constant('crash' as const), tab: tabNo, lucky: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('hide' as const), tab: tabNo }) },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('show' as const), tab: tabNo }) },
-  // Off unless FUZZ_DISK_FULL=1: it finds open defects (docs/delivery.md, "Retries"), and
-  // without it a seed draws the same cases as before.
-  ...(process.env.FUZZ_DISK_FULL ? [{ weight: 1, arbitrary: fc.constant({ do: 'disk-full' as const }) }] : []),
+  { weight: 1, arbitrary: fc.constant({ do: 'disk-full' as const }) },
 );
 
 const options: fc.Arbitrary<Opts> = fc.record({

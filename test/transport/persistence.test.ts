@@ -5,10 +5,11 @@ import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { IDB_OPEN_MS } from '../../src/storage/idb';
 import { breakIndexedDb, breakLocalStorage, fillIndexedDb, holdIndexedDbOpen, queuedIn } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
+import { turnsUntil } from '../utils/transport-turns';
 import type { TransportTab } from '../utils/transport-tab';
 import { createSightline } from '../../src/core';
 import { collector as createCollector } from '../../src/transport';
-import { dispatchVisibilityChange, spyOnBeacon } from '../utils/transport-page';
+import { dispatchPageHide, dispatchVisibilityChange, installNavigation, spyOnBeacon } from '../utils/transport-page';
 
 const collector = useTransportCollector();
 const names = () => collector.received.filter((r) => r.status < 300).flatMap((r) => r.body.batch.map((e) => e.event));
@@ -233,5 +234,50 @@ describe('a full IndexedDB (quota)', () => {
     await next.flush();
     expect(names()).toHaveLength(2);
     await next.destroy();
+  });
+
+  it('sends once what a page exit saved for the next page as its write committed, when IndexedDB is full by then (held in both)', async () => {
+    const name = freshQueue();
+    const navigation = installNavigation();
+    const page = await openTab({ queue: { name } });
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    page.track('Order Completed');
+    await turnsUntil(() => put.mock.calls.length > 0); // its write has begun, and not committed
+    navigation.navigate(`${location.origin}/thanks`);
+    dispatchPageHide(); // saved for the next page, as the write goes on to commit
+    await page.destroy();
+    await settle();
+    expect(await queuedIn(name)).toHaveLength(1);
+    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toHaveLength(1);
+    vi.unstubAllGlobals();
+
+    fillIndexedDb();
+    const next = await openTab({ queue: { name } }); // cannot move the saved copy into IndexedDB
+    await next.flush();
+    expect(names()).toEqual(['Order Completed']);
+    expect(await queuedIn(name)).toEqual([]);
+    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    await next.destroy();
+  });
+
+  it('sends once, and empties localStorage of, what another tab beaconed at a tab switch and noted before it filled too', async () => {
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const other = await openTab({ queue: { name } });
+    const tab = await openTab({ queue: { name } });
+    other.track('Product Viewed'); // stored in IndexedDB, waiting for the batch timer
+    await settle();
+    fillIndexedDb();
+    tab.track('Product Added'); // its write fails: this tab's queue steps down
+    await settle();
+    expect([other, tab].map((t) => t.plugin.stats().storage)).toEqual(['indexeddb', 'localstorage']);
+    dispatchVisibilityChange('hidden'); // both tabs' exits: the other beacons its stored chunk and notes it
+    expect(beacon.calls.flatMap((c) => JSON.parse(c.body).batch.map((e: { event: string }) => e.event)).sort()).toEqual(['Product Added', 'Product Viewed']);
+    await other.destroy();
+    await tab.flush();
+    expect(names().sort()).toEqual(['Product Added', 'Product Viewed']);
+    expect(await queuedIn(name)).toEqual([]);
+    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    await tab.destroy();
   });
 });

@@ -7,7 +7,7 @@ import { localTier } from '../../src/storage/queue-local';
 import { memoryTier } from '../../src/storage/queue-map';
 import { apply, note, take } from '../../src/storage/queue-ops';
 import { createQueueStore } from '../../src/storage/queue-store';
-import { breakLocalStorage, storedKeys } from '../utils/transport-store';
+import { breakLocalStorage, fillIndexedDb, queuedIn, storedKeys } from '../utils/transport-store';
 import { freshQueue } from '../utils/transport-tab';
 
 /** A chunk of `count` events of `bytes` bytes in all, queued at `time`. */
@@ -107,6 +107,77 @@ describe('records sent at page exit (spilled as notes)', () => {
     await next.absorb();
     expect(await batch(next.tx)).toEqual([rec(1)]);
     expect(localStorage.getItem(`${name}:q`)).toBeNull();
+  });
+});
+
+describe('a queue that stepped down from a full IndexedDB', () => {
+  afterEach(() => (localStorage.clear(), vi.restoreAllMocks()));
+
+  /** Two tabs of the queue `name`: `full` stepped down to localStorage as IndexedDB filled, `other` not yet (its writes fitted). */
+  const twoTabs = async (stored: QueueRecord[]) => {
+    const name = freshQueue();
+    const other = createQueueStore(name, () => {});
+    await apply(other.tx, stored);
+    fillIndexedDb();
+    const full = createQueueStore(name, () => {});
+    await apply(full.tx, [rec(9)]);
+    expect(full.tier()).toBe('localstorage');
+    return { name, other, full };
+  };
+  /** Every batch its send cycles would read, delivering each (drained tiers moved past). */
+  const deliverAll = async (store: ReturnType<typeof createQueueStore>) => {
+    const sent: string[] = [];
+    for (;;) {
+      const records = await batch(store.source);
+      if (!records.length && !store.drained()) return sent;
+      sent.push(...records.flatMap((r) => r.j.length ? [r.k] : ['(a note read as a batch)']));
+      await store.finish(records.map((r) => note(r.k)));
+    }
+  };
+
+  it("takes in the notes of a tab that has not stepped down: what they name is not sent again from IndexedDB, and no note is read as a batch", async () => {
+    const beaconed = rec(1);
+    const { name, other, full } = await twoTabs([beaconed, rec(2)]);
+    other.spill([note(beaconed.k)]); // its exit beaconed that chunk
+    expect(full.noted([beaconed.k])).toBe(true);
+    await full.absorb();
+    expect(localStorage.getItem(`${name}:q`)).not.toContain('"j":[]');
+    expect(await deliverAll(full)).toEqual([rec(2).k, rec(9).k]);
+  });
+
+  it('deletes both copies of a chunk a page exit saved while its write committed, once delivered', async () => {
+    const twice = rec(1);
+    const { name, other, full } = await twoTabs([twice]);
+    other.spill([twice]); // saved at its exit as the write was under way; the write committed
+    await full.absorb(); // IndexedDB is full: it stays where it was saved
+    expect(await deliverAll(full)).toEqual([twice.k, rec(9).k]);
+    expect(await queuedIn(name)).toEqual([]);
+    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+  });
+
+  it('stores the rest of a batch read from IndexedDB in localStorage, and still reads what IndexedDB holds after it', async () => {
+    const { name, full } = await twoTabs([rec(1, 10, 2), rec(2)]);
+    const [first] = await batch(full.source, 2);
+    const rest = rec(3); // what is left of it after a failure: one of its two events
+    await full.finish([note(first!.k), rest]);
+    expect(await queuedIn(name)).toEqual([rec(2).k]);
+    expect(await deliverAll(full)).toEqual([rec(2).k, rec(3).k, rec(9).k]);
+  });
+
+  it('deletes a batch in IndexedDB when storing the rest of it is what steps the queue down', async () => {
+    const { name, other } = await twoTabs([rec(1, 10, 2), rec(2)]);
+    const [first] = await batch(other.source, 2);
+    await other.finish([note(first!.k), rec(3)]);
+    expect(other.tier()).toBe('localstorage');
+    expect(await queuedIn(name)).toEqual([rec(2).k]);
+    expect(await deliverAll(other)).toEqual([rec(2).k, rec(3).k, rec(9).k]);
+  });
+
+  it("counts as noted below IndexedDB only another tab's notes, not the records of the queue", async () => {
+    const { other, full } = await twoTabs([]);
+    expect(full.noted([rec(9).k])).toBe(false);
+    other.spill([note(rec(1).k)]);
+    expect(full.noted([rec(9).k, rec(1).k])).toBe(true);
   });
 });
 
