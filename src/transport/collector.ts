@@ -234,18 +234,26 @@ export const collector = (options: CollectorOptions): Collector => {
   // Notes for the batch this tab just delivered (with, before a retry, the chunk of what is
   // left of it), until that write commits: page exit saves them when a page of this site
   // loads next (an IndexedDB write does not commit once the page is gone, and the next page
-  // would send the batch again).
+  // would send the batch again). While a batch goes in halves: what an exit saved of it
+  // once part of it was over (see progress).
   let held: QueueRecord[] = [];
   // A page exit saved records for the next page, and some of them may be stored after all
-  // (a write that committed as the page lived on): what this page delivers from now on
-  // leaves its notes there too, or the next page would send it again.
+  // (a write that committed as the page lived on), or will be delivered after all (the rest
+  // of a batch under way): what this page delivers from now on leaves its notes there too,
+  // or the next page would send it again.
   let spilled = false;
 
   // Events of the batch under way that are over (sent or dropped), from its first: the halves
   // go in order and stop at the first answer to retry after, so what is over is a prefix.
   let done = 0;
-  // Its chunks' keys, while its request is under way.
-  let flying: string[] = [];
+  // Its chunks, while its request is under way.
+  let flying: QueueRecord[] = [];
+  /**
+   * What a batch leaves once `done` of its events are over: notes for its chunks and for the
+   * rest an exit saved of it (see exit), and what is left of it as a chunk of its own.
+   */
+  const progress = (records: QueueRecord[]): QueueRecord[] =>
+    records.concat(held).map((r) => note(r.k)).concat(toRecords(records.flatMap((r) => r.j).slice(done)));
   const over = (n: number, code?: TransportErrorCode, detail?: Record<string, unknown>): undefined => {
     done += n;
     if (code) drop(code, n, detail);
@@ -321,8 +329,9 @@ export const collector = (options: CollectorOptions): Collector => {
       if (theirs) store.took(theirs);
       const json = records.flatMap((r) => r.j);
       keys.forEach((k) => mine.delete(k)); // in flight now: page exit must not send them again
-      flying = keys;
+      flying = records;
       done = 0;
+      held = [];
       const retry = await sendEvents(json);
       flying = [];
       queued = Math.max(0, queued - done);
@@ -330,7 +339,7 @@ export const collector = (options: CollectorOptions): Collector => {
       // sent or dropped (the rest is stored again as one chunk, so they go neither twice
       // nor, dropped and reported, after all).
       if (done) {
-        held = keys.map(note).concat(toRecords(json.slice(done)));
+        held = progress(records);
         // Answered after pagehide: saved notes do it, for the next page or this one if it
         // comes back (nothing asynchronous starts then; see `away`).
         if (spilled || away) store.spill(held);
@@ -409,6 +418,10 @@ export const collector = (options: CollectorOptions): Collector => {
   const exit = (): void => {
     gathering = false;
     if (!granted) return;
+    // A batch going in halves, part of it over (sent, or dropped and reported): its chunks'
+    // notes and the rest as a chunk of its own keep that part from going again if the page
+    // is gone before the rest is answered (if it is, the cycle's saved notes delete that chunk).
+    if (done && flying.length) (held = progress(flying)), (spilled = true);
     // Only a write still in progress can end up both saved and stored (see `spilled`).
     if (writes.size) spilled = true;
     const fresh = [...writes.values()].flat().concat(toRecords(pending.splice(0)));
@@ -423,8 +436,9 @@ export const collector = (options: CollectorOptions): Collector => {
     const taken = store.taken();
     let stored = [...mine.values()].filter((r) => keyTime(r.k) > taken);
     // In memory (no storage works here), all this tab stored and is not sending now: what
-    // stays is lost with the page, a batch kept for a retry too. That tier answers at once.
-    if (store.tier() == 'memory') void tx((kv) => kv.all(true, undefined, (all: QueueRecord[]) => (stored = all.filter((r) => !flying.includes(r.k)))));
+    // stays is lost with the page, a batch kept for a retry too. That tier answers at once,
+    // with the very records it holds (those of the batch under way among them).
+    if (store.tier() == 'memory') void tx((kv) => kv.all(true, undefined, (all: QueueRecord[]) => (stored = all.filter((r) => !flying.includes(r)))));
     const list = fresh.concat(stored);
     // Sent, so deleted; but a write not committed may still commit, and a delete may not
     // before the page is gone: first synchronous notes, which make the next page (and

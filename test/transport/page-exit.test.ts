@@ -4,6 +4,7 @@ import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks } from '../utils/transport-locks';
 import { dispatchOnline, dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
 import { breakIndexedDb, breakLocalStorage, queuedIn } from '../utils/transport-store';
+import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { turnsUntil } from '../utils/transport-turns';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import type { TransportTab } from '../utils/transport-tab';
@@ -602,6 +603,67 @@ describe('page exit', () => {
       expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Old 0', 'Old 1', 'Old 2']);
       await tab.destroy();
     });
+
+    /** Tracks `events` in one task (one chunk) and starts sending them: answers are scripted by the caller. */
+    const sendOneChunk = async (tab: TransportTab, events: string[]) => {
+      events.forEach((e) => tab.track(e));
+      await settle();
+      void tab.flush();
+    };
+    /** Keys left in the queue's tier, and in what page exits saved. */
+    const queued = async (tier: string, name: string) =>
+      (tier == 'indexeddb' ? await queuedIn(name) : []).concat(JSON.parse(localStorage.getItem(`${name}:q`) ?? '[]'));
+    /** What a tab reported of delivery (below IndexedDB it also reports stepping down). */
+    const delivery = (tab: TransportTab) => tab.errors.map((e) => e.code).filter((code) => code != STORAGE_ERRORS.downgraded);
+    const eventsOf = (from: number) => collector.received.slice(from).flatMap((r) => r.body.batch.map((e) => e.event));
+
+    it.each(['indexeddb', 'localstorage'])(
+      'does not send again, on the next page, the part of a batch going in halves that was over when the page left: delivered, or dropped and reported (%s)',
+      async (tier) => {
+        if (tier == 'localstorage') breakIndexedDb();
+        const name = freshQueue();
+        const page = await openTab({ queue: { name }, batch: { intervalMs: 60_000 }, timeoutMs: 5_000 });
+        // 413 for all six, then for a, b, c; a and b delivered, c refused (400); d, e, f under way at pagehide.
+        collector.answer(413, 413, 200, 400, { status: 0, hang: true });
+        await sendOneChunk(page, ['a', 'b', 'c', 'd', 'e', 'f']);
+        await turnsUntil(() => collector.received.length === 4 && page.plugin.stats().inFlight === 3);
+        expect(delivery(page)).toEqual([TRANSPORT_ERRORS.rejected]);
+        dispatchPageHide(); // a reload: the page is gone before the rest is answered
+        installWebLocks(); // and with it its lock
+
+        const next = await openTab({ queue: { name } });
+        await next.flush();
+        expect(eventsOf(4)).toEqual(['d', 'e', 'f']); // whose fate the old page never learnt: they go again
+        expect(delivery(next)).toEqual([]);
+        expect(await queued(tier, name)).toEqual([]);
+        await next.destroy();
+        await elapse(5_000); // the old page's request ends (its timeout), so it can be torn down
+        await page.destroy();
+      },
+    );
+
+    it.each(['indexeddb', 'localstorage'])(
+      'sends every event of a batch going in halves once when a tab switch came as the rest was under way (%s)',
+      async (tier) => {
+        if (tier == 'localstorage') breakIndexedDb();
+        const name = freshQueue();
+        const tab = await openTab({ queue: { name }, batch: { intervalMs: 60_000 }, retry: { baseMs: 1_000, capMs: 1_000 } });
+        // 413 for all four; a and b delivered; c and d answered 503 half a second later, then delivered.
+        collector.answer(413, 200, { status: 503, delayMs: 500 });
+        await sendOneChunk(tab, ['a', 'b', 'c', 'd']);
+        await turnsUntil(() => collector.received.length === 2 && tab.plugin.stats().inFlight === 2);
+        dispatchVisibilityChange('hidden'); // saves the batch's progress, in case the page goes
+        await elapse(500);
+        dispatchVisibilityChange('visible');
+        await elapse(2_000); // the retry
+        await tab.flush();
+        expect(eventsOf(0)).toEqual(['a', 'b', 'c', 'd', 'a', 'b', 'c', 'd', 'c', 'd']); // 413, 200, 503, 200
+        expect(collector.delivered()).toHaveLength(4);
+        expect(tab.plugin.stats()).toMatchObject({ sent: 4, retried: 2, queued: 0 });
+        expect(await queued(tier, name)).toEqual([]);
+        await tab.destroy();
+      },
+    );
 
     it('starts none for consent granted just before pagehide (accept, then leave at once)', async () => {
       const beacon = spyOnBeacon();
