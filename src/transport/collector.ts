@@ -480,14 +480,16 @@ export const collector = (options: CollectorOptions): Collector => {
     }
     const left = fresh.slice(gone.length);
     const saved = store.spill(gone.concat(rest, left, held));
-    // Beaconed, so deleted. In IndexedDB the saved notes do it, applied by this page's next
-    // cycle or by the next page: an IndexedDB answer arriving once the page is frozen in the
-    // back/forward cache would run script there, which evicts it. Nothing saved (localStorage
-    // full or blocked): the queue itself takes it all, in one transaction, so that if it does
-    // not commit a stored chunk that went in part stays whole. A page that lives on (a tab
-    // switch) loses nothing so; after pagehide that write may not commit before the page is
-    // gone, so what it alone holds is reported lost.
-    if (!saved || store.tier() != 'indexeddb') void apply(tx, saved ? gone : gone.concat(rest, left));
+    // Beaconed, so deleted. The saved notes do it, applied by this page's next cycle, another
+    // tab's or the next page: in IndexedDB, an answer arriving once the page is frozen in the
+    // back/forward cache would run script there, which evicts it; in localStorage a note has
+    // replaced its chunk already, and stays to delete a copy in a tier above (one left for
+    // being full, or another tab's IndexedDB). In memory nothing else would. Nothing saved
+    // (localStorage full or blocked): the queue itself takes it all, in one transaction, so
+    // that if it does not commit a stored chunk that went in part stays whole. A page that
+    // lives on (a tab switch) loses nothing so; after pagehide that write may not commit
+    // before the page is gone, so what it alone holds is reported lost.
+    if (!saved || store.tier() == 'memory') void apply(tx, saved ? gone : gone.concat(rest, left));
     const lost = saved || !away ? 0 : count(left) + (gone.length > fresh.length ? 0 : count(rest));
     if (lost) drop('transport/exit-lost', lost), (queued -= lost);
   };
