@@ -163,9 +163,10 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
       if (!at) await apply(tx, records);
       // Not applied in IndexedDB (the queue is below it, or stepped down now for being full):
       // what is named here is deleted there all the same, for it may be read from there (see
-      // source); records stay in localStorage, the queue now, and notes leave it.
+      // source). Records stay in localStorage, the queue now, untouched (an exit may have
+      // noted one meanwhile, its note in its place), and notes leave it.
       await clean(records);
-      await apply(local, records.map((r) => (at && r.j.length ? r : note(r.k))));
+      await apply(local, records.filter((r) => !at || !r.j.length).map((r) => note(r.k)));
     },
     async finish(records) {
       await apply(tx, records);

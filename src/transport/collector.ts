@@ -234,8 +234,8 @@ export const collector = (options: CollectorOptions): Collector => {
   // Notes for the batch this tab just delivered (with, before a retry, the chunk of what is
   // left of it), until that write commits: page exit saves them when a page of this site
   // loads next (an IndexedDB write does not commit once the page is gone, and the next page
-  // would send the batch again). While a batch goes in halves: what an exit saved of it
-  // once part of it was over (see progress).
+  // would send the batch again). While a batch goes in halves: what was stored or saved of
+  // it once part of it was over (see progress).
   let held: QueueRecord[] = [];
   // A page exit saved records for the next page, and some of them may be stored after all
   // (a write that committed as the page lived on), or will be delivered after all (the rest
@@ -249,11 +249,19 @@ export const collector = (options: CollectorOptions): Collector => {
   // Its chunks, while its request is under way.
   let flying: QueueRecord[] = [];
   /**
-   * What a batch leaves once `done` of its events are over: notes for its chunks and for the
-   * rest an exit saved of it (see exit), and what is left of it as a chunk of its own.
+   * What a batch leaves once `done` of its events are over: notes for its chunks and for any
+   * rest of it stored or saved before (see keep, exit), and what is left of it as a chunk of its own.
    */
   const progress = (records: QueueRecord[]): QueueRecord[] =>
     records.concat(held).map((r) => note(r.k)).concat(toRecords(records.flatMap((r) => r.j).slice(done)));
+  /** Stores what the batch `records` leaves once `done` of its events are over (see progress). */
+  const keep = async (records: QueueRecord[]): Promise<void> => {
+    held = progress(records);
+    // Answered after pagehide: saved notes do it, for the next page or this one if it
+    // comes back (nothing asynchronous starts then; see `away`).
+    if (spilled || away) store.spill(held);
+    if (!away) await store.finish(held);
+  };
   const over = (n: number, code?: TransportErrorCode, detail?: Record<string, unknown>): undefined => {
     done += n;
     if (code) drop(code, n, detail);
@@ -280,8 +288,10 @@ export const collector = (options: CollectorOptions): Collector => {
     else if (status == 413 && n > 1) return halves(json);
     else over(n, 'transport/rejected', { status });
   };
+  // Between two halves, what is over leaves the queue first (see keep): a page killed before
+  // the rest is answered, with no exit, must not send it again.
   const halves = async (json: string[], mid = Math.ceil(json.length / 2)): Promise<Answer | undefined> =>
-    (await sendEvents(json.slice(0, mid))) || sendEvents(json.slice(mid));
+    (await sendEvents(json.slice(0, mid))) || (await keep(flying), sendEvents(json.slice(mid)));
 
   /**
    * Bounds the queue, then reads, sends and deletes batch after batch until the queue is
@@ -338,14 +348,7 @@ export const collector = (options: CollectorOptions): Collector => {
       // What is over leaves the queue: all of it, or, before a retry, the halves that were
       // sent or dropped (the rest is stored again as one chunk, so they go neither twice
       // nor, dropped and reported, after all).
-      if (done) {
-        held = progress(records);
-        // Answered after pagehide: saved notes do it, for the next page or this one if it
-        // comes back (nothing asynchronous starts then; see `away`).
-        if (spilled || away) store.spill(held);
-        if (!away) await store.finish(held);
-        held = [];
-      }
+      if (done) await keep(records), (held = []);
       if (retry) {
         retried += json.length - done;
         mine.clear();

@@ -13,10 +13,10 @@
 //
 // Env: FUZZ_SEED (default: random, printed on failure; fixed in CI, see test/setup.ts), FUZZ_PATH (replays a counterexample),
 // FUZZ_RUNS (runs per variant), FUZZ_VARIANT (one | two | two-lease, the localStorage lease
-// instead of Web Locks; default all three), FUZZ_SHRINK=1 (shrinks a failure),
-// FUZZ_MUTATE=1 (checks the harness: the collector loses one accepted request per run, and
-// this spec must fail). A failure prints the seed, path, steps, the replayed run's log and
-// what went wrong.
+// instead of Web Locks; default all three), FUZZ_SHRINK=1 (shrinks a failure), FUZZ_IDS=1
+// (the log names the events of each request), FUZZ_MUTATE=1 (checks the harness: the
+// collector loses one accepted request per run, and this spec must fail). A failure prints
+// the seed, path, steps, the replayed run's log and what went wrong.
 import fc from 'fast-check';
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -523,7 +523,7 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
     problems.push(`still stored after settling: ${left.size} events (${again.length} of them already delivered: the next page sends them again): ${[...left].slice(0, 5).join(',')}`);
   }
   log.push(
-    `requests: ${net.requests.map((r) => `${r.beacon ? 'B' : ''}${r.outcome}x${r.ids.length}`).join(' ')}`,
+    `requests: ${net.requests.map((r) => `${r.beacon ? 'B' : ''}${r.outcome}x${r.ids.length}${process.env.FUZZ_IDS ? `[${r.ids.join('+')}]` : ''}`).join(' ')}`,
     `accepted ${accepted.size} delivered ${delivered.size} rejected ${rejected.size} tooLarge ${tooLarge.size} crashLost ${crashLost.size} beaconLost ${beaconLost.size} overflow ${overflow} sent ${sent} dups ${dups.length} (explained ${explainedDups.length})`,
   );
 

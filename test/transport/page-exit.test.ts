@@ -617,19 +617,25 @@ describe('page exit', () => {
     const delivery = (tab: TransportTab) => tab.errors.map((e) => e.code).filter((code) => code != STORAGE_ERRORS.downgraded);
     const eventsOf = (from: number) => collector.received.slice(from).flatMap((r) => r.body.batch.map((e) => e.event));
 
-    it.each(['indexeddb', 'localstorage'])(
-      'does not send again, on the next page, the part of a batch going in halves that was over when the page left: delivered, or dropped and reported (%s)',
-      async (tier) => {
+    it.each([
+      { tier: 'indexeddb', how: 'left' },
+      { tier: 'localstorage', how: 'left' },
+      { tier: 'indexeddb', how: 'was killed with no exit' },
+      { tier: 'localstorage', how: 'was killed with no exit' },
+    ])(
+      'does not send again, on the next page, the part of a batch going in halves that was over when the page $how: delivered, or dropped and reported ($tier)',
+      async ({ tier, how }) => {
         if (tier == 'localstorage') breakIndexedDb();
         const name = freshQueue();
         const page = await openTab({ queue: { name }, batch: { intervalMs: 60_000 }, timeoutMs: 5_000 });
-        // 413 for all six, then for a, b, c; a and b delivered, c refused (400); d, e, f under way at pagehide.
+        // 413 for all six, then for a, b, c; a and b delivered, c refused (400); d, e, f under way as the page goes.
         collector.answer(413, 413, 200, 400, { status: 0, hang: true });
         await sendOneChunk(page, ['a', 'b', 'c', 'd', 'e', 'f']);
         await turnsUntil(() => collector.received.length === 4 && page.plugin.stats().inFlight === 3);
         expect(delivery(page)).toEqual([TRANSPORT_ERRORS.rejected]);
-        dispatchPageHide(); // a reload: the page is gone before the rest is answered
-        installWebLocks(); // and with it its lock
+        // A reload; or a crash, a phone reclaiming memory: nothing of the page runs any more.
+        if (how == 'left') dispatchPageHide();
+        installWebLocks(); // its lock goes with it
 
         const next = await openTab({ queue: { name } });
         await next.flush();

@@ -173,6 +173,17 @@ describe('a queue that stepped down from a full IndexedDB', () => {
     expect(await deliverAll(other)).toEqual([rec(2).k, rec(3).k, rec(9).k]);
   });
 
+  it('keeps the note of a chunk an exit beaconed while it took notes in: the chunk is not written back', async () => {
+    const { name, other, full } = await twoTabs([rec(1)]);
+    other.spill([note(rec(1).k)]); // another tab's exit, before this one stepped down
+    const absorbing = full.absorb(); // reads the list, then deletes in IndexedDB
+    full.spill([note(rec(9).k)]); // meanwhile this tab's exit beacons its chunk
+    await absorbing;
+    expect(localStorage.getItem(`${name}:q`)).not.toContain('"j":["');
+    await full.absorb();
+    expect(await deliverAll(full)).toEqual([]);
+  });
+
   it("counts as noted below IndexedDB only another tab's notes, not the records of the queue", async () => {
     const { other, full } = await twoTabs([]);
     expect(full.noted([rec(9).k])).toBe(false);
