@@ -319,6 +319,9 @@ export const collector = (options: CollectorOptions): Collector => {
       // Cut, so not for an exit to beacon; and not lost if an exit beaconed (and noted) it as this batch was read.
       const [, lost] = fit(cut.filter((k) => (mine.delete(k), !store.noted([k]))));
       if (lost) drop('transport/queue-overflow', lost);
+      // Deleted where it was read; below a full IndexedDB a chunk may be held in two tiers
+      // (an exit saved it as its write committed): deleted in both, or it would go after all.
+      if (cut.length) await store.finish(cut.map(note));
       bounds = undefined;
       const keys = records.map((r) => r.k);
       // An exit while this batch was read, in this tab or another, may have beaconed some of

@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { COLLECTOR, useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
-import { IDB_OPEN_MS } from '../../src/storage/idb';
+import { IDB_OPEN_MS, idbTier } from '../../src/storage/idb';
+import { localTier } from '../../src/storage/queue-local';
+import { recordKey } from '../../src/storage/queue-kv';
+import type { QueueRecord } from '../../src/storage/queue-kv';
+import { apply } from '../../src/storage/queue-ops';
 import { breakIndexedDb, breakLocalStorage, fillIndexedDb, holdIndexedDbOpen, queuedIn } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import { turnsUntil } from '../utils/transport-turns';
@@ -276,6 +280,37 @@ describe('a full IndexedDB (quota)', () => {
     await other.destroy();
     await tab.flush();
     expect(names().sort()).toEqual(['Product Added', 'Product Viewed']);
+    expect(await queuedIn(name)).toEqual([]);
+    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    await tab.destroy();
+  });
+
+  it('drops a chunk past the queue bound everywhere it is held: not counted lost and then sent from localStorage', async () => {
+    const name = freshQueue();
+    // A page with room for two events, below a full IndexedDB since its first write.
+    const tab = await openTab({ queue: { name, maxEvents: 2 } });
+    fillIndexedDb();
+    tab.track('Checkout Started');
+    await settle();
+    expect(tab.plugin.stats().storage).toBe('localstorage');
+
+    // Meanwhile another tab, still in IndexedDB, left chunk C in both tiers (its exit saved
+    // C as C's write committed: built directly here) and chunk D, two events, newer.
+    const chunk = (time: number, events: string[]): QueueRecord => {
+      const j = events.map((event, i) => JSON.stringify({ event, messageId: `${event}-${i}`, type: 'track', properties: {} }));
+      return { k: recordKey(time, j.join().length + j.length, j.length, 'other-tab'), j };
+    };
+    const c = chunk(Date.now() - 2000, ['Old Event']);
+    const d = chunk(Date.now() - 1000, ['Product Viewed', 'Product Added']);
+    vi.mocked(IDBObjectStore.prototype.put).mockRestore();
+    await apply(idbTier(name), [c, d]);
+    fillIndexedDb();
+    await apply(localTier(`${name}:q`), [c]);
+
+    // IndexedDB is read first: C is the oldest past the bound there, and dropped in both tiers.
+    await tab.flush();
+    expect(names()).toEqual(['Product Viewed', 'Product Added', 'Checkout Started']);
+    expect(tab.plugin.stats()).toMatchObject({ sent: 3, dropped: { 'transport/queue-overflow': 1 } });
     expect(await queuedIn(name)).toEqual([]);
     expect(localStorage.getItem(`${name}:q`)).toBeNull();
     await tab.destroy();
