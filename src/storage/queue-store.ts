@@ -1,10 +1,10 @@
 import { addListener } from '../lib/add-listener';
 import { idbTier } from './idb';
-import { keyTime } from './queue-kv';
+import { fit, keyTime } from './queue-kv';
 import type { QueueRecord, Tier } from './queue-kv';
 import { localTier } from './queue-local';
 import { memoryTier } from './queue-map';
-import { apply, note } from './queue-ops';
+import { apply, note, take } from './queue-ops';
 import { readStorage, writeStorage } from './web-storage';
 
 /** Where the queue currently lives. */
@@ -19,6 +19,14 @@ export interface QueueChain {
    * then {@link tx}.
    */
   source: Tier;
+  /**
+   * One step of a send cycle (see queue-ops `take`) over {@link source}. Below a tier left
+   * for being full, while it holds records, the queue is that tier and every one after it:
+   * `bounds` hold for them as one, the oldest keys past them wherever they are (one key once,
+   * where a chunk is held twice). Those are not deleted there (see {@link finish}), and the
+   * batch may hold some of them: read it again once they are.
+   */
+  take(max: number, bytes: number, bounds?: [events: number, bytes: number]): ReturnType<typeof take>;
   /**
    * Applies what a delivered batch leaves (the notes of its chunks, and the chunk of what is
    * left of it before a retry) to {@link tx}, and deletes its keys in every tier left for
@@ -126,6 +134,20 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
   return {
     tx,
     source,
+    async take(max, bytes, bounds) {
+      // One tier: bounded and read in one transaction.
+      if (!bounds || from == at) return take(source, max, bytes, bounds);
+      let keys: string[] = [];
+      for (let i = from; i <= at; i++)
+        try {
+          keys = keys.concat(await tiers[i]!((kv, done) => kv.all(false, undefined, done)));
+        } catch {
+          // It cannot read: nothing is sent from it either.
+        }
+      keys = [...new Set(keys)].sort();
+      const [keep, kept] = fit([...keys].reverse(), ...bounds);
+      return [(await take(source, max, bytes))[0], kept, keys.slice(0, keys.length - keep)];
+    },
     drained: () => from < at && !!++from,
     tier: () => TIERS[at]!,
     // Only forward: a chunk saved at an exit keeps its older key.

@@ -4,7 +4,7 @@ import { MAX_TIMER_MS } from '../lib/max-timer';
 import { uuid } from '../lib/uuid';
 import { fit, keyTime, recordKey } from '../storage/queue-kv';
 import type { QueueRecord } from '../storage/queue-kv';
-import { apply, note, take } from '../storage/queue-ops';
+import { apply, note } from '../storage/queue-ops';
 import { createQueueStore } from '../storage/queue-store';
 import type { ConsentState, ErrorSource, FlushReason, Plugin, SightlineClient, SightlineEvent } from '../types';
 import * as D from './constants';
@@ -125,7 +125,7 @@ export const collector = (options: CollectorOptions): Collector => {
   // What this tab stored in the tier it leaves is not beaconed at exit: the exit's notes
   // would delete it in the next tier, and the cycle sends it from there (store.source).
   const store = createQueueStore(name, (from, to, error) => (mine.clear(), report('storage/downgraded', { from, to, error: String(error) })));
-  const { tx, source } = store;
+  const { tx } = store;
   const build = (json: string[]) => formatBatch(format, json, endpoint, writeKey, headers);
 
   // ---- When to send (the model: DataDog browser-sdk's flushController): on the events and
@@ -314,7 +314,7 @@ export const collector = (options: CollectorOptions): Collector => {
       await store.absorb();
       if (away) break; // a pagehide came meanwhile
       // From a tier the queue left for being full first, while it holds records (store.source).
-      const [records, kept, cut] = await take(source, maxEvents, batchBytes, bounds);
+      const [records, kept, cut] = await store.take(maxEvents, batchBytes, bounds);
       if (bounds) queued = kept;
       // Cut, so not for an exit to beacon; and not lost if an exit beaconed (and noted) it as this batch was read.
       const [, lost] = fit(cut.filter((k) => (mine.delete(k), !store.noted([k]))));
@@ -326,7 +326,8 @@ export const collector = (options: CollectorOptions): Collector => {
       const keys = records.map((r) => r.k);
       // An exit while this batch was read, in this tab or another, may have beaconed some of
       // it: take its notes in first. Consent withdrawn, a pagehide or a navigation as it was read: it stays stored.
-      if (exits != seen || store.noted(keys) || !granted || away || leaving()) continue;
+      // Below a full tier it may hold chunks the bound cut (deleted now): anything cut, it is read again too.
+      if (exits != seen || store.noted(keys) || cut.length || !granted || away || leaving()) continue;
       // All sent: a record still in `mine` was sent by another tab, and an exit must not beacon it.
       if (!records.length) {
         // That was the tier the queue left: now the current one, bounded and counted.

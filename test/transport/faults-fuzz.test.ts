@@ -240,7 +240,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 const options: fc.Arbitrary<Opts> = fc.record({
   maxEvents: fc.constantFrom(5, 20, 50),
   maxBytes: fc.constantFrom(4_096, 16_384, 65_536),
-  queueEvents: fc.constantFrom(120, 10_000, 10_000),
+  queueEvents: fc.constantFrom(40, 120, 10_000),
   intervalMs: fc.constantFrom(0, 300, 2_000),
 });
 

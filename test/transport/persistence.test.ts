@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { COLLECTOR, useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
@@ -287,8 +287,8 @@ describe('a full IndexedDB (quota)', () => {
 
   it('drops a chunk past the queue bound everywhere it is held: not counted lost and then sent from localStorage', async () => {
     const name = freshQueue();
-    // A page with room for two events, below a full IndexedDB since its first write.
-    const tab = await openTab({ queue: { name, maxEvents: 2 } });
+    // A page with room for three events, below a full IndexedDB since its first write.
+    const tab = await openTab({ queue: { name, maxEvents: 3 } });
     fillIndexedDb();
     tab.track('Checkout Started');
     await settle();
@@ -307,12 +307,54 @@ describe('a full IndexedDB (quota)', () => {
     fillIndexedDb();
     await apply(localTier(`${name}:q`), [c]);
 
-    // IndexedDB is read first: C is the oldest past the bound there, and dropped in both tiers.
+    // C is the oldest past the bound (one copy counted), and dropped in both tiers.
     await tab.flush();
     expect(names()).toEqual(['Product Viewed', 'Product Added', 'Checkout Started']);
     expect(tab.plugin.stats()).toMatchObject({ sent: 3, dropped: { 'transport/queue-overflow': 1 } });
     expect(await queuedIn(name)).toEqual([]);
     expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    await tab.destroy();
+  });
+
+  it.each([
+    ['localStorage', () => {}],
+    [
+      'memory (localStorage full too)',
+      (name: string) => {
+        const setItem = localStorage.setItem.bind(localStorage);
+        const full = vi.spyOn(localStorage, 'setItem').mockImplementation((key, value) => {
+          if (key === `${name}:q`) throw new DOMException('full', 'QuotaExceededError');
+          setItem(key, value);
+        });
+        onTestFinished(() => full.mockRestore());
+      },
+    ],
+  ])('bounds the queue as one across IndexedDB, full, and %s: the oldest go, wherever they wait', async (_, fillLocalStorage) => {
+    const name = freshQueue();
+    const tab = await openTab({ queue: { name, maxEvents: 5 }, batch: { intervalMs: 60_000 } });
+    // One event per task, so each is its own chunk (the queue drops whole chunks).
+    const track = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        tab.track(`e${i}`);
+        await settle();
+      }
+    };
+    await track(0, 3); // stored in IndexedDB
+    fillIndexedDb();
+    fillLocalStorage(name);
+    collector.answer(503); // the collector is down while the rest comes
+    await track(3, 10);
+    await tab.flush(); // the bound is checked as a send cycle starts: ten events wait, five may
+    expect(names()).toEqual([]);
+    expect(tab.errors.filter((e) => e.code != STORAGE_ERRORS.downgraded)).toEqual([
+      expect.objectContaining({ code: TRANSPORT_ERRORS.queueOverflow, detail: { events: 5 } }),
+    ]);
+    expect(tab.plugin.stats()).toMatchObject({ queued: 5, dropped: { [TRANSPORT_ERRORS.queueOverflow]: 5 } });
+
+    await elapse(60_000); // the collector is back for the retry
+    expect(names()).toEqual(['e5', 'e6', 'e7', 'e8', 'e9']);
+    expect(tab.plugin.stats()).toMatchObject({ queued: 0, sent: 5 });
+    expect(await queuedIn(name)).toEqual([]);
     await tab.destroy();
   });
 });

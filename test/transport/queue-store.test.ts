@@ -184,6 +184,19 @@ describe('a queue that stepped down from a full IndexedDB', () => {
     expect(await deliverAll(full)).toEqual([]);
   });
 
+  it('bounds IndexedDB and localStorage as one queue: the oldest keys past the bound wherever they are, a chunk held in both once', async () => {
+    const twice = rec(2, 10, 2);
+    const { other, full } = await twoTabs([rec(1), twice, rec(3)]);
+    other.spill([twice]); // saved at an exit as its write committed: held in both tiers
+    // Five events (rec(9) in localStorage is the newest), three may stay: rec(1) and `twice` go.
+    const [records, kept, cut] = await full.take(10, 1e9, [3, 1e9]);
+    expect([kept, cut.sort()]).toEqual([2, [rec(1).k, twice.k]]);
+    // Not deleted yet, so the batch read from IndexedDB may hold them (the cycle reads it again once it deleted them).
+    expect(records.map((r) => r.k)).toEqual([rec(1).k, twice.k, rec(3).k]);
+    await full.finish(cut.map(note));
+    expect(await deliverAll(full)).toEqual([rec(3).k, rec(9).k]);
+  });
+
   it("counts as noted below IndexedDB only another tab's notes, not the records of the queue", async () => {
     const { other, full } = await twoTabs([]);
     expect(full.noted([rec(9).k])).toBe(false);
