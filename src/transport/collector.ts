@@ -239,8 +239,8 @@ export const collector = (options: CollectorOptions): Collector => {
   let held: QueueRecord[] = [];
   // A page exit saved records for the next page, and some of them may be stored after all
   // (a write that committed as the page lived on), or will be delivered after all (the rest
-  // of a batch under way): what this page delivers from now on leaves its notes there too,
-  // or the next page would send it again.
+  // of a batch under way): what this page delivers leaves its notes there too, or the next
+  // page would send it again, until a cycle took those copies in (before its next batch).
   let spilled = false;
 
   // Events of the batch under way that are over (sent or dropped), from its first: the halves
@@ -311,6 +311,9 @@ export const collector = (options: CollectorOptions): Collector => {
       // Before each batch: a page exit during this cycle (a tab switch while a request was
       // under way, in this tab or another) beaconed stored chunks and noted them there.
       const seen = exits;
+      // Takes in all that exits saved so far: a copy saved there is stored once, in the
+      // queue, and later batches need no notes for the next page (see `spilled`).
+      spilled = false;
       await store.absorb();
       if (away) break; // a pagehide came meanwhile
       // From a tier the queue left for being full first, while it holds records (store.source).

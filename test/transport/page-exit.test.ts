@@ -344,6 +344,33 @@ describe('page exit', () => {
     await next.destroy();
   });
 
+  it('leaves no more notes in localStorage once its sender took in what a tab switch during a write saved there', async () => {
+    const name = freshQueue();
+    vi.spyOn(navigator, 'sendBeacon').mockReturnValue(false); // nothing rides a beacon: all that is not durable is saved
+    const page = await openTab({ queue: { name } });
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    page.track('Product Added');
+    await turnsUntil(() => put.mock.calls.length > 0); // its IndexedDB write has begun, and not committed
+    dispatchVisibilityChange('hidden'); // saved for the next page, as the write goes on to commit
+    dispatchVisibilityChange('visible');
+    await elapse(500); // the page lives on: its sender takes the saved copy in, then delivers the chunk
+    await page.flush();
+    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    const setItem = vi.spyOn(localStorage, 'setItem');
+    onTestFinished(() => setItem.mockRestore());
+    for (const event of ['Cart Viewed', 'Checkout Started']) {
+      page.track(event);
+      await page.flush();
+    }
+    // Nothing of them was ever saved: delivered, they are deleted in IndexedDB alone, not noted for the next page too.
+    expect(setItem.mock.calls.filter(([key]) => key == `${name}:q`)).toEqual([]);
+    await page.destroy();
+    const next = await openTab({ queue: { name } });
+    await next.flush();
+    expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Product Added', 'Cart Viewed', 'Checkout Started']);
+    await next.destroy();
+  });
+
   it('keeps in memory, where nothing can be saved, the rest of a chunk that went in part, and sends it when the tab is back', async () => {
     breakIndexedDb();
     breakLocalStorage();
