@@ -293,6 +293,11 @@ export const collector = (options: CollectorOptions): Collector => {
   const halves = async (json: string[], mid = Math.ceil(json.length / 2)): Promise<Answer | undefined> =>
     (await sendEvents(json.slice(0, mid))) || (await keep(flying), sendEvents(json.slice(mid)));
 
+  /** Tells the other tabs that the chunks `keys` (oldest first) are taken: their exits must not beacon them (see store.took). */
+  const claim = (keys: string[]): void => {
+    const theirs = keys.filter((k) => !k.endsWith(owner)).pop();
+    if (theirs) store.took(theirs);
+  };
   /**
    * Bounds the queue, then reads, sends and deletes batch after batch until the queue is
    * empty or a request fails, and then backs off; before each batch it takes in what page
@@ -319,7 +324,9 @@ export const collector = (options: CollectorOptions): Collector => {
       // From a tier the queue left for being full first, while it holds records (store.source).
       const [records, kept, cut] = await store.take(maxEvents, batchBytes, bounds);
       if (bounds) queued = kept;
-      // Cut, so not for an exit to beacon; and not lost if an exit beaconed (and noted) it as this batch was read.
+      // Cut, so not for an exit to beacon, this tab's nor another tab's (which may hold it in
+      // memory for that); and not lost if an exit beaconed (and noted) it as this batch was read.
+      claim(cut);
       const [, lost] = fit(cut.filter((k) => (mine.delete(k), !store.noted([k]))));
       if (lost) drop('transport/queue-overflow', lost);
       // Deleted where it was read; below a full IndexedDB a chunk may be held in two tiers
@@ -342,8 +349,7 @@ export const collector = (options: CollectorOptions): Collector => {
         break;
       }
       // Another tab's chunks: it must not beacon them at its exit while this request is under way.
-      const theirs = keys.filter((k) => !k.endsWith(owner)).pop();
-      if (theirs) store.took(theirs);
+      claim(keys);
       const json = records.flatMap((r) => r.j);
       keys.forEach((k) => mine.delete(k)); // in flight now: page exit must not send them again
       flying = records;

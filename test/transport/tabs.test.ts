@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TRANSPORT_ERRORS } from '../../src/transport';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
@@ -180,6 +181,28 @@ describe('several tabs', () => {
     const ids = collector.delivered();
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);
+    await Promise.all([tab.destroy(), sender.destroy()]);
+  });
+
+  it("does not beacon at its exit what another tab's sender cut for the queue bound: it stays counted lost, once", async () => {
+    const name = freshQueue();
+    const tab = await openScopedTab({ queue: { name, maxEvents: 2 } });
+    const sender = await openTab({ queue: { name, maxEvents: 2 } });
+    tab.track('Oldest');
+    await settle(); // stored, waiting for its tab's timer
+    for (const event of ['Newer', 'Newest']) {
+      await elapse(100);
+      sender.track(event);
+      await settle();
+    }
+    await sender.flush(); // three events wait and two may: the oldest goes
+    expect(sender.errors).toEqual([expect.objectContaining({ code: TRANSPORT_ERRORS.queueOverflow, detail: { events: 1 } })]);
+    const beacon = spyOnBeacon();
+    tab.hide(); // the shopper switches away from the tab that tracked it
+    expect(beacon.calls).toEqual([]);
+    await elapse(3_000);
+    expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Newer', 'Newest']);
+    expect([tab, sender].map((t) => t.plugin.stats().sent)).toEqual([0, 2]);
     await Promise.all([tab.destroy(), sender.destroy()]);
   });
 
