@@ -34,6 +34,27 @@ describe('rage clicks', () => {
     expect(c.tracked('Rage Click')).toHaveLength(1);
   });
 
+  it('sends one "Rage Click" per burst when the shopper keeps clicking at a steady pace', async () => {
+    // 400 ms apart: each click's window of 1 s holds three clicks, the burst never pauses.
+    const c = await start('<button id="pay">Pay</button>', { deadClicks: false });
+    clicksAt('#pay', Array.from({ length: 8 }, () => [100, 100] as [number, number]), 400);
+    expect(c.tracked('Rage Click')).toHaveLength(1);
+  });
+
+  it('sends a "Rage Click" again for a burst after a pause of more than 1 s', async () => {
+    const c = await start('<button id="pay">Pay</button>', { deadClicks: false });
+    clicksAt('#pay', [[100, 100], [100, 100], [100, 100]], 400);
+    vi.advanceTimersByTime(1001);
+    clicksAt('#pay', [[100, 100], [100, 100], [100, 100]], 400);
+    expect(c.tracked('Rage Click')).toHaveLength(2);
+  });
+
+  it('sends a "Rage Click" for a burst elsewhere right after one', async () => {
+    const c = await start('<button id="pay">Pay</button>', { deadClicks: false });
+    clicksAt('#pay', [[100, 100], [100, 100], [100, 100], [300, 100], [300, 100], [300, 100]], 100);
+    expect(c.tracked('Rage Click')).toHaveLength(2);
+  });
+
   it('sends nothing for three clicks spread over more than 1 s', async () => {
     const c = await start('<button id="pay">Pay</button>', { deadClicks: false });
     clicksAt('#pay', [[100, 100], [100, 100], [100, 100]], 600);

@@ -40,8 +40,11 @@ export const clicks = (options?: ClicksOptions): Plugin => {
   return capturePlugin('clicks', (scope) => {
     const find = createFinder(scope, denySelectors);
     const watchDead = deadClicks !== false && typeof MutationObserver == 'function' && createDeadClickWatch(scope, (el) => scope.client.track('Dead Click', describeElement(el)));
-    // [time, x, y] of the clicks of the current rage burst.
+    // [time, x, y] of the clicks of the current rage burst, and whether it was sent: a
+    // burst ends only when no click of it is left within 1 s and 30 px (clicks 400 ms apart
+    // would otherwise make every click from the third on a rage click of its own).
     let burst: number[][] = [];
+    let sent = false;
     scope.on<MouseEvent>(
       document,
       'click',
@@ -52,7 +55,11 @@ export const clicks = (options?: ClicksOptions): Plugin => {
         const { clientX: x, clientY: y } = event;
         const now = Date.now();
         burst = burst.filter(([t, bx, by]) => now - t! <= RAGE_WINDOW_MS && Math.hypot(bx! - x, by! - y) <= RAGE_RADIUS_PX);
-        if (burst.push([now, x, y]) === RAGE_CLICKS && rageClicks !== false) scope.client.track('Rage Click', { ...describeElement(el || target), clickCount: RAGE_CLICKS });
+        if (!burst.length) sent = false;
+        if (burst.push([now, x, y]) >= RAGE_CLICKS && !sent && rageClicks !== false) {
+          sent = true;
+          scope.client.track('Rage Click', { ...describeElement(el || target), clickCount: RAGE_CLICKS });
+        }
         if (!el) return;
         const custom = el.getAttribute('data-sl-event');
         scope.client.track(custom || 'Element Clicked', custom ? dataProps(el) : describeClick(el, extensions));
