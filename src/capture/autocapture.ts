@@ -1,14 +1,14 @@
 import type { Plugin } from '../types';
 // A bundle keeps the modules in import order, and brotli packs code that looks alike
-// better side by side: this order is 35 B smaller than setup order (measured; the plugins
+// better side by side: this order is 33 B smaller than setup order (measured; the plugins
 // still set up in setup order, `context` first, below).
-import { pageviews, type PageviewsOptions } from './pageviews';
 import { vitals, type VitalsOptions } from './vitals/vitals';
-import { forms, type FormsOptions } from './forms/forms';
-import { commerce, type CommerceOptions } from './commerce/commerce';
-import { context, type ContextOptions } from './context/context';
 import { clicks, type ClicksOptions } from './clicks/clicks';
+import { pageviews, type PageviewsOptions } from './pageviews';
+import { commerce, type CommerceOptions } from './commerce/commerce';
+import { forms, type FormsOptions } from './forms/forms';
 import { engagement, type EngagementOptions } from './engagement/engagement';
+import { context, type ContextOptions } from './context/context';
 
 /**
  * Options of {@link autocapture}: each plugin's options, or `false` to leave it out.

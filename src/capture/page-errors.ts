@@ -41,7 +41,8 @@ export const errors = (options?: ErrorsOptions): Plugin => {
       const key = [text, source, line, col].join('|');
       recent.forEach((at, seen) => now - at >= MINUTE_MS && recent.delete(seen));
       // One pattern from plain JavaScript counts as a list of one; what is not a RegExp matches nothing.
-      if ([ignore].flat().some((pattern) => pattern instanceof RegExp && pattern.test(text)) || recent.has(key) || recent.size >= maxPerMinute) return;
+      // (`search`, not `test`: a /g or /y pattern's `test` starts where it last matched.)
+      if ([ignore].flat().some((pattern) => pattern instanceof RegExp && text.search(pattern) >= 0) || recent.has(key) || recent.size >= maxPerMinute) return;
       recent.set(key, now);
       const errorName = error instanceof Error ? error.name : error && typeof error == 'object' ? 'Object' : typeof error;
       scope.client.track('Page Error', { type, errorName, message: text, source, line, col });

@@ -176,3 +176,21 @@ describe('dead clicks', () => {
     expect(c.tracked('Dead Click')).toEqual([]);
   });
 });
+
+describe('dead clicks: what leaves the page', () => {
+  it('counts a javascript: link whose handler never came as dead (it stays on the page)', async () => {
+    const c = await start('<a id="guide" href="javascript:void(0)">Size guide</a>');
+    click('#guide', { navigate: true });
+    vi.advanceTimersByTime(1000);
+    expect(c.tracked('Dead Click')).toEqual([{ selector: '#guide', tag: 'a', text: 'Size guide' }]);
+  });
+
+  it('sends nothing for a submit button tied to its form by form="…" whose submission the page handles', async () => {
+    // Shopify Dawn's cart: <button type="submit" name="checkout" form="cart"> outside the form.
+    const c = await start('<form id="cart" action="/cart"><input name="q"></form><button type="submit" form="cart" id="checkout">Check out</button>');
+    $('form').addEventListener('submit', (e) => e.preventDefault());
+    click('#checkout', { navigate: true });
+    vi.advanceTimersByTime(1000);
+    expect(c.tracked('Dead Click')).toEqual([]);
+  });
+});

@@ -213,3 +213,17 @@ describe('commerce: journey timings', () => {
     expect(c.events[1]?.properties).toEqual({ order_id: 'o1' });
   });
 });
+
+describe('commerce: impressions on a page still loading', () => {
+  it('finds the products of a listing the parser reaches after the SDK started (an async script in <head>)', async () => {
+    const { c } = await start('');
+    // The parser then reaches the product grid; no SPA navigation follows on a multi-page shop.
+    render(`<ul data-sl-list-id="summer">
+      <li id="a" data-sl-product-impression data-sl-product-id="p1"></li>
+      <li id="b" data-sl-product-impression data-sl-product-id="p2"></li></ul>`);
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    io.show($('#a'), $('#b'));
+    vi.advanceTimersByTime(1000);
+    expect(c.tracked('Product List Viewed')).toEqual([{ list_id: 'summer', products: [{ product_id: 'p1' }, { product_id: 'p2' }] }]);
+  });
+});

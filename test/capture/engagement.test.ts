@@ -49,6 +49,8 @@ describe('engagement: scroll depth', () => {
 
   it('measures at most once per 250 ms however many scroll events come', async () => {
     await start();
+    // The start measures the first view once it has rendered.
+    settleFrame();
     scrollTo(0);
     const height = vi.spyOn(document.documentElement, 'scrollHeight', 'get').mockReturnValue(4000);
     for (let i = 0; i < 50; i++) window.dispatchEvent(new Event('scroll'));
@@ -195,5 +197,65 @@ describe('engagement: page left', () => {
     dispatchPageHide();
     expect(c.calls).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('engagement: hard cases', () => {
+  it('reports for a page left by an SPA navigation the depth seen there, not the next view\'s', async () => {
+    const c = await start({ heartbeatMs: 0 });
+    // A long product page (4000 px in a 1000 px window): the shopper sees the top quarter.
+    scrollTo(0, { height: 4000, viewport: 1000 });
+    vi.advanceTimersByTime(250);
+    // The SPA renders a short cart page that fits the window.
+    history.pushState(null, '', '/cart');
+    vi.spyOn(document.documentElement, 'scrollHeight', 'get').mockReturnValue(600);
+    settleFrame();
+    expect(c.tracked('Page Left')[0]).toMatchObject({ path: '/product/p1', maxScrollDepth: 25 });
+  });
+
+  it('reports the first screen\'s depth for a view left unscrolled by an SPA navigation', async () => {
+    scrollTo(0, { height: 4000, viewport: 1000 });
+    const c = await start({ heartbeatMs: 0 });
+    settleFrame();
+    history.pushState(null, '', '/cart');
+    vi.spyOn(document.documentElement, 'scrollHeight', 'get').mockReturnValue(600);
+    settleFrame();
+    expect(c.tracked('Page Left')[0]).toMatchObject({ path: '/product/p1', maxScrollDepth: 25 });
+  });
+
+  it('does not count a sleep with the page in view (timers late) as engaged time', async () => {
+    const c = await start({ heartbeatMs: 0, idleMs: 30_000 });
+    vi.advanceTimersByTime(5_000);
+    // The laptop lid closed for 10 minutes, the page not hidden: no timer runs meanwhile.
+    vi.setSystemTime(Date.now() + 600_000);
+    // On waking, the first mousemove comes before the overdue idle timer.
+    document.dispatchEvent(new Event('mousemove'));
+    vi.advanceTimersByTime(1_000);
+    dispatchVisibilityChange('hidden');
+    // 30 s until idle before the sleep, 1 s after it.
+    expect(c.tracked('Page Left')[0]?.engagedTimeMs).toBe(31_000);
+  });
+
+  it('leaves out milestones that are no number (null would be reached at once)', async () => {
+    const c = await start({ milestones: [null, 50] as never });
+    scrollTo(0, { height: 4000, viewport: 1000 });
+    vi.advanceTimersByTime(250);
+    expect(c.tracked('Scroll Depth')).toEqual([]);
+  });
+
+  it('leaves out milestones that are no number (an object without a prototype throws when compared)', async () => {
+    const c = await start({ milestones: [Object.create(null), 50] as never });
+    scrollTo(3000, { height: 4000, viewport: 1000 });
+    vi.advanceTimersByTime(250);
+    expect(c.errors).toEqual([]);
+    expect(c.tracked('Scroll Depth').map((p) => p.depth)).toEqual([50]);
+  });
+
+  it('does not reach 100 % while the bottom of a long page is not seen', async () => {
+    const c = await start({ heartbeatMs: 0 });
+    // A 20,000 px listing in a 1000 px window, 100 px above the bottom (99.5 %: the footer unseen).
+    scrollTo(18_900, { height: 20_000, viewport: 1000 });
+    vi.advanceTimersByTime(250);
+    expect(c.tracked('Scroll Depth').map((p) => p.depth)).toEqual([25, 50, 75]);
   });
 });

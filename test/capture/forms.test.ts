@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { forms } from '../../src/capture';
 import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
-import { $, blurField, dispatchPageHide, dispatchVisibilityChange, focus, render, settleFrame, watchValueReads } from '../utils/capture-dom';
+import { $, blurField, dispatchPageHide, dispatchVisibilityChange, focus, render, resetUrl, settleFrame, watchValueReads } from '../utils/capture-dom';
 
 let client: FakeClient | undefined;
 
@@ -112,7 +112,8 @@ describe('forms', () => {
         durationMs: 5000,
         fields: [
           { name: 'email', type: 'email', focusCount: 1, blurCount: 1, timeMs: 1000 },
-          { name: 'card', type: 'text', focusCount: 1, blurCount: 1, timeMs: 4000 },
+          // Still focused as the page ends: its time counts, and it was not left.
+          { name: 'card', type: 'text', focusCount: 1, blurCount: 0, timeMs: 4000 },
         ],
       }),
     ]);
@@ -170,5 +171,42 @@ describe('forms', () => {
     submit();
     dispatchPageHide();
     expect(c.calls).toEqual([]);
+  });
+});
+
+describe('forms: after an SPA navigation', () => {
+  it('resolves "Form Abandoned"\'s action against the page the form was on, also without an action', async () => {
+    resetUrl('/checkout/shipping');
+    const c = await start('<form id="ship"><input name="zip"></form>');
+    fill('zip', 500);
+    history.pushState(null, '', '/help');
+    settleFrame();
+    expect(c.tracked('Form Started')[0]?.action).toBe('/checkout/shipping');
+    expect(c.tracked('Form Abandoned')[0]).toMatchObject({ path: '/checkout/shipping', action: '/checkout/shipping' });
+  });
+
+  it('resolves a relative action against the page the form was on', async () => {
+    resetUrl('/checkout/shipping');
+    const c = await start('<form id="ship" action="save"><input name="zip"></form>');
+    focus('[name=zip]');
+    history.pushState(null, '', '/account/orders');
+    settleFrame();
+    expect(c.tracked('Form Started')[0]?.action).toBe('/checkout/save');
+    expect(c.tracked('Form Abandoned')[0]?.action).toBe('/checkout/save');
+  });
+});
+
+describe('forms: a submit handled on the page', () => {
+  it('counts the focused field\'s time so far and keeps timing it (Enter in a search field)', async () => {
+    const c = await start('<form id="search"><input name="q"></form>');
+    focus('[name=q]');
+    vi.advanceTimersByTime(1000);
+    // Enter in the field: the form submits, the page handles it in place, focus stays.
+    submit();
+    expect(c.tracked('Form Submitted')[0]?.fields).toEqual([{ name: 'q', type: 'text', focusCount: 1, blurCount: 0, timeMs: 1000 }]);
+    vi.advanceTimersByTime(2000);
+    blurField('[name=q]');
+    submit();
+    expect(c.tracked('Form Submitted')[1]?.fields).toEqual([{ name: 'q', type: 'text', focusCount: 1, blurCount: 1, timeMs: 3000 }]);
   });
 });

@@ -97,3 +97,15 @@ describe('errors', () => {
     expect(client.calls).toEqual([]);
   });
 });
+
+describe('errors: ignore patterns', () => {
+  it('drops every matching message, also with a /g pattern (whose test() starts where it last matched)', async () => {
+    const c = await withPlugins([errors({ ignore: [/ResizeObserver loop/g] })]);
+    throwOnPage('ResizeObserver loop limit exceeded');
+    vi.advanceTimersByTime(1);
+    throwOnPage('ResizeObserver loop limit exceeded', { lineno: 11 });
+    vi.advanceTimersByTime(1);
+    throwOnPage('ResizeObserver loop completed with undelivered notifications.');
+    expect(c.tracked('Page Error')).toEqual([]);
+  });
+});

@@ -132,6 +132,9 @@ export function useCaptureSpec({ url = '/', fakeTimers = true }: CaptureSpecOpti
   afterEach(async () => {
     for (const client of live) await client.destroy();
     live.clear();
+    // A navigation settle under way (a page-wide once-flag in shared/navigation) ends with
+    // its test, as it would on a page: left pending, it would swallow the next test's.
+    if (vi.isFakeTimers()) vi.runOnlyPendingTimers();
     vi.useRealTimers();
   });
 }

@@ -6,9 +6,10 @@ export const DEAD_CLICK_MS = 1000;
 /**
  * A click whose default action leaves the document (a link to another page, a form submit)
  * is not dead, unless the page prevented it: the next page may take longer than the window.
- * (A `button` without a type submits.)
+ * (A `button` without a type submits; so does one outside its form, tied to it by `form="…"`.
+ * A `javascript:` link stays on the page: it is dead if its handler never came.)
  */
-const LEAVES = 'a[href]:not([href^="#"]),form [type=submit],form button:not([type])';
+const LEAVES = 'a[href]:not([href^="#"]):not([href^="javascript:" i]),form [type=submit],form button:not([type]),[form][type=submit],button[form]:not([type])';
 
 /**
  * Watches a click on an interactive element for ~1 s: if the DOM did not change, the URL

@@ -67,5 +67,7 @@ export const watchImpressions = (scope: Scope): () => void => {
     scope.later(scan, RESCAN_DELAY_MS);
   });
   scan();
+  // Started from <head> before the body was parsed (an async script in cache): once it is.
+  scope.on(document, 'DOMContentLoaded', scan);
   return scan;
 };

@@ -67,6 +67,9 @@ export const createEngagedClock = (
   return {
     total,
     active() {
+      // Input past the idle deadline whose timer has not run yet (a machine that slept
+      // with the page visible): the stretch ended at the deadline, and a new one opens.
+      if (since !== undefined && Date.now() - last >= idleMs) close();
       last = Date.now();
       if (since === undefined) {
         since = last;

@@ -1,6 +1,6 @@
 import type { Plugin, Properties } from '../../types';
 import { capturePlugin } from '../shared/scope';
-import { onPageEnd } from '../shared/navigation';
+import { onNavigation, onPageEnd, settle } from '../shared/navigation';
 import { createEngagedClock, type EngagedClockOptions } from './engaged-clock';
 import { scrollDepth, SCROLL_MILESTONES } from './scroll-depth';
 
@@ -47,23 +47,8 @@ export const engagement = (options?: EngagementOptions): Plugin => {
     const active = (): void => {
       if (document.visibilityState !== 'hidden') clock.active();
     };
-    const measure = (): void => {
-      measuring = false;
-      const [depth, scrollable] = scrollDepth();
-      maxDepth = Math.max(maxDepth, depth);
-      // A page that does not scroll reaches no milestone; a jump passes several, sent in order.
-      for (const milestone of [milestones].flat()) {
-        if (scrollable && depth >= milestone && !reached.includes(milestone)) {
-          reached.push(milestone);
-          track('Scroll Depth', { depth: milestone });
-        }
-      }
-    };
-    const leave = (): void => {
-      if (!startedAt) return;
-      track('Page Left', { dwellTimeMs: Date.now() - startedAt, engagedTimeMs: clock.total(), maxScrollDepth: Math.max(maxDepth, scrollDepth()[0]) });
-      startedAt = 0;
-    };
+    // The deepest scroll of the view: this reading (a live one without) or one before.
+    const deeper = (depth = scrollDepth()[0]): number => (maxDepth = Math.max(maxDepth, depth));
 
     fresh();
     for (const type of ACTIVITY) scope.on(document, type, active, { capture: true });
@@ -71,15 +56,35 @@ export const engagement = (options?: EngagementOptions): Plugin => {
       active();
       if (measuring) return;
       measuring = true;
-      scope.later(measure, SCROLL_THROTTLE_MS);
+      scope.later(() => {
+        measuring = false;
+        const [depth, scrollable] = scrollDepth();
+        deeper(depth);
+        // A page that does not scroll reaches no milestone; a jump passes several, sent in order.
+        // From plain JavaScript, one number counts as a list of one, and what is no number is
+        // left out (null would be reached at once; an object without a prototype throws when compared).
+        for (const milestone of [milestones].flat()) {
+          if (typeof milestone == 'number' && scrollable && depth >= milestone && !reached.includes(milestone)) {
+            reached.push(milestone);
+            track('Scroll Depth', { depth: milestone });
+          }
+        }
+      }, SCROLL_THROTTLE_MS);
     });
     onPageEnd(scope, (next) => {
-      leave();
+      // After an SPA navigation the page has rendered the next view: only what was measured
+      // before counts for the one left.
+      if (startedAt) track('Page Left', { dwellTimeMs: Date.now() - startedAt, engagedTimeMs: clock.total(), maxScrollDepth: next ? maxDepth : deeper() });
+      startedAt = 0;
       if (!next) return clock.hidden();
       clock.reset();
       fresh();
       active();
     });
+    // Each view is measured once it has rendered (a view left unscrolled was seen to the
+    // depth of its first screen): after onPageEnd's listener, so on the next view.
+    onNavigation(scope, deeper);
+    settle();
     active();
   });
 };

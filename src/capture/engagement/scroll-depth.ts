@@ -4,7 +4,8 @@ export const SCROLL_MILESTONES = [25, 50, 75, 100] as const;
 const BOTTOM_SLACK_PX = 2;
 
 /**
- * How far down the page the bottom of the viewport is, in percent (0–100), and whether
+ * How far down the page the bottom of the viewport is, in whole percent rounded down (a
+ * milestone is reached only once seen: 99.5 % of a long listing is not its bottom), and whether
  * the page scrolls at all: a page that fits the viewport is seen whole (100) but
  * never "scrolled".
  */
@@ -14,5 +15,6 @@ export const scrollDepth = (): [depth: number, scrollable: boolean] => {
   const { innerHeight } = window;
   const seen = window.scrollY + innerHeight;
   if (height <= innerHeight + BOTTOM_SLACK_PX) return [100, false];
-  return [height - seen <= BOTTOM_SLACK_PX ? 100 : Math.min(100, Math.round((seen / height) * 100)), true];
+  // Short of the bottom, what is seen is less than the height: 99 at most.
+  return [height - seen <= BOTTOM_SLACK_PX ? 100 : Math.floor((seen / height) * 100), true];
 };

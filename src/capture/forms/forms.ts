@@ -30,6 +30,8 @@ interface FormState {
   /** Touched fields, in the order of their first focus. */
   fields: FieldStats[];
   path: string;
+  /** The page the form was on: its action resolves against it, even after an SPA navigation. */
+  href: string;
   startedAt: number;
   /** The field focused last (set with the first field, before any report needs it). */
   lastField?: string;
@@ -63,16 +65,20 @@ export const forms = (options?: FormsOptions): Plugin => {
     };
     const stateOf = (form: Element | null): FormState | undefined => {
       let state = states.find((s) => s.form === form);
-      if (form && !state && states.length < MAX_FORMS) states.push((state = { form, fields: [], path: location.pathname, startedAt: Date.now() }));
+      if (form && !state && states.length < MAX_FORMS) states.push((state = { form, fields: [], path: location.pathname, href: location.href, startedAt: Date.now() }));
       return state;
     };
     // The core copies the properties as it sanitizes them: later focus changes do not
     // alter a sent event.
-    const send = ({ form, fields, path, startedAt }: FormState, event: string, extra?: Properties): void => {
-      blur();
+    const send = ({ form, fields, path, href, startedAt }: FormState, event: string, extra?: Properties): void => {
+      // The focused field's time so far counts; it keeps its focus (an in-page submit by Enter).
+      if (focused) {
+        focused.timeMs += Date.now() - since;
+        since = Date.now();
+      }
       let action = '';
       try {
-        action = new URL(form.getAttribute('action') || '', location.href).pathname;
+        action = new URL(form.getAttribute('action') || '', href).pathname;
       } catch {
         // An unparsable action stays empty.
       }

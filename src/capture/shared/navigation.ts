@@ -28,8 +28,9 @@ export const onNavigation = (scope: Scope, fn: () => void): void => {
   restores ||= (['pushState', 'replaceState'] as const).map((method) => wrap(method, scope));
   scope.add(() => {
     listeners.delete(subscriber);
-    if (!listeners.size && restores) {
-      restores.forEach((restore) => restore());
+    // The last one out: whoever subscribed wrapped history, so restores is set.
+    if (!listeners.size) {
+      restores!.forEach((restore) => restore());
       restores = undefined;
     }
   });
