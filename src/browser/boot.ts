@@ -16,6 +16,12 @@ export type BrowserApi = SightlineClient & {
   commerce: ReturnType<typeof commerceFor>;
   /** Marks the real API, so a second copy of the script does nothing. */
   __sightline: true;
+  /**
+   * The inline stub's own "already set up" flag: a snippet run again after the SDK loaded
+   * (a tag manager firing it on a virtual page view) sees it and leaves the API alone
+   * instead of turning it into a recorder nobody replays.
+   */
+  invoked: 1;
 };
 
 const GLOBAL = 'sightline';
@@ -64,6 +70,7 @@ const createApi = (config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi =
     stats: () => (transport ? transport.stats() : { ...NO_STATS, dropped: {} }),
     commerce: commerceFor(client),
     __sightline: true,
+    invoked: 1,
     ready: (fn) => {
       try {
         fn(api);

@@ -96,6 +96,16 @@ describe('the script-tag entry', () => {
     expect(collector.received.flatMap((r) => r.body.batch).map((e) => e.event)).toEqual(['Once']);
   });
 
+  it('leaves the real client alone when the stub snippet runs again after it loaded', async () => {
+    addScriptTag(TAG);
+    const api = boot(window)!;
+    // e.g. a tag manager firing the documented snippet again on a virtual page view.
+    pasteStub().track!('After Snippet');
+    api.track('Direct');
+    await api.flush();
+    expect(collector.received.flatMap((r) => r.body.batch).map((e) => e.event)).toEqual(['After Snippet', 'Direct']);
+  });
+
   it('reports an unknown stub call to an onError registered in the stub, and replays the rest', async () => {
     const stub = pasteStub();
     const errors: SightlineError[] = [];
