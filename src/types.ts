@@ -151,7 +151,7 @@ export interface LifecycleMap {
   /** The consent state changed. */
   consent: ConsentState;
   /** The user was identified. */
-  identify: { userId: string | null; traits: Properties };
+  identify: { anonymousId: string; userId: string | null; traits: Properties };
   /** reset() ran; a new anonymous id was made. */
   reset: { anonymousId: string };
 }

@@ -31,23 +31,25 @@ type Make = (bag: Bag, page?: PageContext) => Partial<SightlineEvent>;
 export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): Calls => {
   const { emit, report } = hooks;
   const drop = (reason: string, event?: SightlineEvent): void => emit('drop', { event, reason });
-  const id = createIdentity(options, hooks, consent.get);
   const redact = createRedactor(options);
   const context = createContext(redact);
   const clean = createSanitizer(options, redact);
+  // Sanitizes properties, traits or the page; anything but an object becomes {} (noted).
+  const toBag = (scan: Scan): Bag => (v, root) => {
+    const out = clean(v ?? {}, scan, root);
+    return isBag(out) ? out : note(scan, 'invalid-properties', root, {})!;
+  };
+  const id = createIdentity(options, hooks, consent.get, toBag({ issues: {}, bytes: 0 }));
 
   // Reports a bad name or id; the call is dropped unless `kept` (it goes on without it).
   const reject = (code: string, call: string, got: unknown, kept?: boolean): void => {
     report(code, 'input', { call, got: typeof got });
-    kept || drop(code);
+    if (!kept) drop(code);
   };
 
   function send(type: EventType, make: Make): void {
     const scan: Scan = { issues: {}, bytes: 0 };
-    const bag: Bag = (v, root) => {
-      const out = clean(v ?? {}, scan, root);
-      return isBag(out) ? out : note(scan, 'invalid-properties', root, {})!;
-    };
+    const bag = toBag(scan);
     const timestamp = isoTime(Date.now());
     const c = context(consent.get(), scan);
     // Made first: identify() changes the user id the envelope carries.
@@ -64,10 +66,14 @@ export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): 
       context: c,
     };
     // `scan.bytes` bounds the size from above: only an event that may be too large is encoded.
-    // Everything in it is sanitized, so JSON.stringify cannot throw.
+    // Not for identify, whose traits merge with earlier ones the scan never saw; and an event
+    // the sanitizer stopped walking (too large) is dropped whole, not sent cut. Everything in
+    // it is sanitized, so JSON.stringify cannot throw.
     const max = options.maxEventBytes;
-    const fits = scan.bytes <= max || byteLength(JSON.stringify(ev)) <= max || note(scan, 'too-large', 'event');
-    for (const [code, path] of Object.entries(scan.issues)) report(code, 'input', { path, type, event: fields.event });
+    const fits =
+      !scan.issues['too-large'] &&
+      ((type != 'identify' && scan.bytes <= max) || byteLength(JSON.stringify(ev)) <= max || note(scan, 'too-large', 'event'));
+    for (const [code, path] of Object.entries(scan.issues)) report('input/' + code, 'input', { path, type, event: fields.event });
     fits ? consent.pass(ev) : drop('input/too-large', ev);
   }
 
@@ -91,6 +97,8 @@ export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): 
       const uid = toId(userId);
       if (userId != null && !uid) return reject('input/invalid-id', 'identify', userId);
       send('identify', (bag) => ({ traits: id.identify(uid, bag(traits, 'traits')) }));
+      // Once its event was passed on: an event an `identify` listener makes comes after it.
+      emit('identify', id.user());
     },
     alias(newId, previousId) {
       const to = toId(newId);

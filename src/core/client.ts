@@ -1,9 +1,10 @@
 import type { Plugin, SightlineClient, SightlineOptions } from '../types';
 import { createCalls, type Calls } from './calls';
 import { createConsent } from './consent';
-import { createHooks } from './hooks';
+import { createHooks, noop } from './hooks';
 import { resolveOptions } from './options';
 import { callPlugin, pluginFailed, runPipeline } from './pipeline';
+import { isName } from './validate';
 
 type Method = (...a: unknown[]) => void;
 
@@ -50,7 +51,7 @@ export const createSightline = (options: SightlineOptions): SightlineClient => {
     } catch {
       // A hostile object: not a plugin.
     }
-    if (typeof name == 'string' && name)
+    if (isName(name))
       return chain(() =>
         callPlugin(p as Plugin, 'setup', client).then(
           () => void plugins.push(p as Plugin),
@@ -70,7 +71,6 @@ export const createSightline = (options: SightlineOptions): SightlineClient => {
   const consent = createConsent(o, hooks, (ev) => void chain(() => runPipeline(plugins, ev, hooks)));
   const { user, ...calls } = createCalls(o, hooks, consent) as Calls & Record<string, Method>;
   Object.keys(calls).forEach((k) => (calls[k] = safe(calls[k]!)));
-  const noop = (): void => {};
   const client: SightlineClient = {
     ...calls,
     reportError: safe(hooks.reportError),

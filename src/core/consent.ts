@@ -58,11 +58,12 @@ export const createConsent = (o: ConsentOptions, { emit, report }: Hooks, next: 
     state.necessary = true;
     ok || report('consent/invalid', 'input');
     if (CONSENT_CATEGORIES.some((c) => state[c] != prev[c])) {
-      emit('consent', { ...state });
+      // Held events first: they were called before anything a `consent` listener tracks.
       if (state.analytics && !prev.analytics) {
         noted = 0;
         for (const ev of held.splice(0)) (ev.context.consent = { ...state }), next(ev);
       }
+      emit('consent', { ...state });
     }
   };
   try {

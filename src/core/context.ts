@@ -36,7 +36,8 @@ export const createContext = (redact: (s: string) => string): ContextReader => {
         facts.locale = navigator.language;
         facts.userAgent = navigator.userAgent;
         facts.screen = { width: screen.width, height: screen.height, density: devicePixelRatio };
-        facts.page = { path: redact(location.pathname), url: redact(location.href), title: redact(document.title), referrer: redact(document.referrer), search: redact(location.search) };
+        // `url` is location.href, read above (a document exists once the screen does).
+        facts.page = { path: redact(location.pathname), url: redact(url as string), title: redact(document.title), referrer: redact(document.referrer), search: redact(location.search) };
       } catch {
         // Node and workers have no screen and no document: what they have is read.
       }
@@ -46,10 +47,8 @@ export const createContext = (redact: (s: string) => string): ContextReader => {
     // Ids, timestamp, library, consent: the rest of the envelope stays under 2400 bytes.
     scan.bytes += 2400 + bytes;
     // Copies: a plugin editing one event's context changes no other.
-    const c: EventContext = { ...facts, library: { name: 'sightline', version: VERSION }, consent };
-    if (c.page) c.page = { ...c.page };
-    if (c.screen) c.screen = { ...c.screen };
-    return c;
+    const { page, screen: size } = facts;
+    return { ...facts, page: page && { ...page }, screen: size && { ...size }, library: { name: 'sightline', version: VERSION }, consent };
   };
 };
 

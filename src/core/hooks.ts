@@ -2,6 +2,9 @@ import type { ErrorSource, SightlineError } from '../types';
 
 type Listener = (payload: unknown) => void;
 
+/** Does nothing: the unsubscribe function of a listener that was never added. */
+export const noop = (): void => {};
+
 /** The client's listeners: lifecycle hooks and errors, kept apart from the host page. */
 export interface Hooks {
   /** Subscribes `fn` to hook `name` ('error' for errors); returns the unsubscribe function. */
@@ -63,7 +66,7 @@ export const createHooks = (debug: unknown): Hooks => {
   }
 
   const on = (name: string, fn: unknown): (() => void) => {
-    if (typeof fn != 'function') return report('callback/invalid', 'input', { hook: name }), () => {};
+    if (typeof fn != 'function') return report('callback/invalid', 'input', { hook: name }), noop;
     // Untyped callers may pass anything: the key is its string form (a symbol throws).
     name = '' + name;
     subs[name] = (subs[name] || []).concat(fn as Listener);
@@ -80,7 +83,7 @@ export const createHooks = (debug: unknown): Hooks => {
       report(
         typeof code == 'string' && code ? code : 'core/invalid-report',
         source,
-        Object(detail) === detail ? detail : undefined,
+        Object(detail) === detail && detail,
         message,
       );
     },

@@ -3,7 +3,7 @@ import { uuid } from '../lib/uuid';
 import { getCookie, setCookie } from '../storage/cookie';
 import { readStorage, writeStorage } from '../storage/web-storage';
 import type { Hooks } from './hooks';
-import { isBag, isName } from './validate';
+import { isName } from './validate';
 
 /** The identity as `client.user()` returns it. */
 export type User = ReturnType<SightlineClient['user']>;
@@ -14,7 +14,7 @@ export interface Identity {
   user(): User;
   /**
    * Segment semantics: traits merge unless the user id changes; the anonymous id stays.
-   * Fires `identify`; returns a copy of the traits now.
+   * Returns a copy of the traits now. The caller fires `identify`, once the event is made.
    */
   identify(userId: string | undefined, traits: Properties): Properties;
   /** A new anonymous id, no user id, no traits. Fires `reset`. */
@@ -25,11 +25,17 @@ export interface Identity {
  * Restores the identity: the anonymous id from the `<prefix>_aid` cookie (which wins) or its
  * localStorage mirror of the same name, else a new UUID; the user id and traits from the
  * `<prefix>_user` localStorage key. Values another script (or an old version) may have
- * written are taken only when sane. Saving right away repairs whichever copy was missing
- * and renews the cookie's lifetime. Granting analytics (the `consent` hook) stores the
+ * written are taken only when sane; the traits pass through `clean` (the sanitizer and
+ * privacy rules of every call's traits, anything but an object becoming {}). Saving right
+ * away repairs whichever copy was missing and renews the cookie's lifetime. Granting analytics (the `consent` hook) stores the
  * in-memory identity; withdrawing it deletes what is stored.
  */
-export const createIdentity = (o: IdentityOptions & { cookieDays: number }, hooks: Hooks, consent: () => ConsentState): Identity => {
+export const createIdentity = (
+  o: IdentityOptions & { cookieDays: number },
+  hooks: Hooks,
+  consent: () => ConsentState,
+  clean: (traits: unknown, root: 'traits') => Properties,
+): Identity => {
   const canStore = (): boolean => consent().analytics;
   // A string, or the default: joining an object without a prototype to a string throws.
   const prefix = (typeof o.storagePrefix == 'string' && o.storagePrefix) || 'sl';
@@ -38,17 +44,18 @@ export const createIdentity = (o: IdentityOptions & { cookieDays: number }, hook
   const cookie = getCookie(aid);
   const mirror = readStorage(aid);
   const json = readStorage(key);
-  let stored: Partial<User>;
+  let stored: Partial<User> = {};
   try {
     stored = Object(JSON.parse(json!));
   } catch {
-    stored = {};
+    // Corrupt: nothing stored.
   }
   // Whether anything of ours is stored: a visitor who never consented gets no write, not even a delete.
   let kept = !!(cookie || mirror || json);
   let anonymousId = isName(cookie) ? cookie : isName(mirror) ? mirror : uuid();
   let userId = isName(stored.userId) ? stored.userId : null;
-  let traits: Properties = isBag(stored.traits) ? stored.traits : {};
+  // Sanitized and redacted like the traits of a call: what is stored may not be ours.
+  let traits = clean(stored.traits, 'traits');
 
   // true: writes the ids and traits (cookie + localStorage) if storing is allowed now.
   // false: deletes whatever of ours is stored; the values stay in memory.
@@ -73,7 +80,6 @@ export const createIdentity = (o: IdentityOptions & { cookieDays: number }, hook
       traits = { ...(userId && id && id != userId ? {} : traits), ...t };
       userId = id || userId;
       store(true);
-      hooks.emit('identify', { userId, traits: { ...traits } });
       return { ...traits };
     },
     reset() {

@@ -22,8 +22,7 @@ export const callPlugin = async (p: Plugin, method: 'setup' | 'flush' | 'teardow
  * null, or `before` fails). Never rejects.
  */
 export const runPipeline = async (plugins: Plugin[], ev: SightlineEvent, { emit, report }: Pick<Hooks, 'emit' | 'report'>): Promise<void> => {
-  for (let s = 0; s < 4; s++) {
-    const stage = STAGES[s]!;
+  for (const [s, stage] of STAGES.entries()) {
     if (s == 2) emit('event', ev);
     for (const p of plugins) {
       let x: unknown;

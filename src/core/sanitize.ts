@@ -1,6 +1,6 @@
 /** What one event's sanitize passes found. */
 export interface Scan {
-  /** Problem code → path of its first occurrence: each code is reported once per event. */
+  /** Problem (its code without `input/`) → path of its first occurrence: each is reported once per event. */
   issues: Record<string, string>;
   /** An upper bound of the event's JSON size in bytes (6 per UTF-16 unit covers `\uXXXX`). */
   bytes: number;
@@ -20,11 +20,9 @@ export type Sanitizer = (value: unknown, scan: Scan, root: string) => unknown;
 // least bound / 24: past maxEventBytes × 24 nothing can fit, and walking stops (bounded work).
 const RATIO = 24;
 
-/** Notes `input/<what>` at `path` unless already noted for this event; returns `value`. */
+/** Notes `<what>` (reported as `input/<what>`) at `path` unless already noted for this event; returns `value`. */
 export const note = <T>(scan: Scan, what: string, path: string, value?: T): T | undefined => {
-  const issues = scan.issues;
-  what = 'input/' + what;
-  issues[what] = issues[what] || path;
+  scan.issues[what] = scan.issues[what] || path;
   return value;
 };
 
@@ -56,8 +54,8 @@ export const createSanitizer = (l: SanitizeLimits, redact: (s: string) => string
         return s;
       }
       if (t == 'number') return isFinite(v as number) ? v : flag('not-finite', null);
-      if (t == 'bigint') return flag('bigint'), walk(String(v), d);
-      // 'function' and 'symbol' are also the words of their codes.
+      // 'bigint', 'function' and 'symbol' are also the words of their codes.
+      if (t == 'bigint') return flag(t), walk(String(v), d);
       if (t == 'function' || t == 'symbol') return flag(t);
       if (!v || t != 'object') return v;
       const o = v as Record<string, unknown>;

@@ -121,6 +121,15 @@ describe('while analytics is denied', () => {
     expect(h.events.map((e) => e.context.consent.analytics)).toEqual([true, true, true]);
   });
 
+  it('releases held events before an event a consent listener tracks', async () => {
+    const h = createHarness({ consent: { default: 'denied' } });
+    h.client.on('consent', (state) => h.client.track('Consent Changed', state));
+    h.client.track('Held');
+    h.client.consent.update({ analytics: true });
+    await h.settle();
+    expect(h.events.map((e) => e.event)).toEqual(['Held', 'Consent Changed']);
+  });
+
   it('drops held events beyond 1,000, reports it once, and fires drop for each', async () => {
     const h = createHarness({ consent: { default: 'denied' } });
     const drops: LifecycleMap['drop'][] = [];

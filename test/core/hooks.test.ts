@@ -35,10 +35,19 @@ describe('lifecycle hooks', () => {
     const reset = vi.fn();
     h.client.on('identify', identify);
     h.client.on('reset', reset);
+    const { anonymousId } = h.client.user();
     h.client.identify('u1', { plan: 'gold' });
     h.client.reset();
-    expect(identify).toHaveBeenCalledWith({ userId: 'u1', traits: { plan: 'gold' } });
+    expect(identify).toHaveBeenCalledWith({ anonymousId, userId: 'u1', traits: { plan: 'gold' } });
     expect(reset).toHaveBeenCalledWith({ anonymousId: h.client.user().anonymousId });
+  });
+
+  it('delivers an identify event before an event its identify listener tracks', async () => {
+    const h = createHarness();
+    h.client.on('identify', () => h.client.track('Signed In'));
+    h.client.identify('u1');
+    await h.settle();
+    expect(h.events.map((e) => e.event ?? e.type)).toEqual(['identify', 'Signed In']);
   });
 
   it('treats hook names like Object.prototype members as ordinary names', async () => {

@@ -120,6 +120,15 @@ describe('identify', () => {
     expect(client.user().userId).toBe('42');
   });
 
+  it('sanitizes and redacts traits restored from storage, before they are sent', async () => {
+    localStorage.setItem('sl_user', JSON.stringify({ userId: 'u1', traits: { email: 'jane@example.com', bio: 'x'.repeat(9000) } }));
+    const h = createHarness();
+    expect(h.client.user().traits).toEqual({ email: '[redacted]', bio: 'x'.repeat(8192) + '…' });
+    h.client.identify({ plan: 'gold' });
+    await h.settle();
+    expect(h.events[0]!.traits).toEqual({ email: '[redacted]', bio: 'x'.repeat(8192) + '…', plan: 'gold' });
+  });
+
   it('ignores a corrupted stored user', () => {
     localStorage.setItem('sl_user', '{not json');
     expect(createHarness().client.user()).toMatchObject({ userId: null, traits: {} });

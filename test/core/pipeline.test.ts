@@ -179,7 +179,7 @@ describe('plugins', () => {
     expect(order).toEqual(['setup', 'resolved']);
   });
 
-  it.each([[null], [42], ['plugin'], [{}], [{ name: '' }], [{ name: 7 }]])('reports use(%j) as plugin/invalid', async (bad) => {
+  it.each([[null], [42], ['plugin'], [{}], [{ name: '' }], [{ name: '  ' }], [{ name: 'p'.repeat(201) }], [{ name: 7 }]])('reports use(%j) as plugin/invalid', async (bad) => {
     const h = createHarness();
     await expect(h.client.use(bad as unknown as Plugin)).resolves.toBeUndefined();
     expect(h.codes()).toEqual(['plugin/invalid']);

@@ -15,6 +15,11 @@ describe('the default redactor', () => {
     ['a parameter in any case', '/p?Password=hunter2', '/p?Password=[redacted]'],
     ['an OAuth token in the fragment', '/cb#access_token=xyz&state=1', '/cb#access_token=[redacted]&state=1'],
     ['an email parameter', '?email=a%40b.com&x=1', '?email=[redacted]&x=1'],
+    ['an email whose "+" is %2B-encoded, whole', '/account/jane%2Bshop%40example.com', '/account/[redacted]'],
+    ['a token after a nested "?" (a redirect target not percent-encoded)', '/login?next=/account/reset?token=s3cr3t', '/login?next=/account/reset?token=[redacted]'],
+    ['a card followed by its expiry and CVV', 'paid with 5500 0000 0000 0004 04/27 737', 'paid with [redacted] 04/27 737'],
+    ['a card followed by a CVV group', 'card 4111 1111 1111 1111 123', 'card [redacted] 123'],
+    ['a dashed card followed by a CVV group', '4111-1111-1111-1111-123', '[redacted]-123'],
   ])('redacts %s', (_name, input, expected) => {
     expect(redact(input)).toBe(expected);
   });
@@ -26,8 +31,16 @@ describe('the default redactor', () => {
     ['a Luhn-valid run inside a longer number', 'ref 41111111111111110'],
     ['a parameter that only ends like a secret', '?monkey=1&passport=2'],
     ['plain text with an @ but no domain', 'ping @team'],
+    ['a grouped number whose only Luhn-valid prefix is under 13 digits', '1234 5678 9015 3456 792'],
   ])('keeps %s', (_name, input) => {
     expect(redact(input)).toBe(input);
+  });
+
+  // The bound keeps the rule linear: unbounded, a 60 KB word run with an '@' and no domain
+  // took ~3 s (every start position scanned to the '@').
+  it('takes at most 64 characters before the "@" as the local part', () => {
+    expect(redact('a'.repeat(100) + '@example.com')).toBe('a'.repeat(36) + '[redacted]');
+    expect(redact('a'.repeat(60_000) + '@team')).toBe('a'.repeat(60_000) + '@team');
   });
 });
 
@@ -84,6 +97,15 @@ describe('redaction in events', () => {
     await h.settle();
     expect(h.events[0]!.properties).toEqual({ note: 'call [redacted]', payment: { card: '[redacted]' }, list: ['?pwd=[redacted]'] });
     expect(h.client.user().traits).toEqual({ email: '[redacted]', name: 'Jane' });
+  });
+
+  it('redacts a token after a nested "?" in the page URL and search', async () => {
+    setUrl('https://shop.example/login?next=/account/reset?token=s3cr3t');
+    const h = createHarness();
+    h.client.page();
+    await h.settle();
+    expect(JSON.stringify([h.events[0]!.context.page, h.events[0]!.properties])).not.toContain('s3cr3t');
+    expect(h.events[0]!.context.page!.search).toBe('?next=/account/reset?token=[redacted]');
   });
 
   it('applies allowQueryParams to the page URL', async () => {

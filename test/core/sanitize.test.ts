@@ -3,9 +3,11 @@ import { createSanitizer, type Scan } from '../../src/core/sanitize';
 
 const limits = { maxStringLength: 30, maxDepth: 3, maxEventBytes: 32768 };
 const clean = createSanitizer(limits, (s) => s);
+// The issues by the codes they are reported with (`input/` + what the scan notes).
 const run = (value: unknown): { out: unknown; issues: Record<string, string> } => {
   const scan: Scan = { issues: {}, bytes: 0 };
-  return { out: clean(value, scan, 'properties'), issues: scan.issues };
+  const out = clean(value, scan, 'properties');
+  return { out, issues: Object.fromEntries(Object.entries(scan.issues).map(([what, path]) => ['input/' + what, path])) };
 };
 
 const circular: Record<string, unknown> = { a: 1 };

@@ -151,6 +151,24 @@ describe('event size', () => {
     expect(drops[0]!.reason).toBe('input/too-large');
   });
 
+  it('drops an identify event whose traits, merged with earlier ones, pass maxEventBytes', async () => {
+    const h = createHarness();
+    for (let i = 0; i < 10; i++) h.client.identify('u1', { ['bio' + i]: 'x'.repeat(4000) });
+    await h.settle();
+    for (const e of h.events) expect(new TextEncoder().encode(JSON.stringify(e)).length).toBeLessThanOrEqual(32768);
+  });
+
+  it('drops an event whose properties the sanitizer stopped walking at the size cap', async () => {
+    const h = createHarness();
+    const props: Record<string, unknown> = { first: 'kept' };
+    for (let i = 0; i < 40_000; i++) props['opt' + i] = undefined;
+    props.last = 'lost';
+    h.client.track('Form State', props);
+    await h.settle();
+    expect(h.codes()).toContain('input/too-large');
+    expect(h.events).toEqual([]);
+  });
+
   it('leaves an event under the limit untouched', async () => {
     const h = createHarness();
     h.client.track('Normal', { s: 'x'.repeat(5000) });
