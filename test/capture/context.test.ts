@@ -70,6 +70,7 @@ describe('context: campaign', () => {
   it('stores nothing before analytics consent, and stores when it is granted', async () => {
     resetUrl('/?utm_source=google');
     client = await withPlugins([context()], {}, { analytics: false });
+    client.track('Probe');
     expect(localStorage.length).toBe(0);
     client.consent.update({ analytics: true });
     expect(localStorage.getItem('sl_source')).toContain('google');
@@ -78,6 +79,7 @@ describe('context: campaign', () => {
   it('deletes what it stored when analytics consent is withdrawn', async () => {
     resetUrl('/?utm_source=google');
     client = await withPlugins([context()]);
+    client.track('Probe');
     expect(localStorage.getItem('sl_source')).toContain('google');
     client.consent.update({ analytics: false });
     expect(localStorage.getItem('sl_source')).toBeNull();
@@ -86,7 +88,32 @@ describe('context: campaign', () => {
   it('stores under the client storage prefix', async () => {
     resetUrl('/?utm_source=google');
     client = await withPlugins([context()], { identity: { storagePrefix: 'shop' } });
+    client.track('Probe');
     expect(localStorage.getItem('shop_source')).toContain('google');
+  });
+
+  it('reads the campaign from the query as the privacy rules let it out, and stores only that', async () => {
+    const ctx = await landOn('/?utm_source=newsletter&utm_content=jane%40example.com&utm_term=4111111111111111&gclid=abc&token=t1');
+    expect(ctx.campaign).toEqual({ source: 'newsletter', content: '[redacted]', term: '[redacted]', gclid: 'abc' });
+    expect(localStorage.getItem('sl_source')).not.toMatch(/jane|4111/);
+  });
+
+  it('keeps only the campaign parameters allowQueryParams lets out', async () => {
+    await client?.destroy();
+    resetUrl('/?utm_source=google&utm_medium=cpc&gclid=abc');
+    client = await withPlugins([context()], { privacy: { allowQueryParams: ['utm_source'] } });
+    client.track('Probe');
+    expect(client.events[0]!.context.campaign).toEqual({ source: 'google' });
+  });
+
+  it('reads the campaign of the page the first event was made on', async () => {
+    await client?.destroy();
+    resetUrl('/?utm_source=google');
+    client = await withPlugins([context()]);
+    client.track('Landed');
+    history.pushState(null, '', '/shoes');
+    client.track('Browsed');
+    expect(client.events.map((e) => e.context.campaign)).toEqual([{ source: 'google' }, { source: 'google' }]);
   });
 
   it('survives corrupt stored data', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, vi } from 'vitest';
-import type { ConsentState, ErrorReport, Plugin, Properties, SightlineClient, SightlineEvent, SightlineOptions } from '../../src/types';
+import { createRedactor } from '../../src/core/privacy';
+import type { ConsentState, ErrorReport, PageContext, Plugin, Properties, SightlineClient, SightlineEvent, SightlineOptions } from '../../src/types';
 
 // Every client withPlugins() made and the spec has not ended yet: useCaptureSpec() destroys them.
 const live = new Set<FakeClient>();
@@ -37,6 +38,12 @@ export function createFakeClient(options: SightlineOptions = {}, consent: Partia
   const events: SightlineEvent[] = [];
   const errors: ErrorReport[] = [];
 
+  const redact = createRedactor({ ...options, ...options.privacy });
+  // Without a DOM (server specs) there is no page, as in the core.
+  const readPage = (): PageContext | undefined =>
+    typeof document == 'object'
+      ? { path: redact(location.pathname), url: redact(location.href), title: redact(document.title), referrer: redact(document.referrer), search: redact(location.search) }
+      : undefined;
   const run = (call: RecordedCall): void => {
     calls.push(call);
     let event: SightlineEvent | null = {
@@ -47,7 +54,8 @@ export function createFakeClient(options: SightlineOptions = {}, consent: Partia
       userId: null,
       messageId: `m${calls.length}`,
       timestamp: new Date().toISOString(),
-      context: { library: { name: 'sightline', version: 'test' }, consent: { ...state } },
+      // The page as the core reads it: redacted by the client's privacy options.
+      context: { page: readPage(), library: { name: 'sightline', version: 'test' }, consent: { ...state } },
     };
     for (const stage of ['before', 'enrich'] as const) {
       for (const plugin of plugins) {

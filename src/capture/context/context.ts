@@ -24,29 +24,38 @@ interface SessionSource {
  * of the session's landing page), `referrer` ({ type, domain } of the session's source),
  * `device.class`, `userAgentData` (low-entropy client hints), `viewport` and `connection`.
  * A new campaign or an external referrer starts a new source; internal pages keep it.
+ * The campaign is read from the first event's `context.page.search`: the query as the
+ * core's privacy rules let it out (secret parameters, emails and card numbers redacted,
+ * `allowQueryParams` applied), never from the raw URL.
  */
 export const context = (options?: ContextOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { clickIds = [], domains } = Object(options) as ContextOptions;
   let fixed: Record<string, unknown> | undefined;
+  // Set at setup, run by the first event with a page (its redacted query), then cleared.
+  let start: ((search: string) => void) | undefined;
   // Plain JavaScript may pass one id, or a list with other things in it: the strings count.
   const ids = (CLICK_IDS as readonly unknown[]).concat(clickIds).filter((id): id is string => typeof id == 'string');
   const plugin = capturePlugin('context', (scope) => {
-    const store = sessionStore<SessionSource>(scope, 'source');
-    const campaign = parseCampaign(location.search, ids);
-    const referrer = classifyReferrer(campaign, ids, Object(domains));
-    const stored = store.read();
-    const source: SessionSource = !campaign && stored && /^(direct|internal)$/.test(referrer.type) ? stored : { ...(campaign && { campaign }), referrer };
-    const agent = userAgentData();
-    store.write(source);
-    // The source as stored: `campaign` (only when the session has one) and `referrer`.
-    fixed = { ...source, device: { class: deviceClass() }, ...(agent && { userAgentData: agent }) };
-    scope.add(() => (fixed = undefined));
+    start = scope.safe((search: string) => {
+      start = undefined;
+      const store = sessionStore<SessionSource>(scope, 'source');
+      const campaign = parseCampaign(search, ids);
+      const referrer = classifyReferrer(campaign, ids, Object(domains));
+      const stored = store.read();
+      const source: SessionSource = !campaign && stored && /^(direct|internal)$/.test(referrer.type) ? stored : { ...(campaign && { campaign }), referrer };
+      const agent = userAgentData();
+      store.write(source);
+      // The source as stored: `campaign` (only when the session has one) and `referrer`.
+      fixed = { ...source, device: { class: deviceClass() }, ...(agent && { userAgentData: agent }) };
+    });
+    scope.add(() => (fixed = start = undefined));
   });
   return {
     ...plugin,
     enrich(event) {
       const net = connection();
+      if (start && event.context.page) start(event.context.page.search);
       // The event's own context last: keys already set are kept.
       if (fixed) return { ...event, context: { ...fixed, viewport: { width: innerWidth, height: innerHeight }, ...(net && { connection: net }), ...event.context } };
     },
