@@ -11,8 +11,9 @@ export const DEFAULT_REDACTED_PARAMS = 'token password pass pwd secret auth key 
 // bound keeps the regex linear, where a long word run before an '@' without a domain cost
 // quadratic time (60 KB: seconds).
 const EMAIL = /[%\w.+-]{1,64}(@|%40)[\w-]+(\.[\w-]+)+/g;
-// 13–19 digits with single spaces/dashes between, not part of a longer digit run.
-const CARD = /(?<!\d)\d([ -]?\d){12,18}(?!\d)/g;
+// 13–19 digits with single spaces, dashes or '+' (a form-encoded space) between, not part of a
+// longer digit run.
+const CARD = /(?<!\d)\d([ +-]?\d){12,18}(?!\d)/g;
 // `?k=`, `&k=` and `#k=` (OAuth puts tokens in the fragment), then the value, which also ends
 // at a `?`: a redirect target that is not percent-encoded (`?next=/reset?token=…`) has its own.
 const PARAM = /([?&#])([^?&#=]+)=[^&#?]*/g;

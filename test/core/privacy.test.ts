@@ -20,6 +20,7 @@ describe('the default redactor', () => {
     ['a card followed by its expiry and CVV', 'paid with 5500 0000 0000 0004 04/27 737', 'paid with [redacted] 04/27 737'],
     ['a card followed by a CVV group', 'card 4111 1111 1111 1111 123', 'card [redacted] 123'],
     ['a dashed card followed by a CVV group', '4111-1111-1111-1111-123', '[redacted]-123'],
+    ['a card in a form-encoded query (spaces as "+")', '/pay?note=x&card=4111+1111+1111+1111', '/pay?note=x&card=[redacted]'],
   ])('redacts %s', (_name, input, expected) => {
     expect(redact(input)).toBe(expected);
   });
