@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
+import { createContext } from '../../src/core/context';
 import { createRedactor } from '../../src/core/privacy';
-import type { ConsentState, ErrorReport, PageContext, Plugin, Properties, SightlineClient, SightlineEvent, SightlineOptions } from '../../src/types';
+import type { ConsentState, ErrorReport, Plugin, Properties, SightlineClient, SightlineEvent, SightlineOptions } from '../../src/types';
 
 // Every client withPlugins() made and the spec has not ended yet: useCaptureSpec() destroys them.
 const live = new Set<FakeClient>();
@@ -38,12 +39,9 @@ export function createFakeClient(options: SightlineOptions = {}, consent: Partia
   const events: SightlineEvent[] = [];
   const errors: ErrorReport[] = [];
 
-  const redact = createRedactor({ ...options, ...options.privacy });
-  // Without a DOM (server specs) there is no page, as in the core.
-  const readPage = (): PageContext | undefined =>
-    typeof document == 'object'
-      ? { path: redact(location.pathname), url: redact(location.href), title: redact(document.title), referrer: redact(document.referrer), search: redact(location.search) }
-      : undefined;
+  // The core's own context reader and redactor: the page as a real client's events carry it
+  // (none without a DOM, as in the server specs).
+  const readContext = createContext(createRedactor({ ...options, ...options.privacy }));
   const run = (call: RecordedCall): void => {
     calls.push(call);
     let event: SightlineEvent | null = {
@@ -54,8 +52,7 @@ export function createFakeClient(options: SightlineOptions = {}, consent: Partia
       userId: null,
       messageId: `m${calls.length}`,
       timestamp: new Date().toISOString(),
-      // The page as the core reads it: redacted by the client's privacy options.
-      context: { page: readPage(), library: { name: 'sightline', version: 'test' }, consent: { ...state } },
+      context: { page: readContext(state, { issues: {}, bytes: 0 }).page, library: { name: 'sightline', version: 'test' }, consent: { ...state } },
     };
     for (const stage of ['before', 'enrich'] as const) {
       for (const plugin of plugins) {
