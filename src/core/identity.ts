@@ -27,8 +27,9 @@ export interface Identity {
  * `<prefix>_user` localStorage key. Values another script (or an old version) may have
  * written are taken only when sane; the traits pass through `clean` (the sanitizer and
  * privacy rules of every call's traits, anything but an object becoming {}). Saving right
- * away repairs whichever copy was missing and renews the cookie's lifetime. Granting analytics (the `consent` hook) stores the
- * in-memory identity; withdrawing it deletes what is stored.
+ * away repairs whichever copy was missing and renews the cookie's lifetime. Granting
+ * analytics (the `consent` hook) stores the in-memory identity; withdrawing it deletes what
+ * is stored.
  */
 export const createIdentity = (
   o: IdentityOptions & { cookieDays: number },
