@@ -14,8 +14,9 @@ export interface PageviewsOptions {
 }
 
 /**
- * Page views: the first load and every SPA navigation (pushState, replaceState, popstate,
- * hashchange), one `page` call per distinct URL (the same URL twice in a row is one view).
+ * Page views: the first load, every SPA navigation (pushState, replaceState, popstate,
+ * hashchange), one `page` call per distinct URL (the same URL twice in a row is one view),
+ * and every restore from the back/forward cache (a view as for a load).
  * Properties: `title`, `path`, `url`, `search`, `referrer` (the previous URL after an SPA
  * navigation) and `previousPath`. The title is read after the next frame, so an SPA that
  * sets it after pushState is seen with its new title.
@@ -47,6 +48,8 @@ export const pageviews = (options?: PageviewsOptions): Plugin => {
     // ("Page Left", "Form Abandoned", impressions) precedes the new page view (if the URL
     // changed: the view tells).
     onNavigation(scope, () => scope.later(view, 0));
+    // A restore from the back/forward cache is a new view, as for a load (no script runs again).
+    scope.on(window, 'pageshow', (event: PageTransitionEvent) => event.persisted && ((last = undefined), view()));
     // The first view, once the page has rendered (the other subscribers see no new page).
     if (!last) settle();
   });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commerce, orderCompleted, productAdded, productViewed, type CommercePlugin } from '../../src/capture';
 import type { Plugin } from '../../src/types';
 import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
-import { $, click, dispatchPageHide, render, settleFrame } from '../utils/capture-dom';
+import { $, click, dispatchPageHide, dispatchPageShow, render, settleFrame } from '../utils/capture-dom';
 import { fakeIntersections, type FakeIntersections } from '../utils/capture-intersection';
 
 let client: FakeClient | undefined;
@@ -122,6 +122,16 @@ describe('commerce: impressions', () => {
     history.pushState(null, '', '/shop/sale');
     settleFrame();
     render(LIST);
+    vi.advanceTimersByTime(500);
+    io.show($('#hero'));
+    expect(c.tracked('Promotion Viewed')).toHaveLength(2);
+  });
+
+  it('counts what is seen again on a page restored from the back/forward cache (a new page view)', async () => {
+    const { c } = await start(LIST);
+    io.show($('#hero'));
+    dispatchPageHide();
+    dispatchPageShow(true);
     vi.advanceTimersByTime(500);
     io.show($('#hero'));
     expect(c.tracked('Promotion Viewed')).toHaveLength(2);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { engagement } from '../../src/capture';
 import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
-import { dispatchPageHide, dispatchVisibilityChange, scrollTo, settleFrame } from '../utils/capture-dom';
+import { dispatchPageHide, dispatchPageShow, dispatchVisibilityChange, scrollTo, settleFrame } from '../utils/capture-dom';
 
 let client: FakeClient | undefined;
 
@@ -187,6 +187,26 @@ describe('engagement: page left', () => {
     history.replaceState(null, '', '/product/p1#reviews');
     settleFrame();
     expect(c.tracked('Page Left')).toEqual([]);
+  });
+
+  it('measures a page restored from the back/forward cache as a new view: dwell, engaged time and milestones from the restore', async () => {
+    const c = await start();
+    scrollToPercent(50);
+    stayActive(20_000);
+    dispatchVisibilityChange('hidden');
+    dispatchPageHide();
+    // Frozen in the cache for an hour, then Back.
+    vi.advanceTimersByTime(3_600_000);
+    dispatchPageShow(true);
+    dispatchVisibilityChange('visible');
+    scrollToPercent(50);
+    stayActive(5_000);
+    dispatchVisibilityChange('hidden');
+    expect(c.tracked('Scroll Depth').map((p) => p.depth)).toEqual([25, 50, 25, 50]);
+    expect(c.tracked('Page Left')).toEqual([
+      { path: '/product/p1', dwellTimeMs: 20_250, engagedTimeMs: 20_250, maxScrollDepth: 50 },
+      { path: '/product/p1', dwellTimeMs: 5_250, engagedTimeMs: 5_250, maxScrollDepth: 50 },
+    ]);
   });
 
   it('removes its listeners and timers on teardown', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { engagement, forms, pageviews } from '../../src/capture';
 import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
-import { changeHash, focus, render, settleFrame } from '../utils/capture-dom';
+import { changeHash, dispatchPageHide, dispatchPageShow, dispatchVisibilityChange, focus, render, settleFrame } from '../utils/capture-dom';
 
 let client: FakeClient | undefined;
 
@@ -158,5 +158,53 @@ describe('pageviews', () => {
     expect(history.pushState).not.toBe(pushState);
     await first.destroy();
     expect(history.pushState).toBe(pushState);
+  });
+});
+
+// Back and Forward restore a page from the back/forward cache without loading it: no
+// script runs again, so the restore is a new page view only if the SDK says so (as Google
+// recommends for analytics and Plausible does).
+describe('pageviews: a page restored from the back/forward cache', () => {
+  it('sends a new page view, as for a load', async () => {
+    const c = await start();
+    dispatchVisibilityChange('hidden');
+    dispatchPageHide();
+    dispatchPageShow(true);
+    const load = { title: 'Home', path: '/', url: 'http://localhost:3000/', search: '', referrer: '' };
+    expect(c.pages()).toEqual([load, load]);
+  });
+
+  it('sends none for a pageshow that is no restore (every load fires one)', async () => {
+    const c = await start();
+    dispatchPageShow(false);
+    settleFrame();
+    expect(c.pages()).toHaveLength(1);
+  });
+
+  it('sends one with initial: false too (the page sent its first view; the restore is not one it sees)', async () => {
+    const c = await start({ initial: false });
+    dispatchPageHide();
+    dispatchPageShow(true);
+    expect(c.pages().map((p) => p.path)).toEqual(['/']);
+  });
+
+  it('starts a new view for the other plugins: what the shopper does after it is measured from the restore', async () => {
+    render('<form><input name="q"></form>');
+    client = await withPlugins([pageviews(), forms(), engagement({ heartbeatMs: 0 })]);
+    settleFrame();
+    focus('[name=q]');
+    dispatchVisibilityChange('hidden');
+    dispatchPageHide();
+    vi.advanceTimersByTime(60_000);
+    dispatchPageShow(true);
+    dispatchVisibilityChange('visible');
+    vi.advanceTimersByTime(2_000);
+    focus('[name=q]');
+    dispatchVisibilityChange('hidden');
+    const sequence = client.calls.map((call) => (call.type === 'page' ? `page ${call.properties.path}` : call.event));
+    expect(sequence).toEqual(['page /', 'Form Started', 'Form Abandoned', 'Page Left', 'page /', 'Form Started', 'Form Abandoned', 'Page Left']);
+    const left = client.calls.filter((call) => call.type === 'track' && call.event === 'Page Left');
+    // The restored view's dwell counts from the restore, not from the first load.
+    expect(left[1]?.properties.dwellTimeMs).toBe(2_000);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { props, waitForEvents } from '../utils/e2e-collector';
+import { byEventTime, props, trackNames, waitForEvents } from '../utils/e2e-collector';
 import { sdkTag, usePageServer } from '../utils/e2e-page-server';
 import { addToCart, anonymousId, presetConsent, visit } from '../utils/e2e-shop';
 import { useE2eEnv } from '../utils/e2e-stack';
@@ -82,5 +82,25 @@ describe('the back/forward cache', () => {
       until: (all) => all.some((e) => e.event === 'Product Added'),
     });
     expect(stored.filter((e) => e.event === 'Product Added')).toHaveLength(1);
+  });
+
+  it('counts the restored page as a new page view, with its own "Page Left"', async () => {
+    const { page, notRestored } = await watchedTab();
+    await visit(page, `${env.stack.shop.url}/products/sku-1017`);
+    const id = await anonymousId(page);
+    await waitForEvents(env.stack.collector.url, { anonymousId: id, type: 'page', describe: 'the first page view', until: (all) => all.length === 1 });
+    expect(await leaveAndComeBack(page)).toBe(true);
+    expect(notRestored).toEqual([]);
+    // Leaving again ends the restored view (a page left for another site never hears of the first).
+    await page.goto(`${env.stack.collector.url}/`);
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'two page views of the product page, each ended by "Page Left"',
+      until: (all) => all.filter((e) => e.type === 'page').length >= 2 && all.filter((e) => e.event === 'Page Left').length >= 2,
+    });
+    const views = trackNames(byEventTime(stored)).filter((name) => name === 'page' || name === 'Page Left');
+    expect(views).toEqual(['page', 'Page Left', 'page', 'Page Left']);
+    const pages = stored.filter((e) => e.type === 'page');
+    expect(pages.map((e) => props(e).path)).toEqual(['/products/sku-1017', '/products/sku-1017']);
   });
 });

@@ -51,6 +51,14 @@ export function dispatchPageHide(): void {
   window.dispatchEvent(new Event('pagehide'));
 }
 
+/**
+ * Fires pageshow; `persisted` as when the browser restores the page from its back/forward
+ * cache (happy-dom has no PageTransitionEvent, so the flag is set on a plain Event).
+ */
+export function dispatchPageShow(persisted: boolean): void {
+  window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted }));
+}
+
 /** Makes the page `height` px tall in a `viewport` px window scrolled to `y`, and fires scroll. */
 export function scrollTo(y: number, page: { height: number; viewport: number } = { height: 4000, viewport: 1000 }): void {
   vi.spyOn(document.documentElement, 'scrollHeight', 'get').mockReturnValue(page.height);
