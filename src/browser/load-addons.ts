@@ -28,10 +28,11 @@ export const loadAddons = (
   let policy: ScriptUrlPolicy | undefined;
   for (const file of files) {
     const script = doc.createElement('script');
-    const url = new URL(file, base).href;
     script.async = true;
     script.onerror = () => report({ code: 'browser/addon-failed', message: `Could not load ${file}`, source: 'network', detail: { file } });
     try {
+      // Throws where the script's own URL has no folder to resolve against (blob:, data:).
+      const url = new URL(file, base).href;
       try {
         script.src = url;
       } catch {

@@ -38,6 +38,18 @@ describe('loadAddons', () => {
     expect(added.async).toBe(true);
   });
 
+  it('reports each add-on as failed, and throws nothing, when the sightline script has no folder (a blob: or data: URL)', () => {
+    const own = document.createElement('script');
+    own.src = 'blob:https://shop.example/5f1c2a3e-0b7d-4c1e-9a52-3d6f1e2b4c5a';
+    const reports: Array<{ code: string; detail?: unknown }> = [];
+    expect(() => loadAddons(document, own, ['sightline-vitals.iife.js', 'sightline-errors.iife.js'], (error) => reports.push(error))).not.toThrow();
+    expect(reports.map((r) => [r.code, r.detail])).toEqual([
+      ['browser/addon-failed', { file: 'sightline-vitals.iife.js' }],
+      ['browser/addon-failed', { file: 'sightline-errors.iife.js' }],
+    ]);
+    expect(document.head.querySelector('script')).toBeNull();
+  });
+
   describe('on a page that enforces Trusted Types', () => {
     /** Script URLs as the browser then requires them: only from a policy, never a plain string. */
     class TrustedScriptURL {
