@@ -75,6 +75,14 @@ document.title = title(first);
 render(first);
 document.addEventListener('click', onClick);
 document.addEventListener('submit', onSearch);
+// Back or Forward may restore the page from the browser's back/forward cache, where no
+// script runs again: sightline counts the restore as a new page view, and the shop sends
+// again the funnel's first step, which it otherwise sends as a product page renders.
+window.addEventListener('pageshow', (e) => {
+  const route = parse(new URL(location.href));
+  const product = e.persisted && route.kind === 'product' && findProduct(route.id);
+  if (product) trackCommerce('Product Viewed', productProps(product, { quantity: 1 }));
+});
 window.addEventListener('popstate', () => {
   const route = parse(new URL(location.href));
   document.title = title(route);
