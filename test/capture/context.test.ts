@@ -133,6 +133,9 @@ describe('context: referrer class', () => {
     ['social', '/', 'https://t.co/abc'],
     ['social', '/', 'https://www.instagram.com/'],
     ['email', '/', 'https://mail.google.com/mail/u/0/'],
+    // Android apps refer as android-app://<package>/: the Gmail app is mail, not Google search.
+    ['email', '/', 'android-app://com.google.android.gm/'],
+    ['search', '/', 'android-app://com.google.android.googlequicksearchbox/'],
     ['email', '/?utm_medium=email', 'https://tracking.mailer.example/'],
     ['social', '/?utm_medium=social', ''],
     ['paid', '/?gclid=1', 'https://www.google.com/'],

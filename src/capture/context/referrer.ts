@@ -8,7 +8,8 @@ export type ReferrerType = 'search' | 'social' | 'email' | 'paid' | 'direct' | '
  * with `context({ domains })`.
  */
 export const REFERRER_DOMAINS = {
-  email: ['mail.google', 'outlook.live', 'mail.yahoo'],
+  // `android.gm`: the Gmail app, which refers as android-app://com.google.android.gm/.
+  email: ['mail.google', 'android.gm', 'outlook.live', 'mail.yahoo'],
   search: ['google', 'bing', 'duckduckgo', 'search.yahoo', 'yandex', 'baidu'],
   social: ['facebook', 'instagram', 't.co', 'twitter', 'x.com', 'linkedin', 'pinterest', 'reddit', 'tiktok', 'youtube'],
 } as const;
