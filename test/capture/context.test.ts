@@ -67,6 +67,36 @@ describe('context: campaign', () => {
     expect(ctx.referrer).toEqual({ type: 'internal', domain: 'localhost' });
   });
 
+  it('keeps the campaign for a tab opened 40 minutes in, while the shopper stayed active in an SPA', async () => {
+    vi.useFakeTimers();
+    await landOn('/?utm_source=google');
+    // No full load for 40 minutes: the SPA's own events, every 30 s, are all that says the
+    // shopper is there.
+    for (let seconds = 30; seconds <= 40 * 60; seconds += 30) {
+      vi.advanceTimersByTime(30_000);
+      client!.track('Still Here');
+    }
+    const ctx = await landOn('/shoes', 'http://localhost:3000/shoes');
+    vi.useRealTimers();
+    expect(ctx.campaign).toEqual({ source: 'google' });
+  });
+
+  it("keeps alive the source another tab stored since, not this tab's older one", async () => {
+    vi.useFakeTimers();
+    await landOn('/?utm_source=google');
+    const first = client!;
+    // Another tab lands from a newer campaign.
+    resetUrl('/?utm_source=bing');
+    const second = await withPlugins([context()]);
+    second.track('Probe');
+    vi.advanceTimersByTime(20 * 60_000);
+    first.track('Still Here');
+    vi.advanceTimersByTime(20 * 60_000);
+    const ctx = await landOn('/shoes', 'http://localhost:3000/shoes');
+    vi.useRealTimers();
+    expect(ctx.campaign).toEqual({ source: 'bing' });
+  });
+
   it('stores nothing before analytics consent, and stores when it is granted', async () => {
     resetUrl('/?utm_source=google');
     client = await withPlugins([context()], {}, { analytics: false });

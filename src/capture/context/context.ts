@@ -13,6 +13,9 @@ export interface ContextOptions {
   domains?: ReferrerDomains;
 }
 
+/** How often a tab's events refresh the stored source's expiry. */
+const REFRESH_MS = 60_000;
+
 /** How the session began: stored so every page of it carries the same campaign and source. */
 interface SessionSource {
   campaign?: Record<string, string>;
@@ -32,7 +35,8 @@ export const context = (options?: ContextOptions): Plugin => {
   // Plain JavaScript may pass null: the defaults, as for no options.
   const { clickIds = [], domains } = Object(options) as ContextOptions;
   let fixed: Record<string, unknown> | undefined;
-  // Set at setup, run by the first event with a page (its redacted query), then cleared.
+  // Set at setup, run by the first event with a page (its redacted query); then it refreshes
+  // the stored source's expiry.
   let start: ((search: string) => void) | undefined;
   // Plain JavaScript may pass one id, or a list with other things in it: the strings count.
   const ids = (CLICK_IDS as readonly unknown[]).concat(clickIds).filter((id): id is string => typeof id == 'string');
@@ -48,6 +52,17 @@ export const context = (options?: ContextOptions): Plugin => {
       store.write(source);
       // The source as stored: `campaign` (only when the session has one) and `referrer`.
       fixed = { ...source, device: { class: deviceClass() }, ...(agent && { userAgentData: agent }) };
+      // From now on the tab's events keep the stored source alive, as activity keeps a session
+      // (an SPA has no loads to do it), at most once a minute. What is stored is what is kept:
+      // another tab may have stored a newer source since.
+      let due = Date.now() + REFRESH_MS;
+      start = () => {
+        if (Date.now() > due) {
+          due = Date.now() + REFRESH_MS;
+          const latest = store.read();
+          if (latest) store.write(latest);
+        }
+      };
     });
     scope.add(() => (fixed = start = undefined));
   });
