@@ -50,6 +50,26 @@ describe('context: campaign', () => {
     expect(ctx.campaign).toEqual({ source: 'bing', name: 'b' });
   });
 
+  it.each([
+    ['PayPal', 'https://www.paypal.com/checkoutnow?token=EC-1'],
+    ['Stripe Checkout', 'https://checkout.stripe.com/c/pay/cs_live_1'],
+    ['Klarna', 'https://pay.klarna.com/eu/hpp/payments/1'],
+    ['Adyen', 'https://checkoutshopper-live.adyen.com/checkoutshopper/'],
+    ['Mollie', 'https://www.mollie.com/checkout/select-method/1'],
+    ['Sign in with Google', 'https://accounts.google.com/'],
+  ])('keeps the campaign when the shopper comes back from %s (a step of the visit, not a new source)', async (_, from) => {
+    await landOn('/?utm_source=newsletter&utm_medium=email&utm_campaign=june');
+    const ctx = await landOn('/checkout/complete?PayerID=X', from);
+    expect(ctx.campaign).toEqual({ source: 'newsletter', medium: 'email', name: 'june' });
+    expect(ctx.referrer).toEqual({ type: 'email' });
+  });
+
+  it('takes more domains of steps of the visit (a bank\'s 3-D Secure page) as domains.internal', async () => {
+    await landOn('/?utm_source=google&utm_campaign=a');
+    const ctx = await landOn('/checkout/complete', 'https://acs.bank.example/3ds', { domains: { internal: ['bank.example'] } });
+    expect(ctx.campaign).toEqual({ source: 'google', name: 'a' });
+  });
+
   it('starts a new source when the shopper arrives from another site', async () => {
     await landOn('/?utm_source=google&utm_campaign=a');
     const ctx = await landOn('/', 'https://www.reddit.com/r/shoes');

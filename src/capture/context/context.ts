@@ -9,7 +9,10 @@ import { connection, deviceClass, userAgentData } from './device';
 export interface ContextOptions {
   /** More ad click ids to keep (and count as paid), besides {@link CLICK_IDS}. */
   clickIds?: string[];
-  /** More referrer domains per class, besides {@link REFERRER_DOMAINS}. */
+  /**
+   * More referrer domains per class, besides {@link REFERRER_DOMAINS}; `internal` lists steps
+   * of the visit on other sites (a bank's 3-D Secure page), which keep the session's source.
+   */
   domains?: ReferrerDomains;
 }
 
@@ -26,7 +29,8 @@ interface SessionSource {
  * Enriches every event's context (keys already set are kept): `campaign` (UTM + click ids
  * of the session's landing page), `referrer` ({ type, domain } of the session's source),
  * `device.class`, `userAgentData` (low-entropy client hints), `viewport` and `connection`.
- * A new campaign or an external referrer starts a new source; internal pages keep it.
+ * A new campaign or an external referrer starts a new source; internal pages (and payment or
+ * sign-in pages the shopper comes back from) keep it.
  * The campaign is read from the first event's `context.page.search`: the query as the
  * core's privacy rules let it out (secret parameters, emails and card numbers redacted,
  * `allowQueryParams` applied), never from the raw URL.

@@ -8,6 +8,9 @@ export type ReferrerType = 'search' | 'social' | 'email' | 'paid' | 'direct' | '
  * with `context({ domains })`.
  */
 export const REFERRER_DOMAINS = {
+  // Steps of the visit on other sites (payment, sign-in), as GA4's "unwanted referrals": the
+  // shopper who comes back from paying is still on the visit the campaign brought.
+  internal: ['paypal', 'stripe', 'pay.klarna', 'adyen', 'mollie', 'accounts.google'],
   // `android.gm`: the Gmail app, which refers as android-app://com.google.android.gm/.
   email: ['mail.google', 'android.gm', 'outlook.live', 'mail.yahoo'],
   search: ['google', 'bing', 'duckduckgo', 'search.yahoo', 'yandex', 'baidu'],
@@ -23,7 +26,7 @@ export type ReferrerDomains = Partial<Record<ReferrerClass, readonly string[]>>;
 /**
  * Classifies the visit of this page: paid (an ad click id of `clickIds`, or a paid
  * utm_medium), email or social (by utm_medium/source), direct (no referrer), internal
- * (same host), then email, search or social by the referrer's domain in
+ * (same host), then internal, email, search or social by the referrer's domain in
  * {@link REFERRER_DOMAINS} or the `extra` domains, else referral.
  */
 export const classifyReferrer = (campaign: Record<string, string> = {}, clickIds: readonly string[], extra: ReferrerDomains): { type: ReferrerType; domain?: string } => {
