@@ -1,6 +1,7 @@
 import type { Plugin } from '../types';
 import { capturePlugin } from './shared/scope';
 import { collapse } from './shared/element-text';
+import { MAX_MESSAGE, MINUTE_MS } from './constants';
 
 /** Options of {@link errors}. */
 export interface ErrorsOptions {
@@ -9,10 +10,6 @@ export interface ErrorsOptions {
   /** Messages to ignore (e.g. /ResizeObserver loop/). Default none. */
   ignore?: RegExp[];
 }
-
-const MINUTE_MS = 60_000;
-/** Longest message kept; the core then redacts emails, card numbers and secrets in it. */
-const MAX_MESSAGE = 300;
 
 /**
  * The page's own uncaught errors and unhandled promise rejections as "Page Error" events

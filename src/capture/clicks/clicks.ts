@@ -4,6 +4,7 @@ import { createFinder } from '../shared/opt-out';
 import { dataProps } from '../shared/data-props';
 import { createDeadClickWatch } from './dead';
 import { describeClick, describeElement, DOWNLOAD_EXTENSIONS } from './describe';
+import { RAGE_CLICKS, RAGE_RADIUS_PX, RAGE_WINDOW_MS } from '../constants';
 
 /** Options of {@link clicks}. */
 export interface ClicksOptions {
@@ -19,11 +20,6 @@ export interface ClicksOptions {
 
 /** What autocapture counts as a click worth an event. */
 const INTERACTIVE = 'a[href],button,[role=button],input[type=submit],input[type=button],[data-sl-event]';
-/** Clicks within this window (ms) and radius (px) count towards one rage burst. */
-const RAGE_WINDOW_MS = 1000;
-const RAGE_RADIUS_PX = 30;
-/** Clicks in one burst that make it a rage click. */
-const RAGE_CLICKS = 3;
 
 /**
  * Click autocapture through one passive capture-phase listener on the document:

@@ -1,7 +1,5 @@
 import type { Scope } from '../shared/scope';
-
-/** How long a click has to show an effect before it counts as dead. */
-export const DEAD_CLICK_MS = 1000;
+import { DEAD_CLICK_MS } from '../constants';
 
 /**
  * A click whose default action leaves the document (a link to another page, a form submit)

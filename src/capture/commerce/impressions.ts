@@ -2,16 +2,9 @@ import type { Properties } from '../../types';
 import type { Scope } from '../shared/scope';
 import { onPageEnd } from '../shared/navigation';
 import { commerceProps } from './declarative';
+import { IMPRESSION_BATCH_MS, MAX_OBSERVED, MAX_PRODUCTS, RESCAN_DELAY_MS } from '../constants';
 
 const PROMOTION = '[data-sl-promotion-impression]';
-/** Impressions of one list seen within this window go out as one "Product List Viewed". */
-export const IMPRESSION_BATCH_MS = 1000;
-/** Observed elements per page view at most: the observer stays bounded on endless lists. */
-export const MAX_OBSERVED = 300;
-/** Products per "Product List Viewed" at most; a bigger batch is split. */
-const MAX_PRODUCTS = 50;
-/** After an SPA navigation, wait this long for the new page to render before scanning. */
-const RESCAN_DELAY_MS = 500;
 
 /**
  * Impressions through one IntersectionObserver (half the element visible; the caller

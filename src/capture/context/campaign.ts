@@ -1,3 +1,5 @@
+import { MAX_CAMPAIGN_VALUE } from '../constants';
+
 /** UTM parameters → `context.campaign` keys (the Segment names: utm_campaign is `name`). */
 export const UTM_PARAMS = {
   utm_source: 'source',
@@ -13,9 +15,6 @@ export const CLICK_IDS = [
   'gclid', 'gbraid', 'wbraid', 'dclid', 'fbclid', 'msclkid', 'ttclid', 'li_fat_id', 'twclid',
 ] as const;
 
-/** Longest campaign value kept: these come from URLs anyone can craft. */
-const MAX_VALUE = 200;
-
 /**
  * The campaign of a URL query: UTM parameters under their Segment names plus any of the
  * ad `clickIds`, or undefined when the URL carries none.
@@ -25,7 +24,7 @@ export const parseCampaign = (search: string, clickIds: readonly string[]): Reco
   const campaign: Record<string, string> = {};
   for (const [param, key] of [...Object.entries(UTM_PARAMS), ...clickIds.map((id) => [id, id])]) {
     const value = params.get(param!);
-    if (value) campaign[key!] = value.slice(0, MAX_VALUE);
+    if (value) campaign[key!] = value.slice(0, MAX_CAMPAIGN_VALUE);
   }
   return Object.keys(campaign).length ? campaign : undefined;
 };

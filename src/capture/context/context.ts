@@ -4,6 +4,7 @@ import { sessionStore } from '../shared/session-store';
 import { CLICK_IDS, parseCampaign } from './campaign';
 import { classifyReferrer, type ReferrerDomains, type ReferrerType } from './referrer';
 import { connection, deviceClass, userAgentData } from './device';
+import { SOURCE_REFRESH_MS } from '../constants';
 
 /** Options of {@link context}. */
 export interface ContextOptions {
@@ -15,9 +16,6 @@ export interface ContextOptions {
    */
   domains?: ReferrerDomains;
 }
-
-/** How often a tab's events refresh the stored source's expiry. */
-const REFRESH_MS = 60_000;
 
 /** How the session began: stored so every page of it carries the same campaign and source. */
 interface SessionSource {
@@ -59,10 +57,10 @@ export const context = (options?: ContextOptions): Plugin => {
       // From now on the tab's events keep the stored source alive, as activity keeps a session
       // (an SPA has no loads to do it), at most once a minute. What is stored is what is kept:
       // another tab may have stored a newer source since.
-      let due = Date.now() + REFRESH_MS;
+      let due = Date.now() + SOURCE_REFRESH_MS;
       start = () => {
         if (Date.now() > due) {
-          due = Date.now() + REFRESH_MS;
+          due = Date.now() + SOURCE_REFRESH_MS;
           const latest = store.read();
           if (latest) store.write(latest);
         }

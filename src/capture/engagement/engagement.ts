@@ -3,6 +3,7 @@ import { capturePlugin } from '../shared/scope';
 import { onNavigation, onPageEnd, settle } from '../shared/navigation';
 import { createEngagedClock, type EngagedClockOptions } from './engaged-clock';
 import { scrollDepth, SCROLL_MILESTONES } from './scroll-depth';
+import { SCROLL_THROTTLE_MS } from '../constants';
 
 /** Options of {@link engagement}. */
 export interface EngagementOptions extends EngagedClockOptions {
@@ -10,8 +11,6 @@ export interface EngagementOptions extends EngagedClockOptions {
   milestones?: readonly number[];
 }
 
-/** Scroll is measured at most this often: never work per frame while the shopper scrolls. */
-const SCROLL_THROTTLE_MS = 250;
 /**
  * Inputs that mean the shopper is there, and the page coming back into view. Each only
  * stores a timestamp (and is ignored while the page is hidden).

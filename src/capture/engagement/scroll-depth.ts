@@ -1,7 +1,7 @@
+import { BOTTOM_SLACK_PX } from '../constants';
+
 /** Scroll depth milestones, in percent of the page height. */
 export const SCROLL_MILESTONES = [25, 50, 75, 100] as const;
-/** Within this many px of the bottom counts as the bottom (sub-pixel layouts, sticky footers). */
-const BOTTOM_SLACK_PX = 2;
 
 /**
  * How far down the page the bottom of the viewport is, in whole percent rounded down (a

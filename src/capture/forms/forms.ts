@@ -2,6 +2,7 @@ import type { Plugin, Properties } from '../../types';
 import { capturePlugin } from '../shared/scope';
 import { createFinder } from '../shared/opt-out';
 import { onPageEnd } from '../shared/navigation';
+import { MAX_FIELDS, MAX_FORMS } from '../constants';
 
 /** Options of {@link forms}. */
 export interface FormsOptions {
@@ -11,9 +12,6 @@ export interface FormsOptions {
 
 /** What counts as a field: things a shopper fills in, not buttons or hidden inputs. */
 const FIELDS = 'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]),select,textarea';
-/** Bounds per page: a form builder gone wild must not grow events or memory without end. */
-const MAX_FORMS = 20;
-const MAX_FIELDS = 50;
 
 /** Focus statistics of one field, keyed by its name (never its value). */
 interface FieldStats {

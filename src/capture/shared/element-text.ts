@@ -1,5 +1,5 @@
-/** Longest text kept, in characters, after collapsing whitespace. */
-const MAX_TEXT = 100;
+import { MAX_TEXT } from '../constants';
+
 /** Subtrees whose text is never read: what a shopper typed, and code. */
 const PRIVATE = 'input,textarea,select,script,style,[contenteditable]:not([contenteditable="false"])';
 

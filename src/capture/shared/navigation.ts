@@ -1,5 +1,6 @@
 import { HISTORY_PATCH_FAILED } from '../errors';
 import type { Scope } from './scope';
+import { SETTLE_FALLBACK_MS } from '../constants';
 
 // Shared by every plugin and client on the page: history is patched once, however many
 // subscribe. The (unique, guarded) listeners, all called in one task when a navigation
@@ -8,9 +9,6 @@ const listeners = new Set<() => void>();
 /** Restores history's methods; set while anyone subscribes. */
 let restores: Array<() => void> | undefined;
 let pending = false;
-
-/** A frame never comes in a background tab; this is the longest a settle waits for one. */
-const FALLBACK_MS = 100;
 
 /**
  * Calls `fn` after an SPA navigation (pushState, replaceState, popstate, hashchange) has
@@ -57,7 +55,7 @@ export const onPageEnd = (scope: Scope, fn: (next: boolean) => void): void => {
 /**
  * Calls every subscriber once the page has rendered what changed: after the next animation
  * frame plus a task (so effects that set `document.title` after a pushState have run), or
- * after {@link FALLBACK_MS} when no frame comes (hidden tab, no rAF), whichever is first.
+ * after {@link SETTLE_FALLBACK_MS} when no frame comes (hidden tab, no rAF), whichever is first.
  * Calls until then are one settle. The history wrappers and listeners call it; so does
  * the page-view plugin at start, for its first view.
  */
@@ -71,7 +69,7 @@ export const settle = (): void => {
       listeners.forEach((fn) => fn());
     }
   };
-  const timer = setTimeout(run, FALLBACK_MS);
+  const timer = setTimeout(run, SETTLE_FALLBACK_MS);
   if (typeof requestAnimationFrame == 'function') {
     requestAnimationFrame(() => {
       clearTimeout(timer);

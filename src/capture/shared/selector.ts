@@ -1,5 +1,4 @@
-/** Selectors stay short: the nearest few levels identify an element well enough. */
-const MAX_LEVELS = 5;
+import { SELECTOR_LEVELS } from '../constants';
 
 /**
  * A short CSS selector for `el` that survives re-renders: it stops at the nearest stable
@@ -9,7 +8,7 @@ const MAX_LEVELS = 5;
  */
 export const cssSelector = (el: Node | null): string => {
   const parts: string[] = [];
-  for (let node = el as Element | null; node && node.nodeType === 1 && parts.length < MAX_LEVELS; node = node.parentElement) {
+  for (let node = el as Element | null; node && node.nodeType === 1 && parts.length < SELECTOR_LEVELS; node = node.parentElement) {
     if (node === document.body || node === document.documentElement) break;
     const anchor = anchorOf(node);
     parts.unshift(anchor || step(node));

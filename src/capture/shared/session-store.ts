@@ -1,9 +1,7 @@
 import { parseJson } from '../../lib/safe-json';
 import { readStorage, writeStorage } from '../../storage/web-storage';
 import type { Scope } from './scope';
-
-/** A stored value lives this long after its last write: DESIGN.md's session (30 min of inactivity). */
-export const SESSION_TTL_MS = 30 * 60 * 1000;
+import { SESSION_TTL_MS } from '../constants';
 
 interface Stored<T> {
   v: T;

@@ -1,13 +1,12 @@
 import type { MetricType } from 'web-vitals';
 import { cssSelector } from '../shared/selector';
+import { MAX_ATTRIBUTION } from '../constants';
 
 /** What the attribution of one metric holds: numbers and strings only, never entries or nodes. */
 export type Attribution = Record<string, string | number | undefined>;
 
-/** Strings are cut to this many characters (an image URL can be a long data: URL). */
-const MAX_STRING = 100;
 /** A selector or URL as sent: cut, and left out when empty. */
-const cut = (text: string | undefined): string | undefined => (text ? text.slice(0, MAX_STRING) : undefined);
+const cut = (text: string | undefined): string | undefined => (text ? text.slice(0, MAX_ATTRIBUTION) : undefined);
 
 /** CLS and shift values are unitless fractions: 4 decimals; everything else is whole ms. */
 export const round = (value: number, fraction?: boolean): number => (fraction ? Math.round(value * 1e4) / 1e4 : Math.round(value));
