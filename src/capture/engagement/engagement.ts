@@ -1,14 +1,18 @@
 import type { Plugin, Properties } from '../../types';
 import { capturePlugin } from '../shared/scope';
 import { onNavigation, onPageEnd, settle } from '../shared/navigation';
-import { createEngagedClock, type EngagedClockOptions } from './engaged-clock';
+import { MAX_TIMER_MS } from '../../lib/max-timer';
 import { scrollDepth, SCROLL_MILESTONES } from './scroll-depth';
 import { SCROLL_THROTTLE_MS } from '../constants';
 
 /** Options of {@link engagement}. */
-export interface EngagementOptions extends EngagedClockOptions {
+export interface EngagementOptions {
   /** Scroll depth milestones in percent. Default 25, 50, 75, 100. */
   milestones?: readonly number[];
+  /** Send "Page Engagement" every this many ms of engaged time; 0 turns heartbeats off. Default 15,000. */
+  heartbeatMs?: number;
+  /** Input older than this no longer counts as activity. Default 30,000. */
+  idleMs?: number;
 }
 
 /**
@@ -42,10 +46,60 @@ export const engagement = (options?: EngagementOptions): Plugin => {
       reached = [];
     };
     const track = (event: string, properties: Properties): void => scope.client.track(event, { path, ...properties });
-    const clock = createEngagedClock(scope.later, o, (engagedTimeMs, heartbeat) => track('Page Engagement', { engagedTimeMs, heartbeat }));
-    const active = (): void => {
-      if (document.visibilityState !== 'hidden') clock.active();
+
+    // Engaged time: time that is both visible and active (input within `idleMs`), counted
+    // without ticking. An engaged stretch opens on activity and closes at last activity +
+    // `idleMs` or when hidden. One timer at most, armed for the next moment that matters (the
+    // idle deadline or the next beat) and re-armed lazily, so mousemove only stores a
+    // timestamp. (In the plugin's scope rather than a module of its own: as an object of
+    // methods it cost 34 B more.)
+    // Delays from plain JavaScript: one that is no number from 0 to the longest a timer waits
+    // (NaN, Infinity, a string) would spin the timer, so it takes its default. (A typeof test
+    // first: converting an object without a prototype to a number throws.)
+    const delay = (ms: unknown, fallback: number): number => (typeof ms == 'number' && ms >= 0 && ms <= MAX_TIMER_MS ? ms : fallback);
+    const idleMs = delay(o.idleMs, 30_000);
+    const heartbeatMs = delay(o.heartbeatMs, 15_000);
+    // Engaged ms of closed stretches, the start of the open one, the last input, the beats sent.
+    let banked = 0;
+    let since: number | undefined;
+    let last = 0;
+    let beats = 0;
+    let cancel = (): void => {};
+    /** Engaged ms of this page view so far. */
+    const total = (): number => banked + (since === undefined ? 0 : Math.min(Date.now(), last + idleMs) - since);
+    const beat = (): void => {
+      const engagedTimeMs = total();
+      if (heartbeatMs && engagedTimeMs >= (beats + 1) * heartbeatMs) track('Page Engagement', { engagedTimeMs, heartbeat: ++beats });
     };
+    /** Ends the open stretch (idle, or the page hidden or left). */
+    const close = (): void => {
+      // A beat due at the very moment engagement ends still counts.
+      beat();
+      banked = total();
+      since = undefined;
+      cancel();
+    };
+    // Without heartbeats the idle deadline is the only moment (it is never more than idleMs away).
+    const arm = (): void => {
+      cancel = scope.later(() => {
+        beat();
+        if (Date.now() - last >= idleMs) close();
+        else arm();
+      }, Math.min(last + idleMs - Date.now(), heartbeatMs ? (beats + 1) * heartbeatMs - total() : idleMs));
+    };
+    /** The shopper did something: counts only while the page is visible. */
+    const active = (): void => {
+      if (document.visibilityState === 'hidden') return;
+      // Input past the idle deadline whose timer has not run yet (a machine that slept
+      // with the page visible): the stretch ended at the deadline, and a new one opens.
+      if (since !== undefined && Date.now() - last >= idleMs) close();
+      last = Date.now();
+      if (since === undefined) {
+        since = last;
+        arm();
+      }
+    };
+
     // The deepest scroll of the view: this reading (a live one without) or one before.
     const deeper = (depth = scrollDepth()[0]): number => (maxDepth = Math.max(maxDepth, depth));
 
@@ -73,10 +127,12 @@ export const engagement = (options?: EngagementOptions): Plugin => {
     onPageEnd(scope, (next) => {
       // After an SPA navigation the page has rendered the next view: only what was measured
       // before counts for the one left.
-      if (startedAt) track('Page Left', { dwellTimeMs: Date.now() - startedAt, engagedTimeMs: clock.total(), maxScrollDepth: next ? maxDepth : deeper() });
+      if (startedAt) track('Page Left', { dwellTimeMs: Date.now() - startedAt, engagedTimeMs: total(), maxScrollDepth: next ? maxDepth : deeper() });
       startedAt = 0;
-      if (!next) return clock.hidden();
-      clock.reset();
+      close();
+      if (!next) return;
+      // A new page view starts its engaged time at zero.
+      banked = beats = 0;
       fresh();
       active();
     });
