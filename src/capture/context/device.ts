@@ -16,11 +16,9 @@ interface NavigatorLike {
   connection?: { effectiveType?: string; saveData?: boolean };
 }
 
-const nav = (): NavigatorLike => navigator;
-
 /** Mobile, tablet or desktop. iPadOS reports a Mac user agent, so touch points tell it apart. */
 export const deviceClass = (): DeviceClass => {
-  const { userAgent = '', maxTouchPoints = 0, userAgentData } = nav();
+  const { userAgent = '', maxTouchPoints = 0, userAgentData } = navigator as NavigatorLike;
   if (userAgentData && userAgentData.mobile) return 'mobile';
   // Kindle and Silk (Fire) tablets say `Android` without `Mobile`, or Mac with touch points.
   if (/iPad|Tablet|Android(?!.*Mobile)/i.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)) return 'tablet';
@@ -29,12 +27,12 @@ export const deviceClass = (): DeviceClass => {
 
 /** `navigator.userAgentData`'s low-entropy values as plain data (its `brands` are plain objects already), or undefined. */
 export const userAgentData = (): UserAgentData | undefined => {
-  const data = nav().userAgentData;
+  const data = (navigator as NavigatorLike).userAgentData;
   if (data && data.brands) return { brands: data.brands, mobile: !!data.mobile, platform: data.platform || '' };
 };
 
 /** The connection's effective type (`4g`, `3g`, …) and data saver flag, where exposed. */
 export const connection = (): { effectiveType: string; saveData: boolean } | undefined => {
-  const c = nav().connection;
+  const c = (navigator as NavigatorLike).connection;
   if (c && c.effectiveType) return { effectiveType: c.effectiveType, saveData: !!c.saveData };
 };

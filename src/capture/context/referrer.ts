@@ -30,10 +30,9 @@ export type ReferrerDomains = Partial<Record<ReferrerClass, readonly string[]>>;
  * {@link REFERRER_DOMAINS} or the `extra` domains, else referral.
  */
 export const classifyReferrer = (campaign: Record<string, string> = {}, clickIds: readonly string[], extra: ReferrerDomains): { type: ReferrerType; domain?: string } => {
-  const { referrer } = document;
   let domain = '';
   try {
-    domain = new URL(referrer).hostname;
+    domain = new URL(document.referrer).hostname;
   } catch {
     // No referrer, or not a URL: direct.
   }
