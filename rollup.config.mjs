@@ -52,7 +52,13 @@ const library = ['esm', 'cjs'].map((format) => ({
     // without imports, and merged into index.js or capture/index.js they stayed variables
     // (about −50 B for ".", −75 B for `autocapture()`).
     manualChunks: (id) =>
-      id.endsWith('/src/transport/constants.ts') ? 'constants' : id.endsWith('/src/capture/constants.ts') ? 'capture-constants' : undefined,
+      id.endsWith('/src/transport/constants.ts')
+        ? 'constants'
+        : id.endsWith('/src/capture/constants.ts')
+          ? 'capture-constants'
+          : id.endsWith('/src/core/constants.ts')
+            ? 'constants'
+            : undefined,
   },
   treeshake: { moduleSideEffects: false },
 }));

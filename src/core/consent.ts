@@ -1,11 +1,10 @@
 import type { ConsentCategory, ConsentOptions, ConsentState, SightlineEvent } from '../types';
 import type { Hooks } from './hooks';
+import { MAX_HELD_EVENTS } from './constants';
 
 /** Every consent category, in a stable order. `necessary` is always granted. */
 export const CONSENT_CATEGORIES = ['necessary', 'analytics', 'personalization', 'fingerprinting'] as const satisfies readonly ConsentCategory[];
 
-/** Events kept in memory while analytics is denied (`whileDenied: 'buffer'`). */
-export const MAX_HELD_EVENTS = 1000;
 
 /** The consent state of one client, and the gate events pass through. */
 export interface Consent {

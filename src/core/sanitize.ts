@@ -1,3 +1,5 @@
+import { SIZE_RATIO } from './constants';
+
 /** What one event's sanitize passes found. */
 export interface Scan {
   /** Problem (its code without `input/`) → path of its first occurrence: each is reported once per event. */
@@ -16,9 +18,6 @@ export interface SanitizeLimits {
 /** One sanitize pass: returns a JSON-safe copy of `value`, noting problems in `scan`. */
 export type Sanitizer = (value: unknown, scan: Scan, root: string) => unknown;
 
-// A number counts 24 bytes in the upper bound and is 1 byte at least, so the real JSON is at
-// least bound / 24: past maxEventBytes × 24 nothing can fit, and walking stops (bounded work).
-const RATIO = 24;
 
 /** Notes `<what>` (reported as `input/<what>`) at `path` unless already noted for this event; returns `value`. */
 export const note = <T>(scan: Scan, what: string, path: string, value?: T): T | undefined => {
@@ -34,7 +33,7 @@ export const note = <T>(scan: Scan, what: string, path: string, value?: T): T | 
  */
 export const createSanitizer = (l: SanitizeLimits, redact: (s: string) => string): Sanitizer => {
   const { maxStringLength: max, maxDepth } = l;
-  const cap = l.maxEventBytes * RATIO;
+  const cap = l.maxEventBytes * SIZE_RATIO;
   return (value, scan, root) => {
     // The objects being walked, outermost first: the one at depth d finds its ancestors at
     // 0..d-1, so an exception anywhere needs no clean-up.
@@ -46,7 +45,7 @@ export const createSanitizer = (l: SanitizeLimits, redact: (s: string) => string
     // Throws only where the caller's object does (a getter, toJSON, a Proxy).
     const walk = (v: unknown, d: number): unknown => {
       const t = typeof v;
-      scan.bytes += RATIO;
+      scan.bytes += SIZE_RATIO;
       if (t == 'string') {
         let s = redact(v as string);
         if (s.length > max) s = flag('string-truncated', s.slice(0, max) + '…')!;

@@ -1,7 +1,5 @@
 import type { Properties } from '../types';
-
-/** Longest event name, page name or id accepted (collectors index these). */
-export const MAX_NAME_LENGTH = 200;
+import { MAX_NAME_LENGTH } from './constants';
 
 /** True for a usable event or page name: a string with a non-blank character, at most 200 long. */
 export const isName = (v: unknown): v is string => {
