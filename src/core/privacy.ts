@@ -11,9 +11,9 @@ export const DEFAULT_REDACTED_PARAMS = 'token password pass pwd secret auth key 
 // bound keeps the regex linear, where a long word run before an '@' without a domain cost
 // quadratic time (60 KB: seconds).
 const EMAIL = /[%\w.+-]{1,64}(@|%40)[\w-]+(\.[\w-]+)+/g;
-// 13–19 digits with single spaces, dashes or '+' (a form-encoded space) between, not part of a
-// longer digit run.
-const CARD = /(?<!\d)\d([ +-]?\d){12,18}(?!\d)/g;
+// 13–19 digits with single spaces, dashes, '+' or '%20' (a space in a form-encoded or
+// percent-encoded URL) between, not part of a longer digit run.
+const CARD = /(?<!\d)\d(([ +-]|%20)?\d){12,18}(?!\d)/g;
 // `?k=`, `&k=` and `#k=` (OAuth puts tokens in the fragment), then the value, which also ends
 // at a `?`: a redirect target that is not percent-encoded (`?next=/reset?token=…`) has its own.
 const PARAM = /([?&#])([^?&#=]+)=[^&#?]*/g;
@@ -25,7 +25,8 @@ const PARAM = /([?&#])([^?&#=]+)=[^&#?]*/g;
 const card = (match: string): string => {
   let sum = 0;
   let n = 0;
-  for (const c of [...match.replace(/\D/g, '')].reverse()) sum += n++ % 2 ? +'0246813579'[+c]! : +c;
+  // The digits, without the '20' of a '%20' separator.
+  for (const c of [...match.replace(/%20|\D/g, '')].reverse()) sum += n++ % 2 ? +'0246813579'[+c]! : +c;
   return sum % 10 || n < 13 ? match.replace(/.+(?=\D)/, card) : REDACTED;
 };
 

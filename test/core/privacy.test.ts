@@ -21,6 +21,8 @@ describe('the default redactor', () => {
     ['a card followed by a CVV group', 'card 4111 1111 1111 1111 123', 'card [redacted] 123'],
     ['a dashed card followed by a CVV group', '4111-1111-1111-1111-123', '[redacted]-123'],
     ['a card in a form-encoded query (spaces as "+")', '/pay?note=x&card=4111+1111+1111+1111', '/pay?note=x&card=[redacted]'],
+    ['a card in a percent-encoded URL (spaces as "%20")', '/pay?card=4111%201111%201111%201111&x=1', '/pay?card=[redacted]&x=1'],
+    ['a %20-grouped card followed by a CVV group', '4111%201111%201111%201111%20123', '[redacted]%20123'],
   ])('redacts %s', (_name, input, expected) => {
     expect(redact(input)).toBe(expected);
   });
