@@ -5,7 +5,6 @@ import { MAX_HELD_EVENTS } from './constants';
 /** Every consent category, in a stable order. `necessary` is always granted. */
 export const CONSENT_CATEGORIES = ['necessary', 'analytics', 'personalization', 'fingerprinting'] as const satisfies readonly ConsentCategory[];
 
-
 /** The consent state of one client, and the gate events pass through. */
 export interface Consent {
   get(): ConsentState;

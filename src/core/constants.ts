@@ -4,7 +4,7 @@
  * number constants only from such a module.
  */
 
-/** Longest event name, plugin name or id, in characters. */
+/** Longest event name, page name, plugin name or id accepted, in characters (collectors index these). */
 export const MAX_NAME_LENGTH = 200;
 
 /** Events kept in memory while analytics is denied (`whileDenied: 'buffer'`). */

@@ -18,7 +18,6 @@ export interface SanitizeLimits {
 /** One sanitize pass: returns a JSON-safe copy of `value`, noting problems in `scan`. */
 export type Sanitizer = (value: unknown, scan: Scan, root: string) => unknown;
 
-
 /** Notes `<what>` (reported as `input/<what>`) at `path` unless already noted for this event; returns `value`. */
 export const note = <T>(scan: Scan, what: string, path: string, value?: T): T | undefined => {
   scan.issues[what] = scan.issues[what] || path;
