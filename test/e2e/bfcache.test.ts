@@ -110,4 +110,62 @@ describe('the back/forward cache', () => {
     const pages = stored.filter((e) => e.type === 'page');
     expect(pages.map((e) => props(e).path)).toEqual(['/products/sku-1017', '/products/sku-1017']);
   });
+
+  it('shows the cart as it is now when Back restores it from a product page, and views it again', async () => {
+    const { page, notRestored } = await watchedTab();
+    await visit(page, `${env.stack.shop.url}/products/sku-1017`);
+    const id = await anonymousId(page);
+    await addToCart(page, 1);
+    await visit(page, `${env.stack.shop.url}/cart`);
+    // A full load of another product from the cart, added there; then Back.
+    await visit(page, `${env.stack.shop.url}/products/sku-1005`);
+    await addToCart(page, 1);
+    await page.goBack({ waitUntil: 'commit' });
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(await page.evaluate(() => Boolean((window as any).restored))).toBe(true);
+    expect(notRestored).toEqual([]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="cart-line"]').length === 2);
+    expect(await page.locator('[data-cart-count]').textContent()).toBe('2');
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      event: 'Cart Viewed',
+      describe: 'the cart viewed at load and again at the restore',
+      until: (all) => all.length >= 2,
+    });
+    const carts = byEventTime(stored).map((e) => (props(e).products as Array<{ product_id: string }>).map((p) => p.product_id));
+    expect(carts).toEqual([['sku-1017'], ['sku-1017', 'sku-1005']]);
+  });
+
+  it('views a listing again when it is restored, with the products its URL selects', async () => {
+    const { page, notRestored } = await watchedTab();
+    await visit(page, `${env.stack.shop.url}/search?q=tent`);
+    const id = await anonymousId(page);
+    expect(await leaveAndComeBack(page)).toBe(true);
+    expect(notRestored).toEqual([]);
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'the search and its list, at load and at the restore',
+      until: (all) => all.filter((e) => e.event === 'Product List Viewed').length >= 2,
+    });
+    const names = trackNames(byEventTime(stored)).filter((name) => ['Products Searched', 'Product List Viewed'].includes(name));
+    expect(names).toEqual(['Products Searched', 'Product List Viewed', 'Products Searched', 'Product List Viewed']);
+    const lists = stored.filter((e) => e.event === 'Product List Viewed').map((e) => props(e));
+    expect(lists[1]).toEqual(lists[0]);
+    expect((lists[0]!.products as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('sends the lookbook\'s own page view and list again when it is restored (the npm build, no autocapture)', async () => {
+    const { page, notRestored } = await watchedTab();
+    await page.goto(`${env.stack.shop.url}/lookbook`);
+    await page.waitForFunction(() => Boolean((window as any).sightlineEsm));
+    const id = await page.evaluate(() => (window as any).sightlineEsm.user().anonymousId as string);
+    expect(await leaveAndComeBack(page)).toBe(true);
+    expect(notRestored).toEqual([]);
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'two views of the lookbook, each with its list',
+      until: (all) => all.filter((e) => e.type === 'page').length >= 2 && all.filter((e) => e.event === 'Product List Viewed').length >= 2,
+    });
+    expect(trackNames(byEventTime(stored))).toEqual(['page', 'Product List Viewed', 'page', 'Product List Viewed']);
+  });
 });

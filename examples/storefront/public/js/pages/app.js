@@ -2,7 +2,8 @@ import { findProduct } from '../data/catalog.js';
 import { productProps, trackCommerce } from '../core/commerce.js';
 import { bootPage } from '../ui/boot.js';
 import { setActiveNav } from '../ui/layout.js';
-import { listingTitle, showListing } from './listing.js';
+import { onRestore } from '../ui/restore.js';
+import { listingTitle, showListing, trackListing } from './listing.js';
 import { productTitle, showProduct } from './product.js';
 
 /**
@@ -75,13 +76,13 @@ document.title = title(first);
 render(first);
 document.addEventListener('click', onClick);
 document.addEventListener('submit', onSearch);
-// Back or Forward may restore the page from the browser's back/forward cache, where no
-// script runs again: sightline counts the restore as a new page view, and the shop sends
-// again the funnel's first step, which it otherwise sends as a product page renders.
-window.addEventListener('pageshow', (e) => {
+// A restore from the back/forward cache is a new page view: the view's events again, as
+// the page renders them.
+onRestore(() => {
   const route = parse(new URL(location.href));
-  const product = e.persisted && route.kind === 'product' && findProduct(route.id);
+  const product = route.kind === 'product' && findProduct(route.id);
   if (product) trackCommerce('Product Viewed', productProps(product, { quantity: 1 }));
+  if (route.kind === 'listing') trackListing(route);
 });
 window.addEventListener('popstate', () => {
   const route = parse(new URL(location.href));

@@ -7,6 +7,7 @@ import { FREE_SHIPPING_FROM, checkCoupon, totals } from '../core/pricing.js';
 import { showCompleteOrder } from '../reco/lists.js';
 import { bootPage } from '../ui/boot.js';
 import { LOCK_ICON, escapeHtml } from '../ui/dom.js';
+import { onRestore } from '../ui/restore.js';
 
 const main = document.getElementById('main');
 
@@ -82,10 +83,18 @@ function applyCoupon(code) {
   return { ok: true, text: `${coupon.name} applied.` };
 }
 
+function sendCartViewed() {
+  trackCommerce('Cart Viewed', { cart_id: getCart().id, products: lineProducts(cartLines()) });
+}
+
 bootPage({ active: '' });
 render();
-const lines = cartLines();
-trackCommerce('Cart Viewed', { cart_id: getCart().id, products: lineProducts(lines) });
+sendCartViewed();
+// Back from a product page: the cart as it is now, viewed again.
+onRestore(() => {
+  render();
+  sendCartViewed();
+});
 main.addEventListener('click', (e) => {
   const row = e.target.closest('[data-product-id]');
   if (!row) return;

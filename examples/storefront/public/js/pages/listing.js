@@ -137,7 +137,15 @@ export function showListing(main, route) {
     target.querySelector('[data-sort]').addEventListener('change', (e) => update({ sort: e.target.value }));
     return products;
   };
-  const products = draw(wireFilters(main, route, filters, { listId, draw }));
+  trackListing(route, draw(wireFilters(main, route, filters, { listId, draw })));
+}
+
+/**
+ * Sends Products Searched (for a search) and Product List Viewed for the products a listing
+ * shows: those its URL selects, unless given.
+ */
+export function trackListing(route, products = queryProducts({ category: route.category, q: route.q, ...readFilters(route.params) })) {
+  const listId = listIdOf(route);
   if (route.q) trackCommerce('Products Searched', { query: route.q });
   trackCommerce('Product List Viewed', {
     list_id: listId,

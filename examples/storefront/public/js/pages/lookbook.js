@@ -8,6 +8,7 @@ import { formatMoney } from '../core/money.js';
 import { bootPage } from '../ui/boot.js';
 import { applyStoredConsent } from '../ui/consent-banner.js';
 import { escapeHtml } from '../ui/dom.js';
+import { onRestore } from '../ui/restore.js';
 import { toast } from '../ui/toast.js';
 
 /**
@@ -61,7 +62,6 @@ function addLook(id) {
 const client = await connect();
 applyStoredConsent();
 bootPage({ active: 'lookbook' });
-client?.page('Lookbook');
 const main = document.getElementById('main');
 main.innerHTML = `<div class="listing-head"><div><h1 tabindex="-1">Lookbook</h1><p>Four kits our staff actually take out — add a whole look in one go.</p></div></div>
   <div class="looks">${LOOKS.map(look).join('')}</div>
@@ -72,8 +72,14 @@ main.addEventListener('click', (e) => {
   const button = e.target.closest('[data-add-look]');
   if (button) addLook(button.dataset.addLook);
 });
-trackCommerce('Product List Viewed', {
-  list_id: 'lookbook',
-  category: 'Lookbook',
-  products: listProducts(LOOKS.flatMap((l) => l.items).map(findProduct).filter(Boolean), 'lookbook'),
-});
+function viewed() {
+  client?.page('Lookbook');
+  trackCommerce('Product List Viewed', {
+    list_id: 'lookbook',
+    category: 'Lookbook',
+    products: listProducts(LOOKS.flatMap((l) => l.items).map(findProduct).filter(Boolean), 'lookbook'),
+  });
+}
+viewed();
+// This page sends its page view itself (no autocapture here): a restore is a new one.
+onRestore(viewed);

@@ -1,5 +1,6 @@
 import { CATEGORIES } from '../data/catalog.js';
 import { cartCount } from '../core/cart.js';
+import { onRestore } from './restore.js';
 import { FREE_SHIPPING_FROM } from '../core/pricing.js';
 import { element, escapeHtml } from './dom.js';
 
@@ -97,6 +98,7 @@ export function mountLayout({ active = '', query = '' } = {}) {
   wireFooter(footerEl);
   renderCartCount();
   window.addEventListener('shop:cart', renderCartCount);
-  // Another tab changed the cart.
+  // Another tab changed the cart (a page in the back/forward cache hears of it only when restored).
   window.addEventListener('storage', (e) => e.key === 'shop_cart' && renderCartCount());
+  onRestore(renderCartCount);
 }
