@@ -5,9 +5,9 @@ import type { Plugin } from '../types';
 // first, below). It shifts by ±10 B as the code changes: measure again after a change.
 import { vitals, type VitalsOptions } from './vitals/vitals';
 import { clicks, type ClicksOptions } from './clicks/clicks';
-import { pageviews, type PageviewsOptions } from './pageviews';
 import { forms, type FormsOptions } from './forms/forms';
 import { commerce, type CommerceOptions } from './commerce/commerce';
+import { pageviews, type PageviewsOptions } from './pageviews';
 import { engagement, type EngagementOptions } from './engagement/engagement';
 import { context, type ContextOptions } from './context/context';
 

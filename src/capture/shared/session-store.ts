@@ -1,4 +1,3 @@
-import { parseJson } from '../../lib/safe-json';
 import { readStorage, writeStorage } from '../../storage/web-storage';
 import type { Scope } from './scope';
 import { SESSION_TTL_MS } from '../constants';
@@ -44,9 +43,14 @@ export const sessionStore = <T,>(scope: Scope, name: string): SessionStore<T> =>
   );
   return {
     read() {
-      // Nothing stored, or what another script wrote and does not parse: as if nothing were stored.
-      const stored = parseJson<Stored<T> | null>(readStorage(key), null);
-      return stored && stored.e > Date.now() ? stored.v : undefined;
+      // Nothing stored (JSON.parse(null) is null), or what another script wrote and does not
+      // parse: as if nothing were stored.
+      try {
+        const stored = JSON.parse(readStorage(key)!) as Stored<T> | null;
+        return stored && stored.e > Date.now() ? stored.v : undefined;
+      } catch {
+        return undefined;
+      }
     },
     write(value) {
       if (client.consent.get().analytics) store(value);
