@@ -171,6 +171,17 @@ describe('context: campaign', () => {
     const ctx = await landOn('/');
     expect(ctx.referrer).toEqual({ type: 'direct' });
   });
+
+  // What another script (or an old version) wrote under the key parses, but is no stored source.
+  it.each(['null', '5', '"search"', '[]', '{"v":{"referrer":{"type":"search"}}}', '{"v":{"referrer":{"type":"search"}},"e":"later"}'])(
+    'takes stored %s for nothing stored, quietly',
+    async (stored) => {
+      localStorage.setItem('sl_source', stored);
+      const ctx = await landOn('/');
+      expect(ctx.referrer).toEqual({ type: 'direct' });
+      expect(client!.errors).toEqual([]);
+    },
+  );
 });
 
 describe('context: referrer class', () => {
