@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { byEventTime, props, trackNames, waitForEvents } from '../utils/e2e-collector';
 import { sdkTag, usePageServer } from '../utils/e2e-page-server';
-import { addToCart, anonymousId, presetConsent, visit } from '../utils/e2e-shop';
+import { addToCart, anonymousId, checkOut, flushSdk, openCart, presetConsent, visit } from '../utils/e2e-shop';
 import { useE2eEnv } from '../utils/e2e-stack';
 
 // Back and Forward are instant when the browser keeps the page in its back/forward cache,
@@ -167,5 +167,30 @@ describe('the back/forward cache', () => {
       until: (all) => all.filter((e) => e.type === 'page').length >= 2 && all.filter((e) => e.event === 'Product List Viewed').length >= 2,
     });
     expect(trackNames(byEventTime(stored))).toEqual(['page', 'Product List Viewed', 'page', 'Product List Viewed']);
+  });
+
+  it('shows an empty cart, not the order just placed, when Back restores the checkout from the confirmation', async () => {
+    const { page, notRestored } = await watchedTab();
+    await visit(page, `${env.stack.shop.url}/products/sku-1017`);
+    const id = await anonymousId(page);
+    await addToCart(page, 1);
+    await openCart(page);
+    const order = await checkOut(page);
+    await page.goBack({ waitUntil: 'commit' });
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(await page.evaluate(() => Boolean((window as any).restored))).toBe(true);
+    expect(notRestored).toEqual([]);
+    await page.getByRole('heading', { name: 'Your cart is empty' }).waitFor();
+    expect(await page.locator('[data-testid="place-order"]').count()).toBe(0);
+    // Forward: the confirmation again, and still one order.
+    await page.goForward({ waitUntil: 'commit' });
+    await page.locator('[data-testid="order-id"]').waitFor();
+    await flushSdk(page);
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'the order, and the confirmation viewed twice',
+      until: (all) => all.filter((e) => e.type === 'page' && props(e).path === '/confirmation').length >= 2,
+    });
+    expect(stored.filter((e) => e.event === 'Order Completed').map((e) => props(e).order_id)).toEqual([order]);
   });
 });

@@ -6,6 +6,7 @@ import { CURRENCY } from '../core/money.js';
 import { SHIPPING_METHODS, totals } from '../core/pricing.js';
 import { readJson, remove, shortId, writeJson } from '../core/store.js';
 import { bootPage } from '../ui/boot.js';
+import { onRestore } from '../ui/restore.js';
 import { validate } from './checkout-validate.js';
 import { orderAside, paymentForm, reviewPanel, shippingForm, stepper } from './checkout-views.js';
 
@@ -93,6 +94,8 @@ function start() {
 
 bootPage({ active: '' });
 start();
+// Back to a checkout left for another page: where it is now (after an order, an empty cart).
+onRestore(() => start());
 main.addEventListener('submit', (e) => {
   e.preventDefault();
   const form = e.target.closest('[data-step-form]');
