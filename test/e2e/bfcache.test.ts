@@ -193,4 +193,31 @@ describe('the back/forward cache', () => {
     });
     expect(stored.filter((e) => e.event === 'Order Completed').map((e) => props(e).order_id)).toEqual([order]);
   });
+
+  it('keeps a checkout restored mid-step as the shopper left it, with the summary of the cart as it is now', async () => {
+    const { page, notRestored } = await watchedTab();
+    await visit(page, `${env.stack.shop.url}/products/sku-1017`);
+    const id = await anonymousId(page);
+    await addToCart(page, 1);
+    await openCart(page);
+    await page.click('[data-testid="checkout-button"]');
+    await page.locator('[data-step-form="1"]').waitFor();
+    await page.fill('#email', 'typed@example.com');
+    // Off to another product, added; then Back to the checkout.
+    await visit(page, `${env.stack.shop.url}/products/sku-1005`);
+    await addToCart(page, 1);
+    await page.goBack({ waitUntil: 'commit' });
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(await page.evaluate(() => Boolean((window as any).restored))).toBe(true);
+    expect(notRestored).toEqual([]);
+    await page.waitForFunction(() => document.querySelectorAll('.summary .mini-lines li').length === 2);
+    expect(await page.inputValue('#email')).toBe('typed@example.com');
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      event: 'Checkout Step Viewed',
+      describe: 'the first step viewed at load and again at the restore',
+      until: (all) => all.length >= 2,
+    });
+    expect(stored.map((e) => props(e).step)).toEqual([1, 1]);
+  });
 });

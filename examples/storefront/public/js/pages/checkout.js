@@ -78,6 +78,13 @@ async function placeOrder(button) {
   location.assign(`/confirmation?order=${encodeURIComponent(state.order_id)}`);
 }
 
+/** Draws the order summary again (a shipping method chosen, the cart changed meanwhile). */
+function renderSummary() {
+  const cart = getCart();
+  const lines = cartLines(cart);
+  main.querySelector('.summary').outerHTML = orderAside(lines, totals(lines, { coupon: cart.coupon, shippingMethod: state.shippingMethod }), cart.coupon);
+}
+
 function start() {
   const cart = getCart();
   if (!cartLines(cart).length) {
@@ -94,8 +101,15 @@ function start() {
 
 bootPage({ active: '' });
 start();
-// Back to a checkout left for another page: where it is now (after an order, an empty cart).
-onRestore(() => start());
+// Back to a checkout left for another page. The same checkout stays as the shopper left it
+// (fields typed in included), its summary brought up to date, and its step is viewed again;
+// otherwise (an order placed since: an empty cart) it starts again.
+onRestore(() => {
+  const saved = readJson(KEY, null, 'session');
+  if (!state || saved?.checkout_id !== state.checkout_id || !cartLines().length) return start();
+  renderSummary();
+  trackCommerce('Checkout Step Viewed', stepProps(state.step));
+});
 main.addEventListener('submit', (e) => {
   e.preventDefault();
   const form = e.target.closest('[data-step-form]');
@@ -108,9 +122,7 @@ main.addEventListener('change', (e) => {
   if (e.target.name === 'paymentMethod') main.querySelector('[data-card]').hidden = e.target.value !== 'card';
   if (e.target.name === 'shippingMethod') {
     state.shippingMethod = e.target.value;
-    const cart = getCart();
-    const lines = cartLines(cart);
-    main.querySelector('.summary').outerHTML = orderAside(lines, totals(lines, { coupon: cart.coupon, shippingMethod: state.shippingMethod }), cart.coupon);
+    renderSummary();
   }
 });
 main.addEventListener('click', (e) => {
