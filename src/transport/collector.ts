@@ -532,7 +532,8 @@ export const collector = (options: CollectorOptions): Collector => {
       };
       const leave = (pagehide?: boolean): void => {
         try {
-          if (pagehide) away = true;
+          // Gone or frozen: the tab lock goes too (see TabLock.release).
+          if (pagehide) (away = true), lock.release();
           if (!exiting) {
             exiting = true;
             spent = 0;
