@@ -1,4 +1,3 @@
-import { HISTORY_PATCH_FAILED } from '../errors';
 import type { Scope } from './scope';
 import { SETTLE_FALLBACK_MS } from '../constants';
 
@@ -99,7 +98,7 @@ const wrap = (method: 'pushState' | 'replaceState', scope: Scope): () => void =>
       if (history[method] === wrapper) history[method] = original;
     };
   } catch (error) {
-    scope.report(HISTORY_PATCH_FAILED, error);
+    scope.report('capture/history-patch-failed', error);
     return () => {};
   }
 };

@@ -1,5 +1,4 @@
 import type { Scope } from './scope';
-import { INVALID_SELECTOR } from '../errors';
 
 /** The attribute that keeps an element and everything inside it out of capture. */
 export const NO_CAPTURE = '[data-sl-no-capture]';
@@ -23,7 +22,7 @@ export const createFinder = (scope: Scope, denySelectors: readonly string[] = []
       document.documentElement.matches(selector);
       return true;
     } catch (error) {
-      scope.report(INVALID_SELECTOR, error);
+      scope.report('capture/invalid-selector', error);
       return false;
     }
   })].join();

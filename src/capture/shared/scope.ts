@@ -1,6 +1,6 @@
 import type { Plugin, SightlineClient } from '../../types';
 import type { ListenerOptions } from '../../lib/add-listener';
-import { LISTENER_FAILED, type CaptureErrorCode } from '../errors';
+import type { CaptureErrorCode } from '../errors';
 
 /**
  * What a capture plugin holds while it runs: the client, and every listener, timer and
@@ -34,7 +34,7 @@ export const createScope = (client: SightlineClient, plugin: string): Scope => {
       try {
         if (live) fn(...args);
       } catch (error) {
-        report(LISTENER_FAILED, error);
+        report('capture/listener-failed', error);
       }
     };
   const add = (stop: () => void): (() => void) => {

@@ -1,6 +1,5 @@
 import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from 'web-vitals';
 import type { Plugin } from '../../types';
-import { VITALS_FAILED } from '../errors';
 import { capturePlugin } from '../shared/scope';
 import { attribution, round } from './attribution';
 
@@ -49,7 +48,7 @@ export const vitals = (options?: VitalsOptions): Plugin => {
         // web-vitals' default, reportAllChanges false: final values only.
         START[name](report);
       } catch (error) {
-        scope.report(VITALS_FAILED, error);
+        scope.report('capture/vitals-failed', error);
       }
     }
   });
