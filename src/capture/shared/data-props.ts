@@ -1,8 +1,5 @@
 import type { Properties } from '../../types';
 
-/** `data-sl-*` attributes that steer capture and are not event properties. */
-const RESERVED = /^(event|no-capture|id|commerce|product-impression|promotion-impression)$/;
-
 /**
  * The `data-sl-*` attributes of `el` as properties, minus the reserved ones: kebab-case
  * names become camelCase (`data-sl-plan-name` → `planName`), or snake_case with
@@ -12,7 +9,10 @@ export const dataProps = (el: Element, snake?: boolean): Properties => {
   const props: Properties = {};
   for (const { name, value } of el.attributes) {
     const key = name.startsWith('data-sl-') && name.slice(8);
-    if (key && !RESERVED.test(key)) props[snake ? key.replace(/-/g, '_') : key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+    // The reserved names steer capture and are no properties (written in place: as a
+    // module constant the pattern cost 9 B).
+    const reserved = /^(event|no-capture|id|commerce|product-impression|promotion-impression)$/;
+    if (key && !reserved.test(key)) props[snake ? key.replace(/-/g, '_') : key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
   }
   return props;
 };
