@@ -1,10 +1,12 @@
 import type { Plugin, SightlineEvent } from '../../types';
 import { capturePlugin } from '../shared/scope';
 import { createFinder } from '../shared/opt-out';
-import { sessionStore } from '../shared/session-store';
 import { declarativeEvent } from './declarative';
 import { watchImpressions } from './impressions';
 import { createTimings, type JourneyTimes } from './timings';
+// After the commerce modules: a bundle keeps the modules in import order, and there the
+// session store makes autocapture() 7 B smaller (measured, as in autocapture.ts).
+import { sessionStore } from '../shared/session-store';
 
 /** Options of {@link commerce}. */
 export interface CommerceOptions {
