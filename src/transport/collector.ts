@@ -532,8 +532,7 @@ export const collector = (options: CollectorOptions): Collector => {
       };
       const leave = (pagehide?: boolean): void => {
         try {
-          // Gone or frozen: the tab lock goes too (see TabLock.release).
-          if (pagehide) (away = true), lock.release();
+          if (pagehide) away = true;
           if (!exiting) {
             exiting = true;
             spent = 0;

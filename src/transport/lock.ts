@@ -6,16 +6,9 @@ import { HEARTBEAT_MS, LEASE_MS, LEASE_SETTLE_MS } from './constants';
  * running it) otherwise, or when the tab lost the lock while `fn` ran. `fn` asks `ours()`
  * before each request: false means another tab sends now, so it stops.
  */
-export interface TabLock {
-  (fn: (ours: () => boolean) => Promise<void>): Promise<boolean>;
-  /**
-   * Lets go of the lock now, if this tab holds it (at `pagehide`): `ours()` answers false
-   * from then on. A page frozen in the back/forward cache while it holds a Web Lock is
-   * evicted from the cache as soon as another page of the site asks for that lock
-   * (Chromium: WebLocksContention), and the shopper's Back then loads it anew.
-   */
-  release(): void;
-}
+export type TabLock = (fn: (ours: () => boolean) => Promise<void>) => Promise<boolean>;
+
+const always = () => true;
 
 /**
  * One sender at a time across the tabs of an origin: the Web Locks API where present
@@ -32,28 +25,17 @@ export interface TabLock {
  */
 export const createLock = (name: string, owner: string): TabLock => {
   const lease = createLease(`${name}:lease`, owner, LEASE_MS);
-  let release = (): void => {};
-  const lock = async (fn: (ours: () => boolean) => Promise<void>): Promise<boolean> => {
-    let held = true;
-    let work: Promise<void> | undefined;
+  return async (fn) => {
     try {
-      // Held until `fn` is done, or released: then the callback's promise settles at once.
-      await navigator.locks.request(name, { ifAvailable: true }, (lock) =>
-        lock && new Promise((free) => {
-          release = () => free((held = false));
-          (work = fn(() => held)).then(free);
-        }),
-      );
-      if (!work) return false;
+      return await navigator.locks.request(name, { ifAvailable: true }, async (lock) => !!lock && (await fn(always), true));
     } catch {
       // No Web Locks here, or the browser refused them (SecurityError): the lease. (`fn`
       // never rejects, so this is never a second run of it.)
     }
-    if (work) return await work, held;
     if (!lease(true)) return false;
     await new Promise((settle) => setTimeout(settle, LEASE_SETTLE_MS));
     if (!lease(true)) return false;
-    release = () => ((held = false), lease(false));
+    let held = true;
     const ours = () => (held &&= lease(true));
     const heartbeat = setInterval(ours, HEARTBEAT_MS);
     await fn(ours);
@@ -61,5 +43,4 @@ export const createLock = (name: string, owner: string): TabLock => {
     lease(false);
     return held;
   };
-  return Object.assign(lock, { release: () => release() });
 };
