@@ -132,7 +132,7 @@ export function showListing(main, route) {
     <div class="layout">${sidebar(route, filters)}<section aria-label="Products" data-results></section></div>`;
   const target = main.querySelector('[data-results]');
   const draw = (update) => {
-    const products = queryProducts({ category: route.category, q: route.q, ...filters });
+    const products = listed(route, filters);
     target.innerHTML = results(products, filters, listId);
     target.querySelector('[data-sort]').addEventListener('change', (e) => update({ sort: e.target.value }));
     return products;
@@ -140,11 +140,16 @@ export function showListing(main, route) {
   trackListing(route, draw(wireFilters(main, route, filters, { listId, draw })));
 }
 
+/** The products a listing shows: those of its category or search, filtered and sorted. */
+function listed(route, filters) {
+  return queryProducts({ category: route.category, q: route.q, ...filters });
+}
+
 /**
  * Sends Products Searched (for a search) and Product List Viewed for the products a listing
  * shows: those its URL selects, unless given.
  */
-export function trackListing(route, products = queryProducts({ category: route.category, q: route.q, ...readFilters(route.params) })) {
+export function trackListing(route, products = listed(route, readFilters(route.params))) {
   const listId = listIdOf(route);
   if (route.q) trackCommerce('Products Searched', { query: route.q });
   trackCommerce('Product List Viewed', {
