@@ -228,6 +228,9 @@ export const collector = (options: CollectorOptions): Collector => {
 
   // ---- The sender: one cycle at a time in this tab, one tab at a time (the lock).
   const lock = createLock(name, owner);
+  // Whether this tab still holds the lock (the cycle's): false once another tab took it
+  // over, or this page let it go at pagehide (see leave).
+  let ours = (): boolean => true;
   let attempt = 0;
   let running: Promise<void> | undefined;
   let again = false;
@@ -257,6 +260,10 @@ export const collector = (options: CollectorOptions): Collector => {
   /** Stores what the batch `records` leaves once `done` of its events are over (see progress). */
   const keep = async (records: QueueRecord[]): Promise<void> => {
     held = progress(records);
+    // Once the lock went (see leave), another sender may have sent this very batch, or be
+    // sending it: what is left of it, stored again, would go twice. So only a batch all over
+    // is noted then, by saved notes (the queue is that sender's); the rest stays as it is.
+    if (!ours()) return void store.spill((held = held.some((r) => r.j.length) ? [] : held));
     // Answered after pagehide: saved notes do it, for the next page or this one if it
     // comes back (nothing asynchronous starts then; see `away`).
     if (spilled || away) store.spill(held);
@@ -278,6 +285,8 @@ export const collector = (options: CollectorOptions): Collector => {
       return over(n, 'transport/format-failed', { error: String(error) });
     }
     if (req[4] > maxBytes) return n > 1 ? halves(json) : over(n, 'transport/too-large');
+    // Nothing starts away, nor once the lock went (a half's rest): the next sender sends it.
+    if (away || !ours()) return;
     inFlight += n;
     const answer = await send(req, timeoutMs, compress);
     inFlight -= n;
@@ -306,12 +315,13 @@ export const collector = (options: CollectorOptions): Collector => {
    * otherwise (events of the same records that already went out then go again: their
    * messageId removes them).
    */
-  const cycle = async (ours: () => boolean): Promise<void> => {
+  const cycle = async (): Promise<void> => {
     let bounds: [number, number] | undefined = [queueEvents, queueBytes];
     // A batch was answered: a backoff is over.
     let calm = false;
     // Consent withdrawn mid-cycle, the page away (see `away`), another tab took the lock
-    // over, or a page of this site loads next (it sends the rest): nothing more leaves from here.
+    // over (or this page let it go), or a page of this site loads next (it sends the rest):
+    // nothing more leaves from here.
     while (granted && !away && ours() && !leaving()) {
       // Before each batch: a page exit during this cycle (a tab switch while a request was
       // under way, in this tab or another) beaconed stored chunks and noted them there.
@@ -396,7 +406,7 @@ export const collector = (options: CollectorOptions): Collector => {
       do {
         again = rush = false;
         // Another tab is sending (this tab's records too): look again later.
-        if (!(await lock((ours) => cycle(ours).catch(fault)))) mine.clear(), arm();
+        if (!(await lock((holds) => ((ours = holds), cycle().catch(fault))))) mine.clear(), arm();
       } while (again && (rush || !backoff));
     })().finally(() => (running = undefined)));
   };
@@ -532,7 +542,11 @@ export const collector = (options: CollectorOptions): Collector => {
       };
       const leave = (pagehide?: boolean): void => {
         try {
-          if (pagehide) away = true;
+          // Gone, or frozen in the back/forward cache: a request under way lets go of the
+          // tab lock (see TabLock.release), and its cycle stops at the answer (see keep). Not
+          // amid the cycle's storage steps, which are short: the next page's sender would
+          // run beside it over the same records. It lets go after that step.
+          if (pagehide) (away = true), inFlight && lock.release();
           if (!exiting) {
             exiting = true;
             spent = 0;

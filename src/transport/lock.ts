@@ -3,12 +3,20 @@ import { HEARTBEAT_MS, LEASE_MS, LEASE_SETTLE_MS } from './constants';
 
 /**
  * Runs `fn` (which never rejects) if no other tab is sending; resolves false (without
- * running it) otherwise, or when the tab lost the lock while `fn` ran. `fn` asks `ours()`
- * before each request: false means another tab sends now, so it stops.
+ * running it) otherwise, or when the tab lost the lock (or let it go) while `fn` ran. `fn`
+ * asks `ours()` before each request: false means another tab sends now, so it stops.
  */
-export type TabLock = (fn: (ours: () => boolean) => Promise<void>) => Promise<boolean>;
-
-const always = () => true;
+export interface TabLock {
+  (fn: (ours: () => boolean) => Promise<void>): Promise<boolean>;
+  /**
+   * Lets go of the lock now, if this tab holds it (at `pagehide`, while `fn` waits for a
+   * request to be answered): `ours()` answers false from then on. A page frozen in the
+   * back/forward cache while it holds a Web Lock is evicted from the cache as soon as
+   * another page of the site asks for that lock (Chromium: WebLocksContention), and the
+   * shopper's Back then loads it anew.
+   */
+  release(): void;
+}
 
 /**
  * One sender at a time across the tabs of an origin: the Web Locks API where present
@@ -25,17 +33,29 @@ const always = () => true;
  */
 export const createLock = (name: string, owner: string): TabLock => {
   const lease = createLease(`${name}:lease`, owner, LEASE_MS);
-  return async (fn) => {
+  // Lets go of the lock this tab holds now (see TabLock.release).
+  let release = (): void => {};
+  const lock = async (fn: (ours: () => boolean) => Promise<void>): Promise<boolean> => {
+    let held = true;
+    let work: Promise<void> | undefined;
     try {
-      return await navigator.locks.request(name, { ifAvailable: true }, async (lock) => !!lock && (await fn(always), true));
+      // Held until `fn` is done, or until released: the callback's promise settles then,
+      // and the browser frees the lock while `fn` goes on (it stops at its next `ours()`).
+      await navigator.locks.request(name, { ifAvailable: true }, (lock) =>
+        lock && new Promise((free) => {
+          release = () => free((held = false));
+          (work = fn(() => held)).then(free);
+        }),
+      );
+      // (`work` never rejects.)
+      return !!work && (await work, held);
     } catch {
-      // No Web Locks here, or the browser refused them (SecurityError): the lease. (`fn`
-      // never rejects, so this is never a second run of it.)
+      // No Web Locks here, or the browser refused them (SecurityError): the lease.
     }
     if (!lease(true)) return false;
     await new Promise((settle) => setTimeout(settle, LEASE_SETTLE_MS));
     if (!lease(true)) return false;
-    let held = true;
+    release = () => ((held = false), lease(false));
     const ours = () => (held &&= lease(true));
     const heartbeat = setInterval(ours, HEARTBEAT_MS);
     await fn(ours);
@@ -43,4 +63,5 @@ export const createLock = (name: string, owner: string): TabLock => {
     lease(false);
     return held;
   };
+  return Object.assign(lock, { release: () => release() });
 };

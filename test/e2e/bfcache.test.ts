@@ -1,8 +1,9 @@
+import { createServer, type ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { byEventTime, props, trackNames, waitForEvents } from '../utils/e2e-collector';
 import { sdkTag, usePageServer } from '../utils/e2e-page-server';
-import { addToCart, anonymousId, checkOut, flushSdk, openCart, presetConsent, visit } from '../utils/e2e-shop';
+import { addToCart, anonymousId, checkOut, flushSdk, openCart, presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
 import { useE2eEnv } from '../utils/e2e-stack';
 
 // Back and Forward are instant when the browser keeps the page in its back/forward cache,
@@ -64,6 +65,31 @@ async function shopperWithCart(): Promise<{ page: Page; notRestored: unknown[]; 
   return { ...tab, id };
 }
 
+/**
+ * A collector on 127.0.0.1 that answers nothing until `answer()`: a batch stays in flight as
+ * long as a test needs. `posts(n)` resolves once n requests came.
+ */
+async function heldCollector(): Promise<{ url: string; posts(n: number): Promise<void>; answer(): void; close(): Promise<void> }> {
+  const held: ServerResponse[] = [];
+  let waiting = (): void => {};
+  const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'authorization, content-type, content-encoding' };
+  const server = createServer((req, res) => {
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    req.resume();
+    held.push(res.writeHead(200, cors));
+    waiting();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const answer = (): void => held.splice(0).forEach((res) => res.end('{}'));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    posts: (n) => new Promise<void>((resolve) => (waiting = () => held.length >= n && resolve())),
+    answer,
+    close: () => (answer(), server.closeAllConnections(), new Promise((resolve) => server.close(() => resolve()))),
+  };
+}
+
 describe('the back/forward cache', () => {
   it('keeps a page without sightline (the browser caches pages here)', async () => {
     const { page, notRestored } = await openPage('/bfcache-control.html', '');
@@ -88,6 +114,29 @@ describe('the back/forward cache', () => {
       until: (all) => all.length >= 6,
     });
     expect(stored.map((e) => props(e).n).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('keeps a page left for another page of the site while its batch was in flight (the tab lock goes at pagehide)', async () => {
+    const collector = await heldCollector();
+    try {
+      for (const name of ['first', 'second']) server().page(`/held-${name}.html`, `<!doctype html><title>${name}</title>${sdkTag(collector.url, ' data-autocapture="none"')}<h1>${name}</h1>`);
+      const { page, notRestored } = await watchedTab();
+      await page.goto(`${server().url}/held-first.html`);
+      await waitForSdk(page);
+      // The first page's sender holds the tab lock while its request waits for an answer.
+      const sent = collector.posts(1);
+      await page.evaluate(() => void ((window as any).sightline.track('Probe', { page: 1 }), (window as any).sightline.flush()));
+      await sent;
+      // The next page of the site asks for the lock to send (the first page's batch, stored, too).
+      const next = collector.posts(2);
+      await page.goto(`${server().url}/held-second.html`);
+      await waitForSdk(page);
+      await page.evaluate(() => void ((window as any).sightline.track('Probe', { page: 2 }), (window as any).sightline.flush()));
+      await next;
+      expect({ restored: await comeBack(page), notRestored }).toEqual({ restored: true, notRestored: [] });
+    } finally {
+      await collector.close();
+    }
   });
 
   it("keeps the example shop's product page (autocapture, recommendations) when the shopper adds to cart and leaves at once", async () => {

@@ -34,6 +34,40 @@ describe.each([
     expect(second).toHaveBeenCalledOnce();
   });
 
+  // A page frozen in the back/forward cache while it holds a Web Lock is evicted from the
+  // cache as soon as another page of the site asks for that lock (Chromium:
+  // WebLocksContention), so the shopper's Back loads it anew: the lock goes with pagehide.
+  it('lets go at once when released (pagehide), and tells its holder it lost it', async () => {
+    install();
+    const a = createLock('queue', 'tab-a');
+    const b = createLock('queue', 'tab-b');
+    const first = holder();
+    let ours = (): boolean => false;
+    let started = (): void => {};
+    const working = new Promise<void>((resolve) => (started = resolve));
+    const running = a((asker) => ((ours = asker), started(), first.fn()));
+    await working;
+    expect(ours()).toBe(true);
+    a.release();
+    expect(ours()).toBe(false);
+    await new Promise((freed) => setTimeout(freed)); // the browser frees a Web Lock a task later
+    const second = vi.fn(async () => {});
+    expect(await b(second)).toBe(true);
+    expect(second).toHaveBeenCalledOnce();
+    first.release();
+    // The holder lost the lock as it worked: it stopped (see collector's cycle).
+    expect(await running).toBe(false);
+  });
+
+  it('changes nothing when released while nobody holds it', async () => {
+    install();
+    const a = createLock('queue', 'tab-a');
+    a.release();
+    const run = vi.fn(async (ours: () => boolean) => void expect(ours()).toBe(true));
+    expect(await a(run)).toBe(true);
+    expect(run).toHaveBeenCalledOnce();
+  });
+
   it('is held for as long as the holder works, however long', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearInterval', 'Date'] });
     install();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
-import { installWebLocks } from '../utils/transport-locks';
+import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
 import { dispatchOnline, dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
 import { breakIndexedDb, breakLocalStorage, queuedIn } from '../utils/transport-store';
 import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
@@ -697,6 +697,91 @@ describe('page exit', () => {
         await tab.destroy();
       },
     );
+
+    /** Flushes while the clock runs a second: the lease waits to see that no other tab took it as well. */
+    const flushAwhile = async (tab: TransportTab) => {
+      const flushed = tab.flush();
+      await elapse(1_000);
+      await flushed;
+    };
+    // A page frozen in the back/forward cache while it holds the Web Lock is evicted as soon
+    // as another page of the site asks for it (Chromium: WebLocksContention): Back loads it anew.
+    it.each([
+      ['Web Locks', installWebLocks],
+      ['a localStorage lease', removeWebLocks],
+    ])(
+      'lets go of the tab lock (%s) as the page goes with its request under way: the next page sends at once, and the late answer deletes by notes',
+      async (_, install) => {
+        const locks = install();
+        const name = freshQueue();
+        const page = await openTab({ queue: { name }, batch: { intervalMs: 60_000 }, timeoutMs: 30_000 });
+        collector.answer({ status: 200, delayMs: 10_000 });
+        await sendOneChunk(page, ['a', 'b']);
+        await elapse(1_000); // (the lease waits to see that no other tab took it as well)
+        expect(page.plugin.stats().inFlight).toBe(2);
+        dispatchPageHide();
+
+        const next = await openTab({ queue: { name }, batch: { intervalMs: 60_000 } });
+        next.track('c');
+        await flushAwhile(next);
+        // Long before the old page's answer: its batch, whose fate that page never learnt, goes
+        // again (the collector removes the copy by messageId), with the new page's own event.
+        expect(eventsOf(0).sort()).toEqual(['a', 'b', 'c']);
+        if (locks) expect(locks.refused).toBe(0);
+
+        // The answer comes to the old page (back from the cache, or a page gone that still
+        // runs here): it deletes that batch by saved notes, not by IndexedDB beside the next page's sender.
+        await elapse(10_000);
+        expect(page.plugin.stats()).toMatchObject({ sent: 2, inFlight: 0 });
+        expect(JSON.parse(localStorage.getItem(`${name}:q`) ?? '[]')).toHaveLength(1);
+        next.track('d');
+        await flushAwhile(next);
+        expect(eventsOf(0).sort()).toEqual(['a', 'a', 'b', 'b', 'c', 'd']);
+        expect(await queued('indexeddb', name)).toEqual([]);
+        expect([...page.errors, ...next.errors]).toEqual([]);
+        await next.destroy();
+        await page.destroy();
+      },
+    );
+
+    it('does not store again the rest of a batch going in halves whose answer comes once the next page sent it all', async () => {
+      const name = freshQueue();
+      const page = await openTab({ queue: { name }, batch: { intervalMs: 60_000 }, timeoutMs: 30_000 });
+      // 413 for all four; the first half answered 200 ten seconds later.
+      collector.answer(413, { status: 200, delayMs: 10_000 });
+      await sendOneChunk(page, ['a', 'b', 'c', 'd']);
+      await turnsUntil(() => page.plugin.stats().inFlight === 2);
+      dispatchPageHide();
+      const next = await openTab({ queue: { name }, batch: { intervalMs: 60_000 } });
+      await next.flush();
+      expect(eventsOf(1)).toEqual(['a', 'b', 'c', 'd']); // all of it, as the old page's answer was never read
+      await elapse(10_000); // that answer comes: a and b are over; c and d, the rest, went with the next page
+      await next.flush();
+      expect(eventsOf(1).sort()).toEqual(['a', 'a', 'b', 'b', 'c', 'd']);
+      expect(await queued('indexeddb', name)).toEqual([]);
+      await next.destroy();
+      await page.destroy();
+    });
+
+    it('sends nothing twice when the page comes back from the cache before the answer to the request it let go of its lock for', async () => {
+      const name = freshQueue();
+      const page = await openTab({ queue: { name }, batch: { intervalMs: 60_000 }, timeoutMs: 30_000 });
+      collector.answer({ status: 200, delayMs: 5_000 });
+      await sendOneChunk(page, ['a', 'b']);
+      await turnsUntil(() => page.plugin.stats().inFlight === 2);
+      dispatchVisibilityChange('hidden');
+      dispatchPageHide();
+      await elapse(1_000);
+      window.dispatchEvent(new Event('pageshow'));
+      dispatchVisibilityChange('visible');
+      page.track('c');
+      await elapse(5_000); // the answer, then the send the return asked for
+      await page.flush();
+      expect(eventsOf(0).sort()).toEqual(['a', 'b', 'c']);
+      expect(page.plugin.stats()).toMatchObject({ sent: 3, queued: 0, inFlight: 0 });
+      expect(await queued('indexeddb', name)).toEqual([]);
+      await page.destroy();
+    });
 
     it('starts none for consent granted just before pagehide (accept, then leave at once)', async () => {
       const beacon = spyOnBeacon();
