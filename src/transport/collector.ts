@@ -341,7 +341,8 @@ export const collector = (options: CollectorOptions): Collector => {
       if (lost) drop('transport/queue-overflow', lost);
       // Deleted where it was read; below a full IndexedDB a chunk may be held in two tiers
       // (an exit saved it as its write committed): deleted in both, or it would go after all.
-      if (cut.length) await store.finish(cut.map(note));
+      // By saved notes once the lock went (at pagehide): the queue is the next sender's.
+      if (cut.length) ours() ? await store.finish(cut.map(note)) : store.spill(cut.map(note));
       bounds = undefined;
       const keys = records.map((r) => r.k);
       // An exit while this batch was read, in this tab or another, may have beaconed some of
@@ -542,11 +543,11 @@ export const collector = (options: CollectorOptions): Collector => {
       };
       const leave = (pagehide?: boolean): void => {
         try {
-          // Gone, or frozen in the back/forward cache: a request under way lets go of the
-          // tab lock (see TabLock.release), and its cycle stops at the answer (see keep). Not
-          // amid the cycle's storage steps, which are short: the next page's sender would
-          // run beside it over the same records. It lets go after that step.
-          if (pagehide) (away = true), inFlight && lock.release();
+          // Gone, or frozen in the back/forward cache: the tab lock goes (see TabLock.release),
+          // whatever the cycle is doing. A storage step under way is one transaction, ordered
+          // before any of the next sender's; from its answer on the cycle writes only notes
+          // in <name>:q (see keep, and the bound's cut) and starts nothing.
+          if (pagehide) (away = true), lock.release();
           if (!exiting) {
             exiting = true;
             spent = 0;

@@ -321,7 +321,7 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
   });
   /** The requests of `t` under way (or just answered, the page acting on the answer). */
   const flightsOf = (t: Tab): Flight[] => [...open].filter((f) => f.tab == t.no);
-  /** The page `t` is about to go (pagehide) with its request under way: it lets go of the tab lock for it. */
+  /** The page `t` is about to go (pagehide), its request under way: it lets go of the tab lock, and of that request. */
   const letGo = (t: Tab): void => {
     if (t.plugin.stats().inFlight) flightsOf(t).forEach((f) => t.letGo.add(f.fid));
   };
@@ -399,8 +399,8 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
         // passes (one jump of seconds with no task between would time out an IndexedDB open: not what a page sees).
         for (let ms = s.ms; ms > 0; ms -= 250) await vi.advanceTimersByTimeAsync(Math.min(250, ms)), await settle(20);
       else if (s.do == 'bfcache') {
-        // Left for the back/forward cache, and back: the same client lives on. A request under
-        // way lets go of the tab lock, so another sender may send its events again meanwhile.
+        // Left for the back/forward cache, and back: the same client lives on. It lets go of the
+        // tab lock at pagehide, so another sender may send the events of its request under way again meanwhile.
         letGo(t!);
         flightsOf(t!).forEach((f) => t!.letGo.has(f.fid) && f.ids.forEach((id) => explained.add(id)));
         hide(t!);

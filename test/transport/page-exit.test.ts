@@ -3,7 +3,7 @@ import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
 import { dispatchOnline, dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
-import { breakIndexedDb, breakLocalStorage, queuedIn } from '../utils/transport-store';
+import { breakIndexedDb, breakLocalStorage, holdIndexedDbOpen, queuedIn } from '../utils/transport-store';
 import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { turnsUntil } from '../utils/transport-turns';
 import { freshQueue, openTab } from '../utils/transport-tab';
@@ -743,6 +743,34 @@ describe('page exit', () => {
         await page.destroy();
       },
     );
+
+    it('lets go of the tab lock at pagehide while its cycle waits for the queue (a page left as soon as it loaded)', async () => {
+      const locks = installWebLocks();
+      const name = freshQueue();
+      await leftByEarlierPage(name, 2);
+      // The page's start cycle takes the lock and waits for the database to open.
+      const open = holdIndexedDbOpen();
+      const page = await openTab({ queue: { name } });
+      vi.mocked(indexedDB.open).mockRestore(); // (only that page's open is held)
+      dispatchPageHide();
+
+      const next = await openTab({ queue: { name } });
+      await next.flush();
+      expect(eventsOf(0)).toEqual(['Old 0', 'Old 1']);
+      expect(locks.refused).toBe(0);
+      // The old page's read comes back (restored from the cache, say): it sends nothing, and leaves the queue as it is.
+      open.release();
+      await settle();
+      window.dispatchEvent(new Event('pageshow'));
+      await page.flush();
+      next.track('New');
+      await next.flush();
+      expect(eventsOf(0)).toEqual(['Old 0', 'Old 1', 'New']);
+      expect(await queued('indexeddb', name)).toEqual([]);
+      expect([...page.errors, ...next.errors]).toEqual([]);
+      await next.destroy();
+      await page.destroy();
+    });
 
     it('does not store again the rest of a batch going in halves whose answer comes once the next page sent it all', async () => {
       const name = freshQueue();
