@@ -698,6 +698,13 @@ describe('page exit', () => {
       },
     );
 
+    /** What two pages over `name` leave: an empty queue and no report; then they are torn down. */
+    const endsClean = async (name: string, page: TransportTab, next: TransportTab) => {
+      expect(await queued('indexeddb', name)).toEqual([]);
+      expect([...page.errors, ...next.errors]).toEqual([]);
+      await next.destroy();
+      await page.destroy();
+    };
     /** Flushes while the clock runs a second: the lease waits to see that no other tab took it as well. */
     const flushAwhile = async (tab: TransportTab) => {
       const flushed = tab.flush();
@@ -737,10 +744,7 @@ describe('page exit', () => {
         next.track('d');
         await flushAwhile(next);
         expect(eventsOf(0).sort()).toEqual(['a', 'a', 'b', 'b', 'c', 'd']);
-        expect(await queued('indexeddb', name)).toEqual([]);
-        expect([...page.errors, ...next.errors]).toEqual([]);
-        await next.destroy();
-        await page.destroy();
+        await endsClean(name, page, next);
       },
     );
 
@@ -766,10 +770,7 @@ describe('page exit', () => {
       next.track('New');
       await next.flush();
       expect(eventsOf(0)).toEqual(['Old 0', 'Old 1', 'New']);
-      expect(await queued('indexeddb', name)).toEqual([]);
-      expect([...page.errors, ...next.errors]).toEqual([]);
-      await next.destroy();
-      await page.destroy();
+      await endsClean(name, page, next);
     });
 
     it('does not store again the rest of a batch going in halves whose answer comes once the next page sent it all', async () => {
@@ -786,9 +787,7 @@ describe('page exit', () => {
       await elapse(10_000); // that answer comes: a and b are over; c and d, the rest, went with the next page
       await next.flush();
       expect(eventsOf(1).sort()).toEqual(['a', 'a', 'b', 'b', 'c', 'd']);
-      expect(await queued('indexeddb', name)).toEqual([]);
-      await next.destroy();
-      await page.destroy();
+      await endsClean(name, page, next);
     });
 
     it('sends nothing twice when the page comes back from the cache before the answer to the request it let go of its lock for', async () => {
