@@ -9,8 +9,8 @@ import { HEARTBEAT_MS, LEASE_MS, LEASE_SETTLE_MS } from './constants';
 export interface TabLock {
   (fn: (ours: () => boolean) => Promise<void>): Promise<boolean>;
   /**
-   * Lets go of the lock now, if this tab holds it (at `pagehide`, while `fn` waits for a
-   * request to be answered): `ours()` answers false from then on. A page frozen in the
+   * Lets go of the lock now, if this tab holds it (at `pagehide`, whatever `fn` is doing):
+   * `ours()` answers false from then on. A page frozen in the
    * back/forward cache while it holds a Web Lock is evicted from the cache as soon as
    * another page of the site asks for that lock (Chromium: WebLocksContention), and the
    * shopper's Back then loads it anew.
@@ -50,7 +50,8 @@ export const createLock = (name: string, owner: string): TabLock => {
       // (`work` never rejects.)
       return !!work && (await work, held);
     } catch {
-      // No Web Locks here, or the browser refused them (SecurityError): the lease.
+      // No Web Locks here, or the browser refused them (SecurityError): the lease. (`fn`
+      // never rejects, so this is never a second run of it.)
     }
     if (!lease(true)) return false;
     await new Promise((settle) => setTimeout(settle, LEASE_SETTLE_MS));
