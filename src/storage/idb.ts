@@ -33,18 +33,27 @@ export const idbTier = (name: string): Tier => {
         // this one does (its next transaction fails, and the chain steps down).
         tx.db.onversionchange = () => tx.db.close();
         let out: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+        // Once no read is pending, nothing asks for more (only a read's answer may): commit at
+        // once. Left to auto-commit, the transaction would wait for this page to take its
+        // requests' answers, and a page frozen in the back/forward cache takes none: holding the
+        // store, it would keep the next page's transactions waiting, and Chromium evicts a page
+        // that does (IgnoreEventAndEvict). (Safari before 15 has no commit(): it auto-commits.)
+        let reads = 0;
+        const end = (): unknown => reads || (tx.commit && tx.commit());
         try {
           fn(
             {
               all(values, n, then) {
                 const req = s[values ? 'getAll' : 'getAllKeys'](null, n);
-                req.onsuccess = () => then(req.result as never);
+                reads++;
+                req.onsuccess = () => (reads--, then(req.result as never), end());
               },
               set: (k, v) => s.put(v, k),
               del: (k) => s.delete(k),
             },
             (v) => (out = v),
           );
+          end();
         } catch (error) {
           tx.abort(); // what was asked before the throw would commit otherwise
           throw error;

@@ -139,6 +139,82 @@ describe('the back/forward cache', () => {
     }
   });
 
+  describe('frozen with a transaction of the queue under way (another tab held the store), when the next page of the site uses the queue', () => {
+    /**
+     * A tab on a page of the queue's site that tracks nothing by itself, and whose link leads to
+     * a page with the script tag in a template (see loadSdk): the next page uses the queue only
+     * when the test says so. Its `transactions` count the IndexedDB transactions it asked for.
+     */
+    async function quietTab(): Promise<{ page: Page; notRestored: unknown[]; id: string }> {
+      const tag = sdkTag(env.stack.collector.url, ' data-autocapture="none"');
+      server().page('/queue-first.html', `<!doctype html><title>first</title>${tag}<a href="/queue-next.html">next</a>`);
+      server().page('/queue-next.html', `<!doctype html><title>next</title><template>${tag}</template>`);
+      server().page('/queue-blocker.html', '<!doctype html><title>blocker</title>');
+      const tab = await watchedTab();
+      await tab.page.context().addInitScript(() => {
+        const open = IDBDatabase.prototype.transaction;
+        (window as any).transactions = 0;
+        IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof open>) {
+          (window as any).transactions++;
+          return open.apply(this, args);
+        };
+      });
+      await tab.page.goto(`${server().url}/queue-first.html`);
+      await waitForSdk(tab.page);
+      await tab.page.evaluate(() => (window as any).sightline.flush()); // the queue's database exists now
+      return { ...tab, id: await tab.page.evaluate(() => (window as any).sightline.user().anonymousId as string) };
+    }
+
+    /** Another tab of the site holds the queue's store in a transaction it keeps busy; `letGo()` ends it. */
+    async function holdQueue(page: Page): Promise<{ letGo(): Promise<void> }> {
+      const blocker = await page.context().newPage();
+      await blocker.goto(`${server().url}/queue-blocker.html`);
+      await blocker.evaluate(async (name) => {
+        const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open(name).onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result)));
+        const tx = db.transaction('queue', 'readwrite');
+        const spin = (): void => void ((window as any).letGo || (tx.objectStore('queue').count().onsuccess = spin));
+        spin();
+        (window as any).over = new Promise((resolve) => (tx.oncomplete = resolve));
+      }, `sightline:${env.stack.collector.url}`);
+      return { letGo: async () => (await blocker.evaluate(() => (((window as any).letGo = true), (window as any).over)), await blocker.close()) };
+    }
+
+    /** Runs `act` on the page, and waits until the page asked for a transaction after it (one that waits for the blocker). */
+    async function waitingAfter(page: Page, act: () => void): Promise<void> {
+      const before = await page.evaluate(() => (window as any).transactions as number);
+      await page.evaluate(act);
+      await page.waitForFunction((n) => (window as any).transactions > n, before);
+    }
+
+    /** Follows the link to the next page, where the first page's transaction gets the store once the blocker lets go. */
+    async function leaveFrozen(page: Page, blocker: { letGo(): Promise<void> }): Promise<void> {
+      await page.click('a');
+      await page.waitForURL('**/queue-next.html');
+      await blocker.letGo();
+    }
+
+    /** The next page's SDK starts: it opens the queue and sends what it holds. */
+    async function loadSdk(page: Page): Promise<void> {
+      await page.evaluate(() => {
+        const tag = document.querySelector('template')!.content.querySelector('script')!;
+        const script = Object.assign(document.createElement('script'), { src: tag.src });
+        Object.assign(script.dataset, tag.dataset);
+        document.head.append(script);
+      });
+    }
+
+    it('a write: it commits without the page, and the next page sends its events', async () => {
+      const { page, notRestored, id } = await quietTab();
+      const blocker = await holdQueue(page);
+      await waitingAfter(page, () => (window as any).sightline.track('Written As The Page Left'));
+      await leaveFrozen(page, blocker);
+      await loadSdk(page);
+      const stored = await waitForEvents(env.stack.collector.url, { anonymousId: id, event: 'Written As The Page Left', describe: 'the event written as the page left', until: (all) => all.length >= 1 });
+      expect(stored).toHaveLength(1);
+      expect({ restored: await comeBack(page), notRestored }).toEqual({ restored: true, notRestored: [] });
+    });
+  });
+
   it("keeps the example shop's product page (autocapture, recommendations) when the shopper adds to cart and leaves at once", async () => {
     const { page, notRestored, id } = await shopperWithCart();
     expect({ restored: await leaveAndComeBack(page), notRestored }).toEqual({ restored: true, notRestored: [] });

@@ -83,6 +83,46 @@ describe.each(tiers)('the %s tier', (_, open) => {
   });
 });
 
+describe('an IndexedDB transaction', () => {
+  // A page frozen in the back/forward cache takes no answers: a transaction left to
+  // auto-commit would wait for it, holding the store, and the next page's transactions would
+  // wait behind it (Chromium evicts the frozen page then).
+  const commits = (): string[] => {
+    const order: string[] = [];
+    const commit = IDBTransaction.prototype.commit;
+    vi.spyOn(IDBTransaction.prototype, 'commit').mockImplementation(function (this: IDBTransaction) {
+      order.push('commit');
+      commit.call(this);
+    });
+    return order;
+  };
+  afterEach(() => void vi.restoreAllMocks());
+
+  it('asks to commit in the task that wrote, before any answer', async () => {
+    const order = commits();
+    const store = idbTier(freshQueue());
+    await store((kv) => (kv.set(rec(1).k, rec(1)), kv.del(rec(2).k), order.push('written')));
+    expect(order).toEqual(['written', 'commit']);
+    expect(await batch(store)).toEqual([rec(1)]);
+  });
+
+  it('that reads asks to commit once no read is pending: a read answered may ask for more', async () => {
+    const order = commits();
+    const store = idbTier(freshQueue());
+    await apply(store, [rec(1), rec(2)]);
+    order.length = 0;
+    const values = await store<QueueRecord[]>((kv, done) =>
+      kv.all(false, undefined, (keys) => {
+        order.push(`read ${keys.length} keys`);
+        kv.del(keys[0]!);
+        kv.all<QueueRecord>(true, undefined, (all) => (order.push('read values'), done(all)));
+      }),
+    );
+    expect(order).toEqual(['read 2 keys', 'read values', 'commit']);
+    expect(values).toEqual([rec(2)]);
+  });
+});
+
 describe('records sent at page exit (spilled as notes)', () => {
   afterEach(() => localStorage.clear());
 
