@@ -53,8 +53,6 @@ export const boot = (win: Window & typeof globalThis): BrowserApi | undefined =>
   return api;
 };
 
-const NO_STATS = { queued: 0, inFlight: 0, sent: 0, retried: 0, dropped: {} };
-
 const createApi = (config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi => {
   // Without an endpoint there is nowhere to send to: an empty URL would POST to the page itself.
   const transport = config.endpoint ? collector({ endpoint: config.endpoint, ...(config.format ? { format: config.format } : {}) }) : undefined;
@@ -63,11 +61,12 @@ const createApi = (config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi =
     debug: config.debug,
     consent: config.consent,
     identity: config.cookieDomain ? { cookieDomain: config.cookieDomain } : undefined,
-    plugins: [...(transport ? [transport] : []), ...capturePlugins],
+    plugins: transport ? [transport, ...capturePlugins] : capturePlugins,
   });
   const api: BrowserApi = {
     ...client,
-    stats: () => (transport ? transport.stats() : { ...NO_STATS, dropped: {} }),
+    // Without a transport: nothing queued or sent (a fresh object each time, as a transport's).
+    stats: () => (transport ? transport.stats() : { queued: 0, inFlight: 0, sent: 0, retried: 0, dropped: {} }),
     commerce: commerceFor(client),
     __sightline: true,
     invoked: 1,

@@ -5,7 +5,7 @@ import type { Plugin } from '../types';
 const PLUGINS: Record<string, () => Plugin> = { context, pageviews, clicks, forms, engagement, commerce };
 
 /** What `data-autocapture="all"` means: autocapture()'s defaults (errors stay opt-in). */
-const ALL = ['context', 'pageviews', 'clicks', 'forms', 'engagement', 'commerce', 'vitals'];
+const ALL = [...Object.keys(PLUGINS), 'vitals'];
 
 /**
  * Plugins shipped as same-origin add-on files beside the IIFE and loaded after boot, so the

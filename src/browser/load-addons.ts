@@ -20,16 +20,15 @@ export const loadAddons = (
   report: (error: ErrorReport) => void,
 ): void => {
   const base = own && 'src' in own ? own.src : '';
+  const fail = (message: string, source: ErrorReport['source'], detail: Record<string, unknown>): void =>
+    report({ code: 'browser/addon-failed', message, source, detail });
   if (!files.length) return;
-  if (!base) {
-    report({ code: 'browser/addon-failed', message: 'Cannot locate the sightline script to load add-ons beside it', source: 'sdk', detail: { files } });
-    return;
-  }
+  if (!base) return fail('Cannot locate the sightline script to load add-ons beside it', 'sdk', { files });
   let policy: ScriptUrlPolicy | undefined;
   for (const file of files) {
     const script = doc.createElement('script');
     script.async = true;
-    script.onerror = () => report({ code: 'browser/addon-failed', message: `Could not load ${file}`, source: 'network', detail: { file } });
+    script.onerror = () => fail(`Could not load ${file}`, 'network', { file });
     try {
       // Throws where the script's own URL has no folder to resolve against (blob:, data:).
       const url = new URL(file, base).href;
@@ -44,7 +43,7 @@ export const loadAddons = (
       }
       (doc.head || doc.documentElement).appendChild(script);
     } catch (error) {
-      report({ code: 'browser/addon-failed', message: `Could not load ${file}: ${String(error)}`, source: 'sdk', detail: { file } });
+      fail(`Could not load ${file}: ${String(error)}`, 'sdk', { file });
     }
   }
 };
