@@ -8,6 +8,23 @@ import type { Tier } from './queue-kv';
  */
 export const IDB_OPEN_MS = 5_000;
 
+// Page-wide, as pagehide is (see pauseReads): the transactions of all tiers waiting for a
+// read's answer, and while the page is hidden, those to run again when it is shown.
+const reading = new Set<() => void>();
+const resumes: (() => void)[] = [];
+let hidden = false;
+
+/**
+ * Pauses (at `pagehide`) or resumes (at `pageshow`) the IndexedDB tiers' reads. A page
+ * frozen in the back/forward cache takes no answers, so a transaction waiting for a read's
+ * would hold the store, and the next page's transactions would wait behind it (Chromium
+ * evicts the frozen page then: IgnoreEventAndEvict). So each transaction with a read under
+ * way is aborted, which undoes all it did, and runs again once the page is shown: its caller
+ * sees one transaction, later.
+ */
+export const pauseReads = (hide: boolean): void =>
+  (hidden = hide) ? reading.forEach((halt) => halt()) : resumes.splice(0).forEach((resume) => resume());
+
 /**
  * The IndexedDB tier: its own database (named after the queue) with one object store,
  * opened through idb-keyval on first use, never at import. Any failure — no
@@ -24,42 +41,53 @@ export const idbTier = (name: string): Tier => {
       // so it must not run here too once the open finishes.
       let late: Error | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      use('readwrite', (s) => {
-        if (late) throw late;
-        opened = true;
-        clearTimeout(timer);
-        const tx = s.transaction;
-        // A page that deletes or upgrades the database waits for every connection to close:
-        // this one does (its next transaction fails, and the chain steps down).
-        tx.db.onversionchange = () => tx.db.close();
-        let out: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-        // Once no read is pending, nothing asks for more (only a read's answer may): commit at
-        // once. Left to auto-commit, the transaction would wait for this page to take its
-        // requests' answers, and a page frozen in the back/forward cache takes none: holding the
-        // store, it would keep the next page's transactions waiting, and Chromium evicts a page
-        // that does (IgnoreEventAndEvict). (Safari before 15 has no commit(): it auto-commits.)
-        let reads = 0;
-        const end = (): unknown => reads || (tx.commit && tx.commit());
-        try {
-          fn(
-            {
-              all(values, n, then) {
-                const req = s[values ? 'getAll' : 'getAllKeys'](null, n);
-                reads++;
-                req.onsuccess = () => (reads--, then(req.result as never), end());
+      const run = (): Promise<any> => // eslint-disable-line @typescript-eslint/no-explicit-any
+        use('readwrite', (s) => {
+          if (late) throw late;
+          opened = true;
+          clearTimeout(timer);
+          const tx = s.transaction;
+          // A page that deletes or upgrades the database waits for every connection to close:
+          // this one does (its next transaction fails, and the chain steps down).
+          tx.db.onversionchange = () => tx.db.close();
+          let out: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+          // Once no read is pending, nothing asks for more (only a read's answer may): commit at
+          // once. Left to auto-commit, the transaction would wait for this page to take its
+          // requests' answers, which a frozen page does not (see pauseReads). (Safari before 15
+          // has no commit(): it auto-commits.)
+          let reads = 0;
+          const end = (): unknown => reads || (tx.commit && tx.commit());
+          try {
+            fn(
+              {
+                all(values, n, then) {
+                  const req = s[values ? 'getAll' : 'getAllKeys'](null, n);
+                  reads++;
+                  req.onsuccess = () => (reads--, then(req.result as never), end());
+                },
+                set: (k, v) => s.put(v, k),
+                del: (k) => s.delete(k),
               },
-              set: (k, v) => s.put(v, k),
-              del: (k) => s.delete(k),
+              (v) => (out = v),
+            );
+            end();
+          } catch (error) {
+            tx.abort(); // what was asked before the throw would commit otherwise
+            throw error;
+          }
+          // Aborted at pagehide with a read under way (see pauseReads): `reads` is -1 from then on.
+          const halt = (): unknown => reads > 0 && ((reads = -1), tx.abort());
+          reading.add(halt);
+          return promisifyRequest(tx).then(
+            () => (reading.delete(halt), out),
+            (error) => {
+              reading.delete(halt);
+              if (reads < 0) return new Promise<void>((resume) => (hidden ? resumes.push(resume) : resume())).then(run);
+              throw error;
             },
-            (v) => (out = v),
           );
-          end();
-        } catch (error) {
-          tx.abort(); // what was asked before the throw would commit otherwise
-          throw error;
-        }
-        return promisifyRequest(tx).then(() => out);
-      }).then(resolve, reject);
+        });
+      run().then(resolve, reject);
       // (Not reached where there is no IndexedDB: `use` throws, and so does this executor.)
       if (!opened) timer = setTimeout(() => reject((late = Error('IndexedDB did not open'))), IDB_OPEN_MS);
     });

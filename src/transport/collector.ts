@@ -4,6 +4,7 @@ import { MAX_TIMER_MS } from '../lib/max-timer';
 import { uuid } from '../lib/uuid';
 import { fit, keyTime, recordKey } from '../storage/queue-kv';
 import type { QueueRecord } from '../storage/queue-kv';
+import { pauseReads } from '../storage/idb';
 import { apply, note } from '../storage/queue-ops';
 import { createQueueStore } from '../storage/queue-store';
 import type { ConsentState, ErrorSource, FlushReason, Plugin, SightlineClient, SightlineEvent } from '../types';
@@ -335,14 +336,17 @@ export const collector = (options: CollectorOptions): Collector => {
       const [records, kept, cut] = await store.take(maxEvents, batchBytes, bounds);
       if (bounds) queued = kept;
       // Cut, so not for an exit to beacon, this tab's nor another tab's (which may hold it in
-      // memory for that); and not lost if an exit beaconed (and noted) it as this batch was read.
+      // memory for that); and not lost if an exit beaconed (and noted) it as this batch was read,
+      // or saved it (the next cycle takes that copy in, and bounds the queue with it).
       claim(cut);
-      const [, lost] = fit(cut.filter((k) => (mine.delete(k), !store.noted([k]))));
+      const unnoted = cut.filter((k) => (mine.delete(k), !store.noted([k])));
+      const [, lost] = fit(unnoted);
       if (lost) drop('transport/queue-overflow', lost);
       // Deleted where it was read; below a full IndexedDB a chunk may be held in two tiers
       // (an exit saved it as its write committed): deleted in both, or it would go after all.
-      // By saved notes once the lock went (at pagehide): the queue is the next sender's.
-      if (cut.length) ours() ? await store.finish(cut.map(note)) : store.spill(cut.map(note));
+      // By saved notes once the lock went (at pagehide): the queue is the next sender's. Not
+      // over a copy an exit saved: that would lose it unreported.
+      if (cut.length) ours() ? await store.finish(cut.map(note)) : store.spill(unnoted.map(note));
       bounds = undefined;
       const keys = records.map((r) => r.k);
       // An exit while this batch was read, in this tab or another, may have beaconed some of
@@ -544,10 +548,11 @@ export const collector = (options: CollectorOptions): Collector => {
       const leave = (pagehide?: boolean): void => {
         try {
           // Gone, or frozen in the back/forward cache: the tab lock goes (see TabLock.release),
-          // whatever the cycle is doing. A storage step under way is one transaction, ordered
-          // before any of the next sender's; from its answer on the cycle writes only notes
-          // in <name>:q (see keep, and the bound's cut) and starts nothing.
-          if (pagehide) (away = true), lock.release();
+          // whatever the cycle is doing. A storage step under way commits if it only writes;
+          // one waiting for a read is undone, and runs again if the page is shown (see
+          // pauseReads). From then on the cycle writes only notes in <name>:q (see keep, and
+          // the bound's cut) and starts nothing.
+          if (pagehide) lock.release(), pauseReads((away = true));
           if (!exiting) {
             exiting = true;
             spent = 0;
@@ -583,7 +588,7 @@ export const collector = (options: CollectorOptions): Collector => {
         // Another tab saved events at its exit: send them soon (the batch timer), unless backing off.
         store.spills(() => backoff || arm()),
         // Back from the back/forward cache: send what waited, as a page load does.
-        addListener(globalThis, 'pageshow', () => away && ((away = false), void run('start'))),
+        addListener(globalThis, 'pageshow', () => away && (pauseReads((away = false)), void run('start'))),
         addListener(nav, 'navigate', ({ destination: to }: NavigateEvent) => {
           next = !to.sameDocument && to.url.startsWith(`${location.origin}/`) ? performance.now() + D.NAVIGATE_MS : 0;
         }),
@@ -612,13 +617,14 @@ export const collector = (options: CollectorOptions): Collector => {
     flush: (reason) => settled().then(() => run(reason)),
     stats: () => ({ queued: queued + pending.length + count([...writes.values()].flat()), inFlight, sent, retried, dropped: { ...dropped }, storage: store.tier(), lastFlush }),
     // Stored, what it was given is sent by the next page (or client) of this queue: nothing
-    // leaves from here after the request under way, and no timer is left behind.
+    // leaves from here after the request under way, and no timer is left behind. Not waited
+    // for after pagehide: a read waits for pageshow then (see pauseReads), an answer may never come.
     async teardown() {
       stops.forEach((stop) => stop());
       channel.port1.close();
       await settled();
       granted = false;
-      await running;
+      away || (await running);
       clearTimeout(timer);
     },
   };

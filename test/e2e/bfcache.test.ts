@@ -213,6 +213,20 @@ describe('the back/forward cache', () => {
       expect(stored).toHaveLength(1);
       expect({ restored: await comeBack(page), notRestored }).toEqual({ restored: true, notRestored: [] });
     });
+
+    it("a read of the sender's: it is undone, and runs again when Back restores the page, whose sender goes on", async () => {
+      const { page, notRestored, id } = await quietTab();
+      const blocker = await holdQueue(page);
+      await waitingAfter(page, () => void (window as any).sightline.flush());
+      await leaveFrozen(page, blocker);
+      await loadSdk(page);
+      await waitForSdk(page);
+      await page.evaluate(() => ((window as any).sightline.track('On The Next Page'), (window as any).sightline.flush()));
+      await waitForEvents(env.stack.collector.url, { anonymousId: id, event: 'On The Next Page', describe: "the next page's event", until: (all) => all.length >= 1 });
+      expect({ restored: await comeBack(page), notRestored }).toEqual({ restored: true, notRestored: [] });
+      await page.evaluate(() => ((window as any).sightline.track('Back Again'), (window as any).sightline.flush()));
+      await waitForEvents(env.stack.collector.url, { anonymousId: id, event: 'Back Again', describe: 'the event tracked on the restored page', until: (all) => all.length >= 1 });
+    });
   });
 
   it("keeps the example shop's product page (autocapture, recommendations) when the shopper adds to cart and leaves at once", async () => {

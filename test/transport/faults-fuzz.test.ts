@@ -642,6 +642,20 @@ const FOUND: { variant: string; defect: string; example: [Opts, Step[], number[]
       -19,
     ],
   },
+  {
+    variant: 'one',
+    defect: 'a page whose read of the queue under way at pagehide ran again at pageshow, past the lock, and trimmed chunks its exit had saved',
+    example: [
+      { maxEvents: 50, maxBytes: 16384, queueEvents: 40, intervalMs: 0 },
+      [
+        { do: 'track', tab: 0, events: 55, big: 2, bigSize: 5500 },
+        { do: 'track', tab: 1, events: 57, big: 3, bigSize: 7500 },
+        { do: 'bfcache', tab: 0, turns: 75, extra: 0 },
+      ],
+      [4, 20, 23, 1, 57, 51, 37, 0],
+      -2147483621,
+    ],
+  },
 ];
 
 describe('one or two tabs through collector faults, reloads and crashes', () => {

@@ -631,6 +631,49 @@ describe('page exit', () => {
       await tab.destroy();
     });
 
+    /**
+     * Opens a tab over what an earlier page left, and hides it into the back/forward cache as
+     * its start cycle reads the batch from IndexedDB: a frozen page would take no answer, and
+     * its transaction would hold the store. Resolves with the transactions aborted and the reads asked.
+     */
+    const frozenAsItReads = async (name: string) => {
+      await leftByEarlierPage(name, 1);
+      const aborts = vi.spyOn(IDBTransaction.prototype, 'abort');
+      const read = IDBObjectStore.prototype.getAllKeys;
+      const reads = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementationOnce(function (this: IDBObjectStore, ...args) {
+        queueMicrotask(() => (dispatchVisibilityChange('hidden'), dispatchPageHide()));
+        return read.apply(this, args);
+      });
+      const tab = await openTab({ queue: { name } });
+      await elapse(2_000);
+      return { tab, aborts, reads };
+    };
+
+    it('undoes its read of the queue, reads again once the page is shown, and sends the batch then, once', async () => {
+      const name = freshQueue();
+      const { tab, aborts, reads } = await frozenAsItReads(name);
+      expect(aborts).toHaveBeenCalledTimes(1);
+      expect(reads).toHaveBeenCalledTimes(1); // not again while the page is away
+      expect(collector.received).toHaveLength(0);
+      window.dispatchEvent(new Event('pageshow'));
+      dispatchVisibilityChange('visible');
+      await tab.flush();
+      expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Old 0']);
+      expect(await queuedIn(name)).toEqual([]);
+      await tab.destroy();
+    });
+
+    it('lets destroy() end while the page is away, not waiting for its read to run again', async () => {
+      const name = freshQueue();
+      const { tab } = await frozenAsItReads(name);
+      await tab.destroy();
+      // The batch stays stored for the next page.
+      const next = await openTab({ queue: { name } });
+      await next.flush();
+      expect(collector.received.flatMap((r) => r.body.batch.map((e) => e.event))).toEqual(['Old 0']);
+      await next.destroy();
+    });
+
     /** Tracks `events` in one task (one chunk) and starts sending them: answers are scripted by the caller. */
     const sendOneChunk = async (tab: TransportTab, events: string[]) => {
       events.forEach((e) => tab.track(e));

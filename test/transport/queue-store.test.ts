@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { idbTier } from '../../src/storage/idb';
+import { idbTier, pauseReads } from '../../src/storage/idb';
 import { fit, recordKey } from '../../src/storage/queue-kv';
 import type { QueueRecord, Tier } from '../../src/storage/queue-kv';
 import { createLease } from '../../src/storage/queue-lease';
@@ -120,6 +120,35 @@ describe('an IndexedDB transaction', () => {
     );
     expect(order).toEqual(['read 2 keys', 'read values', 'commit']);
     expect(values).toEqual([rec(2)]);
+  });
+
+  describe('under way at pagehide', () => {
+    afterEach(() => pauseReads(false));
+
+    it('that waits for a read is undone, leaving the store to the next page, and runs again once the page is shown', async () => {
+      const name = freshQueue();
+      const store = idbTier(name);
+      await apply(store, [rec(1)]);
+      let answered = false;
+      let runs = 0;
+      // The page hides as the read is under way (the first time only).
+      const read = store<string[]>((kv, done) => (kv.all(false, undefined, done), runs++ || queueMicrotask(() => pauseReads(true))));
+      void read.then(() => (answered = true));
+      // The next page writes: its transaction is not kept waiting behind the paused read.
+      await apply(idbTier(name), [rec(2)]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(answered).toBe(false);
+      pauseReads(false);
+      expect(await read).toEqual([rec(1).k, rec(2).k]);
+      expect(runs).toBe(2);
+    });
+
+    it('that only writes commits', async () => {
+      const store = idbTier(freshQueue());
+      await store((kv) => (kv.set(rec(1).k, rec(1)), queueMicrotask(() => pauseReads(true))));
+      pauseReads(false);
+      expect(await batch(store)).toEqual([rec(1)]);
+    });
   });
 });
 
