@@ -30,6 +30,18 @@ async function trackAndClose(tab: TransportTab, event: string): Promise<void> {
 }
 
 /**
+ * Runs `act` as the sender asks for its next read of the queue (the keys of a batch), before
+ * the read goes to IndexedDB. Returns the spy, which counts the reads.
+ */
+function asTheSenderReads(act: () => void) {
+  const read = IDBObjectStore.prototype.getAllKeys;
+  return vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementationOnce(function (this: IDBObjectStore, ...args) {
+    act();
+    return read.apply(this, args);
+  });
+}
+
+/**
  * A tab whose queue keeps at most two events, holding three chunks of one event each (one
  * task each), stored and waiting for the batch timer: its next send cycle cuts the oldest.
  */
@@ -475,11 +487,7 @@ describe('page exit', () => {
     const tab = await openTab({ queue: { name } });
     tab.track('Product Added');
     await settle(); // stored, waiting for the batch timer
-    const read = IDBObjectStore.prototype.getAllKeys;
-    vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementationOnce(function (this: IDBObjectStore, ...args) {
-      dispatchVisibilityChange('hidden'); // the shopper switches tabs as the sender reads its batch
-      return read.apply(this, args);
-    });
+    asTheSenderReads(() => dispatchVisibilityChange('hidden')); // the shopper switches tabs as the sender reads its batch
     await tab.flush();
     expect(beacon.calls).toHaveLength(1);
     dispatchVisibilityChange('visible');
@@ -494,11 +502,7 @@ describe('page exit', () => {
     const name = freshQueue();
     const beacon = spyOnBeacon();
     const tab = await tabOverItsBound(name);
-    const read = IDBObjectStore.prototype.getAllKeys;
-    vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementationOnce(function (this: IDBObjectStore, ...args) {
-      dispatchVisibilityChange('hidden'); // beacons all three as the sender trims the oldest
-      return read.apply(this, args);
-    });
+    asTheSenderReads(() => dispatchVisibilityChange('hidden')); // beacons all three as the sender trims the oldest
     await tab.flush();
     dispatchVisibilityChange('visible');
     expect(beacon.calls.flatMap((c) => JSON.parse(c.body).batch.map((e: { event: string }) => e.event))).toEqual(['Product Viewed', 'Product Added', 'Cart Viewed']);
@@ -639,11 +643,8 @@ describe('page exit', () => {
     const frozenAsItReads = async (name: string) => {
       await leftByEarlierPage(name, 1);
       const aborts = vi.spyOn(IDBTransaction.prototype, 'abort');
-      const read = IDBObjectStore.prototype.getAllKeys;
-      const reads = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementationOnce(function (this: IDBObjectStore, ...args) {
-        queueMicrotask(() => (dispatchVisibilityChange('hidden'), dispatchPageHide()));
-        return read.apply(this, args);
-      });
+      // Once the read is asked for (a microtask later), as the transaction waits for its answer.
+      const reads = asTheSenderReads(() => queueMicrotask(() => (dispatchVisibilityChange('hidden'), dispatchPageHide())));
       const tab = await openTab({ queue: { name } });
       await elapse(2_000);
       return { tab, aborts, reads };
@@ -877,13 +878,9 @@ describe('page exit', () => {
     const beacon = spyOnBeacon();
     const tab = await openTab({ queue: { name: freshQueue() } });
     const put = vi.spyOn(IDBObjectStore.prototype, 'put');
-    const getAllKeys = IDBObjectStore.prototype.getAllKeys;
     let switched = false;
-    const reading = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (!switched) dispatchVisibilityChange('hidden'); // the shopper switches tabs as the sender starts reading
-      switched = true;
-      return getAllKeys.apply(this, args);
-    });
+    // The shopper switches tabs as the sender starts reading.
+    const reading = asTheSenderReads(() => ((switched = true), dispatchVisibilityChange('hidden')));
     tab.track('Product Added');
     await turnsUntil(() => put.mock.calls.length > 0); // its write has begun, not committed
     dispatchOnline(); // a cycle starts at once (no flush, which would wait for the write): its read comes after the write
