@@ -47,7 +47,8 @@ export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): 
     if (!kept) drop(code);
   };
 
-  function send(type: EventType, make: Make): void {
+  // Truthy when the event was passed on, falsy when it was dropped as too large.
+  function send(type: EventType, make: Make): unknown {
     const scan: Scan = { issues: {}, bytes: 0 };
     const bag = toBag(scan);
     const timestamp = isoTime(Date.now());
@@ -75,6 +76,7 @@ export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): 
       ((type != 'identify' && scan.bytes <= max) || byteLength(JSON.stringify(ev)) <= max || note(scan, 'too-large', 'event'));
     for (const [code, path] of Object.entries(scan.issues)) report('input/' + code, 'input', { path, type, event: fields.event });
     fits ? consent.pass(ev) : drop('input/too-large', ev);
+    return fits;
   }
 
   return {
@@ -96,9 +98,9 @@ export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): 
       if (isBag(userId)) (traits = userId), (userId = undefined);
       const uid = toId(userId);
       if (userId != null && !uid) return reject('input/invalid-id', 'identify', userId);
-      send('identify', (bag) => ({ traits: id.identify(uid, bag(traits, 'traits')) }));
       // Once its event was passed on: an event an `identify` listener makes comes after it.
-      emit('identify', id.user());
+      // Dropped as too large, it changes nothing: kept, its traits would make every later identify too large.
+      send('identify', (bag) => ({ traits: id.identify(uid, bag(traits, 'traits')) })) ? emit('identify', id.user()) : id.undo();
     },
     alias(newId, previousId) {
       const to = toId(newId);

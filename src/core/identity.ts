@@ -14,9 +14,12 @@ export interface Identity {
   user(): User;
   /**
    * Segment semantics: traits merge unless the user id changes; the anonymous id stays.
-   * Returns a copy of the traits now. The caller fires `identify`, once the event is made.
+   * Returns a copy of the traits now. The caller fires `identify` once the event was passed
+   * on, or calls `undo()` when it was dropped.
    */
   identify(userId: string | undefined, traits: Properties): Properties;
+  /** Puts back the user id and traits from before the last `identify` (its event was dropped). */
+  undo(): void;
   /** A new anonymous id, no user id, no traits. Fires `reset`. */
   reset(): void;
 }
@@ -57,6 +60,8 @@ export const createIdentity = (
   let userId = isName(stored.userId) ? stored.userId : null;
   // Sanitized and redacted like the traits of a call: what is stored may not be ours.
   let traits = clean(stored.traits, 'traits');
+  // The user before the last identify: a dropped identify must change nothing.
+  let last: [string | null, Properties];
 
   // true: writes the ids and traits (cookie + localStorage) if storing is allowed now.
   // false: deletes whatever of ours is stored; the values stay in memory.
@@ -77,11 +82,16 @@ export const createIdentity = (
   return {
     user,
     identify(id, t) {
+      last = [userId, traits];
       // A different user starts without the traits of the last one.
       traits = { ...(userId && id && id != userId ? {} : traits), ...t };
       userId = id || userId;
       store(true);
       return { ...traits };
+    },
+    undo() {
+      [userId, traits] = last;
+      store(true);
     },
     reset() {
       anonymousId = uuid();

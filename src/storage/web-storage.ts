@@ -1,12 +1,12 @@
 // Even reading `window.localStorage` throws a SecurityError when storage is blocked (sandboxed
 // iframes, "block all cookies"), and it is absent in Node: every access sits inside a try.
 
-/** Reads a localStorage key; `null` when absent or when storage is unreachable. */
-export const readStorage = (key: string): string | null => {
+/** Reads a localStorage key; `null` when absent, `undefined` when storage is unreachable. */
+export const readStorage = (key: string): string | null | undefined => {
   try {
     return localStorage.getItem(key);
   } catch {
-    return null;
+    // Unreachable: nothing to read.
   }
 };
 

@@ -135,6 +135,68 @@ describe('identify', () => {
   });
 });
 
+describe('an identify dropped as too large', () => {
+  // 20 traits of 2 KB: the event passes the default maxEventBytes (32 KB) only merged with earlier ones.
+  const big = (from: number): Record<string, string> =>
+    Object.fromEntries(Array.from({ length: 10 }, (_, i) => ['note' + (from + i), 'x'.repeat(2000)]));
+
+  it('leaves the identity as it was, in memory and in storage, and fires no identify hook', async () => {
+    const h = createHarness();
+    const hooks: unknown[] = [];
+    h.client.on('identify', (u) => hooks.push(u));
+    h.client.identify('u1', { plan: 'gold', ...big(0) });
+    const before = h.client.user();
+    const kept = localStorage.getItem('sl_user');
+    hooks.length = 0;
+    h.client.identify('u1', big(10));
+    await h.settle();
+    expect(h.codes()).toEqual(['input/too-large']);
+    expect(h.client.user()).toEqual(before);
+    expect(localStorage.getItem('sl_user')).toBe(kept);
+    expect(hooks).toEqual([]);
+  });
+
+  it('does not block the next identify of that user, on this page or the next', async () => {
+    const h = createHarness();
+    h.client.identify('u1', big(0));
+    h.client.identify('u1', big(10));
+    h.client.identify('u1', { plan: 'pro' });
+    await h.settle();
+    expect(h.codes()).toEqual(['input/too-large']);
+    expect(h.events.map((e) => Object.keys(e.traits!).length)).toEqual([10, 11]);
+    const next = createHarness();
+    next.client.identify('u1', { city: 'Oslo' });
+    await next.settle();
+    expect(next.codes()).toEqual([]);
+    expect(next.events[0]!.traits).toEqual({ ...big(0), plan: 'pro', city: 'Oslo' });
+  });
+
+  it('keeps the user it would have replaced', async () => {
+    const h = createHarness();
+    h.client.identify('u1', { plan: 'gold' });
+    h.client.identify('u2', { ...big(0), ...big(10) });
+    h.client.track('After');
+    await h.settle();
+    expect(h.codes()).toEqual(['input/too-large']);
+    expect(h.client.user()).toMatchObject({ userId: 'u1', traits: { plan: 'gold' } });
+    expect(h.events.map((e) => [e.type, e.userId])).toEqual([
+      ['identify', 'u1'],
+      ['track', 'u1'],
+    ]);
+  });
+
+  it('keeps nothing of traits the sanitizer stopped walking at the size cap', async () => {
+    const h = createHarness();
+    h.client.identify('u1', { plan: 'gold' });
+    const traits: Record<string, unknown> = {};
+    for (let i = 0; i < 40_000; i++) traits['opt' + i] = undefined;
+    h.client.identify('u2', traits);
+    await h.settle();
+    expect(h.codes()).toContain('input/too-large');
+    expect(h.client.user()).toMatchObject({ userId: 'u1', traits: { plan: 'gold' } });
+  });
+});
+
 describe('reset', () => {
   it('makes a new anonymous id and clears the user id and traits, in memory and storage', () => {
     const { client } = createHarness();
