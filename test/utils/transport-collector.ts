@@ -61,6 +61,10 @@ export function useTransportCollector() {
     answer(...answers: (Answer | number)[]) {
       script.push(...answers.map((a) => (typeof a === 'number' ? { status: a } : a)));
     },
+    /** Event names of every request received, whatever its answer, in arrival order (duplicates kept). */
+    names(): (string | undefined)[] {
+      return received.flatMap((r) => r.body.batch.map((e) => e.event));
+    },
     /** messageIds of events in 2xx-answered requests, in arrival order (duplicates kept). */
     delivered(): string[] {
       return received.filter((r) => r.status < 300).flatMap((r) => r.body.batch.map((e) => e.messageId));
