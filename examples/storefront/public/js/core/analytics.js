@@ -80,8 +80,3 @@ export function queueStats() {
 export function currentUser() {
   return safely(() => (isLoaded() && typeof client().user === 'function' ? client().user() : null), null);
 }
-
-/** Asks the SDK to deliver what it buffered (used before leaving checkout). */
-export function flush() {
-  return safely(() => Promise.resolve(client()?.flush()).catch(() => undefined), Promise.resolve());
-}

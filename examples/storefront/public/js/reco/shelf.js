@@ -1,4 +1,3 @@
-import { flush } from '../core/analytics.js';
 import { productProps, trackCommerce } from '../core/commerce.js';
 import { findProduct } from '../data/catalog.js';
 import { recommendationsChanged, startRecommendations } from './engine.js';
@@ -9,8 +8,6 @@ import { recoTile } from './tile.js';
 
 /** Longest wait for the SDK module, then for the model, before showing what there is. */
 const WAIT_MS = 5000;
-/** Longest a click on a plain link waits for the click event to be handed over. */
-const LEAVE_WAIT_MS = 300;
 
 const stops = new Map();
 
@@ -78,11 +75,9 @@ function clicked(e, { spec, picks, reco }) {
   const plain = e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
   // In the SPA the router navigates and sends Product Clicked from the tile's data-*.
   if (spec.spa || !plain || e.defaultPrevented) return;
-  e.preventDefault();
+  // The link goes on at once: the SDK keeps what a page tracks as it is left (the next page
+  // of the shop sends it), so nothing waits for a flush that would only hold the shopper up.
   trackCommerce('Product Clicked', productProps(chosen.product, { position, list_id: spec.listId }));
-  // A full page load is next: give the SDK a moment to hand the events over (it also
-  // persists them, so a slow network loses nothing), then go.
-  within(flush(), LEAVE_WAIT_MS).then(() => location.assign(link.href));
 }
 
 /** Recommendations joined with their products; ids the catalog does not know are dropped. */
