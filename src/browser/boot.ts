@@ -55,12 +55,13 @@ export const boot = (win: Window & typeof globalThis): BrowserApi | undefined =>
 
 const createApi = (config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi => {
   // Without an endpoint there is nowhere to send to: an empty URL would POST to the page itself.
-  const transport = config.endpoint ? collector({ endpoint: config.endpoint, ...(config.format ? { format: config.format } : {}) }) : undefined;
+  // An absent format or cookie domain is undefined, which the options read as their default.
+  const transport = config.endpoint ? collector({ endpoint: config.endpoint, format: config.format }) : undefined;
   const client = createSightline({
     writeKey: config.writeKey,
     debug: config.debug,
     consent: config.consent,
-    identity: config.cookieDomain ? { cookieDomain: config.cookieDomain } : undefined,
+    identity: { cookieDomain: config.cookieDomain },
     plugins: transport ? [transport, ...capturePlugins] : capturePlugins,
   });
   const api: BrowserApi = {

@@ -65,7 +65,8 @@ export type BoundCommerce = { [E in keyof CommerceEventMap as Camel<E>]: (proper
 export const commerceFor = (client: Tracker): BoundCommerce => {
   const bound: Record<string, (properties: object) => void> = {};
   for (const event of COMMERCE_EVENTS) {
-    const method = event.replace(/ (\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
+    // Every word of these names is capitalized: without the spaces, only the first letter changes.
+    const method = event[0]!.toLowerCase() + event.slice(1).replace(/ /g, '');
     bound[method] = (properties) => client.track(event, properties as Record<string, unknown>);
   }
   return bound as BoundCommerce;

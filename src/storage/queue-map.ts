@@ -1,4 +1,4 @@
-import type { Tier } from './queue-kv';
+import type { QueueRecord, Tier } from './queue-kv';
 
 /**
  * A tier over a Map that is loaded and saved whole per transaction (localStorage,
@@ -11,7 +11,10 @@ export const mapTier = (load: () => Map<string, unknown>, save: (map: Map<string
     let out: any; // eslint-disable-line @typescript-eslint/no-explicit-any
     fn(
       {
-        all: (values, n, then) => then([...map.keys()].sort().slice(0, n).map((k) => (values ? map.get(k) : k)) as never),
+        // Keys only of records that hold events: a note (saved in a chunk's place by a page
+        // exit, until the queue takes it in) weighs nothing, so the bounds count none.
+        all: (values, n, then) =>
+          then([...map.keys()].sort().filter((k) => values || (map.get(k) as QueueRecord).j.length).slice(0, n).map((k) => (values ? map.get(k) : k)) as never),
         set: (k, v) => map.set(k, v),
         del: (k) => map.delete(k),
       },

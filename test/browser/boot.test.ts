@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { boot, type BrowserApi } from '../../src/browser/boot';
+import * as helpers from '../../src/capture/commerce/helpers';
 import type { SightlineError } from '../../src/types';
 import { useTransportCollector } from '../utils/transport-collector';
 
@@ -132,6 +133,22 @@ describe('the script-tag entry', () => {
     api.consent.update({ analytics: true });
     await api.flush();
     expect(collector.received.flatMap((r) => r.body.batch).map((e) => e.event)).toEqual(['Before Consent']);
+  });
+
+  it("binds one commerce helper per Segment E-commerce v2 event, named as capture's free function, tracking that event", async () => {
+    addScriptTag(TAG);
+    const api = boot(window)!;
+    expect(Object.keys(api.commerce).sort()).toEqual(Object.keys(helpers).sort());
+    for (const [name, helper] of Object.entries(api.commerce)) (helper as (p: object) => void)({ product_id: name });
+    await api.flush();
+    // Each sends the event capture's function of that name sends.
+    const sent = collector.received.flatMap((r) => r.body.batch).map((e) => [e.properties.product_id, e.event]);
+    const expected = Object.entries(helpers).map(([name, helper]) => {
+      let event = '';
+      helper({ track: (e: string) => (event = e) }, {} as never);
+      return [name, event];
+    });
+    expect(sent.sort()).toEqual(expected.sort());
   });
 
   it('reports a missing data-endpoint instead of failing', () => {

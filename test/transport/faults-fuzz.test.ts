@@ -656,6 +656,25 @@ const FOUND: { variant: string; defect: string; example: [Opts, Step[], number[]
       -2147483621,
     ],
   },
+  {
+    variant: 'one',
+    defect: 'the notes a hidden page saved in a localStorage queue, in place of the chunks it beaconed, counted in the bound: cut, they were reported as overflow, though delivered',
+    example: [
+      { maxEvents: 5, maxBytes: 4096, queueEvents: 40, intervalMs: 0 },
+      [
+        { do: 'disk-full' },
+        { do: 'track', tab: 0, events: 1, big: 0, bigSize: 1500 },
+        { do: 'wait', ms: 1 },
+        { do: 'bfcache', tab: 0, turns: 1, extra: 2 },
+        { do: 'track', tab: 0, events: 40, big: 0, bigSize: 1500 },
+        { do: 'fault', faults: [{ kind: 'hang' }] },
+        { do: 'track', tab: 0, events: 1, big: 0, bigSize: 1500 },
+        { do: 'disk-full' },
+      ],
+      [0, 0, 0, 0, 0, 0, 0, 0],
+      0,
+    ],
+  },
 ];
 
 describe('one or two tabs through collector faults, reloads and crashes', () => {

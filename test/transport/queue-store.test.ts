@@ -274,6 +274,39 @@ describe('a queue that stepped down from a full IndexedDB', () => {
   });
 });
 
+describe('notes a page exit saved in the localStorage queue, in place of the chunks it beaconed', () => {
+  afterEach(() => localStorage.clear());
+
+  /** The queue on localStorage: `stored` written, then `beaconed` replaced by their notes (as an exit saves them). */
+  const queueWithNotes = async (stored: QueueRecord[], beaconed: QueueRecord[]) => {
+    const name = freshQueue();
+    const store = createQueueStore(name, () => {});
+    const local = localTier(`${name}:q`);
+    await apply(local, stored.concat(beaconed));
+    store.spill(beaconed.map((r) => note(r.k)));
+    return { store, local };
+  };
+
+  it('count for nothing in the bound: no chunk the queue holds is cut for them, and none of them is cut as lost', async () => {
+    // One event stored, five beaconed: the queue holds one event, within a bound of two.
+    const { local } = await queueWithNotes([rec(1)], [rec(2, 10, 5)]);
+    const [records, kept, cut] = await take(local, 10, 1e9, [2, 1e9]);
+    expect({ kept, cut }).toEqual({ kept: 1, cut: [] });
+    expect(records.map((r) => r.k)).toContain(rec(1).k);
+  });
+
+  it('count for nothing in the bound of a queue that stepped down from a full IndexedDB either', async () => {
+    const name = freshQueue();
+    fillIndexedDb();
+    const full = createQueueStore(name, () => {});
+    await apply(full.tx, [rec(1), rec(2, 10, 5)]);
+    expect(full.tier()).toBe('localstorage');
+    full.spill([note(rec(2, 10, 5).k)]);
+    const [, kept, cut] = await full.take(10, 1e9, [2, 1e9]);
+    expect({ kept, cut }).toEqual({ kept: 1, cut: [] });
+  });
+});
+
 describe('the localStorage tier over what another script or an old version left under its key', () => {
   afterEach(() => localStorage.clear());
 
