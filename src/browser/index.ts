@@ -6,7 +6,7 @@ try {
   if (typeof window !== 'undefined') boot(window);
 } catch (error) {
   // Nothing is set up to report to yet; stay silent unless the page asked for debug output.
-  if (typeof console !== 'undefined' && /[?&]sl_debug=1/.test(String(window.location?.search))) {
+  if (typeof console !== 'undefined' && /[?&]sl_debug=1/.test(Object(window.location).search)) {
     console.warn('[sightline] failed to start', error);
   }
 }

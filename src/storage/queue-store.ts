@@ -182,7 +182,9 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
         return;
       }
       if (!records.length) return;
-      if (!at) await apply(tx, records);
+      // Into IndexedDB. Should that step the queue down, not written again where they were read:
+      // an exit or another tab's sender may have noted or deleted some of them there meanwhile.
+      if (!at) await tx((kv) => at || records.forEach((r) => (r.j.length ? kv.set(r.k, r) : kv.del(r.k))));
       // Not applied in IndexedDB (the queue is below it, or stepped down now for being full):
       // what is named here is deleted there all the same, for it may be read from there (see
       // source). Records stay in localStorage, the queue now, untouched (an exit may have

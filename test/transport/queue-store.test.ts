@@ -253,6 +253,18 @@ describe('a queue that stepped down from a full IndexedDB', () => {
     expect(await deliverAll(full)).toEqual([]);
   });
 
+  it('writes nothing back into localStorage when taking its list in is what steps a tab down: a note saved meanwhile stays', async () => {
+    const { name, other, full } = await twoTabs([]);
+    // `other` has not stepped down: it takes the list in to move it into IndexedDB, which is full.
+    const absorbing = other.absorb();
+    full.spill([note(rec(9).k)]); // meanwhile the tab that stored rec(9) there beacons it at its exit
+    await absorbing;
+    expect(other.tier()).toBe('localstorage');
+    expect(localStorage.getItem(`${name}:q`)).not.toContain('"j":["');
+    await other.absorb();
+    expect(await deliverAll(other)).toEqual([]);
+  });
+
   it('bounds IndexedDB and localStorage as one queue: the oldest keys past the bound wherever they are, a chunk held in both once', async () => {
     const twice = rec(2, 10, 2);
     const { other, full } = await twoTabs([rec(1), twice, rec(3)]);
