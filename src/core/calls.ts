@@ -74,6 +74,8 @@ export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): 
     const fits =
       !scan.issues['too-large'] &&
       ((type != 'identify' && scan.bytes <= max) || byteLength(JSON.stringify(ev)) <= max || note(scan, 'too-large', 'event'));
+    // A dropped identify changes nothing, already for what its reports and drop tell listeners.
+    fits || type == 'identify' && id.undo();
     for (const [code, path] of Object.entries(scan.issues)) report('input/' + code, 'input', { path, type, event: fields.event });
     fits ? consent.pass(ev) : drop('input/too-large', ev);
     return fits;
@@ -99,8 +101,9 @@ export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): 
       const uid = toId(userId);
       if (userId != null && !uid) return reject('input/invalid-id', 'identify', userId);
       // Once its event was passed on: an event an `identify` listener makes comes after it.
-      // Dropped as too large, it changes nothing: kept, its traits would make every later identify too large.
-      send('identify', (bag) => ({ traits: id.identify(uid, bag(traits, 'traits')) })) ? emit('identify', id.user()) : id.undo();
+      // Dropped as too large, it changes nothing (send undoes it): kept, its traits would make
+      // every later identify too large.
+      send('identify', (bag) => ({ traits: id.identify(uid, bag(traits, 'traits')) })) && emit('identify', id.user());
     },
     alias(newId, previousId) {
       const to = toId(newId);

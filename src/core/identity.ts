@@ -14,8 +14,8 @@ export interface Identity {
   user(): User;
   /**
    * Segment semantics: traits merge unless the user id changes; the anonymous id stays.
-   * Returns a copy of the traits now. The caller fires `identify` once the event was passed
-   * on, or calls `undo()` when it was dropped.
+   * Returns a copy of the traits now. The caller calls `undo()` as soon as it knows the event
+   * is dropped (before reporting it), or fires `identify` once the event was passed on.
    */
   identify(userId: string | undefined, traits: Properties): Properties;
   /** Puts back the user id and traits from before the last `identify` (its event was dropped). */

@@ -185,6 +185,21 @@ describe('an identify dropped as too large', () => {
     ]);
   });
 
+  it('tells its error and drop listeners of the identity as it stays, not as it would have been', async () => {
+    const h = createHarness();
+    h.client.identify('u1', { plan: 'gold' });
+    const seen: unknown[] = [];
+    // The names of the traits it sees: the merged ones would be 21.
+    h.client.onError(() => seen.push(['error', Object.keys(h.client.user().traits)]));
+    h.client.on('drop', () => seen.push(['drop', Object.keys(h.client.user().traits)]));
+    h.client.identify('u1', { ...big(0), ...big(10) });
+    await h.settle();
+    expect(seen).toEqual([
+      ['error', ['plan']],
+      ['drop', ['plan']],
+    ]);
+  });
+
   it('keeps nothing of traits the sanitizer stopped walking at the size cap', async () => {
     const h = createHarness();
     h.client.identify('u1', { plan: 'gold' });
