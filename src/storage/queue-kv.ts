@@ -20,7 +20,11 @@ export interface QueueRecord {
  * synchronous tiers answer at once.
  */
 export interface KV {
-  /** The first `n` keys (`values` false) or values (all without `n`), in key order. */
+  /**
+   * The first `n` keys (`values` false) or values (all without `n`), in key order. Keys are
+   * those of records that hold events: a note stored as a record (localStorage, see
+   * queue-map) has none to count. IndexedDB never stores one.
+   */
   all<T = string>(values: boolean, n: number | undefined, then: (out: T[]) => void): void;
   set(key: string, value: unknown): void;
   del(key: string): void;
