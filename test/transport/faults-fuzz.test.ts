@@ -269,8 +269,7 @@ let full: ReturnType<typeof fillIndexedDb> | undefined;
 
 async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], turns: number[], rnd: number): Promise<Outcome> {
   const run = ++runNo;
-  // An IndexedDB of its own: the databases of earlier runs go with theirs (kept in one, they
-  // outgrew the default heap within 3,000 runs).
+  // An IndexedDB of its own: the databases of earlier runs go with theirs.
   globalThis.indexedDB = new IDBFactory();
   full = void full?.mockRestore();
   const log: string[] = [];
@@ -286,12 +285,13 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
   const randSpy = vi.spyOn(Math, 'random').mockImplementation(rand);
   if (lease) removeWebLocks();
   else locks.install();
-  vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+  const visibilitySpy = vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
   // A beacon: a POST nobody reads the answer of (happy-dom's leaves its rejection unhandled),
   // marked so the fake collector knows it from the SDK's own requests.
   const beaconFetch = globalThis.fetch;
-  vi.spyOn(navigator, 'sendBeacon').mockImplementation((url, data) => {
-    void beaconFetch(String(url), { method: 'POST', body: String(data), headers: { 'x-beacon': '1' } }).catch(() => {});
+  const beaconSpy = vi.spyOn(navigator, 'sendBeacon').mockImplementation((url, data) => {
+    // Its answer read here, as the browser does: an answer left unread keeps its connection (and body) for good.
+    void beaconFetch(String(url), { method: 'POST', body: String(data), headers: { 'x-beacon': '1' } }).then((res) => res.arrayBuffer()).catch(() => {});
     return true;
   });
   // Fetches under way, with the ids they carry: a duplicate is documented when a page left or
@@ -318,7 +318,7 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
     // A page gone (crash, unload) never reads the answer of its request under way.
     return new Promise<Response>((resolve, reject) =>
       p.then(
-        (res) => (f.frozen ? undefined : ((f.read = true), void settle(5).then(() => open.delete(f)), resolve(res))),
+        (res) => (f.frozen ? void res.arrayBuffer().catch(() => {}) : ((f.read = true), void settle(5).then(() => open.delete(f)), resolve(res))),
         (err) => (f.frozen ? undefined : (open.delete(f), reject(err))),
       ),
     );
@@ -552,6 +552,9 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
   await elapse(4_000, 1_000);
   await gone;
   localStorage.clear();
+  // Spies keep every call's arguments (a beacon's body among them) until restored.
+  visibilitySpy.mockRestore();
+  beaconSpy.mockRestore();
   return { problems, unexplainedDups, explainedDups, log };
 }
 
