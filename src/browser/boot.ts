@@ -1,5 +1,6 @@
 import { createSightline } from '../core';
 import { collector } from '../transport';
+import type { CollectorFormat } from '../transport';
 import type { Plugin, SightlineClient } from '../types';
 import { replayStub, type Stub } from './replay';
 import { findOwnScript, readScriptConfig, type ScriptConfig } from './script-config';
@@ -56,7 +57,7 @@ export const boot = (win: Window & typeof globalThis): BrowserApi | undefined =>
 const createApi = (config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi => {
   // Without an endpoint there is nowhere to send to: an empty URL would POST to the page itself.
   // An absent format or cookie domain is undefined, which the options read as their default.
-  const transport = config.endpoint ? collector({ endpoint: config.endpoint, format: config.format }) : undefined;
+  const transport = config.endpoint ? collector({ endpoint: config.endpoint, format: config.format as CollectorFormat }) : undefined;
   const client = createSightline({
     writeKey: config.writeKey,
     debug: config.debug,

@@ -4,8 +4,9 @@ import type { ConsentOptions } from '../types';
 export interface ScriptConfig {
   endpoint?: string;
   writeKey?: string;
-  format?: 'native' | 'segment';
-  consent?: ConsentOptions;
+  /** `native` or `segment`, as written (the collector checks it). */
+  format?: string;
+  consent: ConsentOptions;
   debug: boolean;
   /** `all` (default), `none`, or a comma list of capture plugin names. */
   autocapture: string[] | 'all' | 'none';
@@ -18,17 +19,15 @@ const truthy = (value: string | undefined): boolean =>
 /** Reads the `data-*` attributes of the script element that loaded sightline. */
 export const readScriptConfig = (script: HTMLOrSVGScriptElement | null | undefined): ScriptConfig => {
   const data: Record<string, string | undefined> = (script && (script as HTMLElement).dataset) || {};
-  const format = data.format === 'native' || data.format === 'segment' ? data.format : undefined;
   const list = (data.autocapture ?? 'all').trim();
-  const consent: ConsentOptions = {};
-  if (data.consent === 'denied' || data.consent === 'granted') consent.default = data.consent;
-  if (truthy(data.honorGpc)) consent.honorGlobalPrivacyControl = true;
-  if (truthy(data.honorDnt)) consent.honorDoNotTrack = true;
   return {
-    endpoint: data.endpoint || undefined,
+    // Empty, as absent: boot() sends nothing without one.
+    endpoint: data.endpoint,
     writeKey: data.writeKey || undefined,
-    format,
-    consent,
+    // As written: collector() reports one it does not know (`transport/invalid-option`) and sends `native`.
+    format: data.format,
+    // Only "denied" denies; any other value leaves consent granted, as none does.
+    consent: { default: data.consent as ConsentOptions['default'], honorGlobalPrivacyControl: truthy(data.honorGpc), honorDoNotTrack: truthy(data.honorDnt) },
     debug: truthy(data.debug),
     autocapture: list === 'all' || list === 'none' ? list : list.split(',').map((s) => s.trim()).filter(Boolean),
     cookieDomain: data.cookieDomain || undefined,

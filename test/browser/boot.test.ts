@@ -151,6 +151,20 @@ describe('the script-tag entry', () => {
     expect(sent.sort()).toEqual(expected.sort());
   });
 
+  it('reports an unknown data-format in the debug log (transport/invalid-option) and sends the native format', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    addScriptTag({ ...TAG, format: 'xml', debug: 'true' });
+    const api = boot(window)!;
+    api.track('Product Viewed', { product_id: 'p1' });
+    await api.flush();
+    const reports = log.mock.calls.filter(([, hook]) => hook == 'error').map(([, , error]) => error as SightlineError);
+    log.mockRestore();
+
+    expect(reports).toEqual([expect.objectContaining({ code: 'transport/invalid-option', detail: { options: ['format'] } })]);
+    expect(collector.received.map((r) => new URL(r.url).pathname)).toEqual(['/collect']);
+    expect(collector.received[0]!.body.batch.map((e) => e.event)).toEqual(['Product Viewed']);
+  });
+
   it('reports a missing data-endpoint instead of failing', () => {
     const stub = pasteStub();
     const codes: string[] = [];

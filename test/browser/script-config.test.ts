@@ -20,7 +20,7 @@ describe('readScriptConfig', () => {
       endpoint: undefined,
       writeKey: undefined,
       format: undefined,
-      consent: {},
+      consent: { default: undefined, honorGlobalPrivacyControl: false, honorDoNotTrack: false },
       debug: false,
       autocapture: 'all',
       cookieDomain: undefined,
@@ -32,10 +32,13 @@ describe('readScriptConfig', () => {
     expect(config.consent).toEqual({ default: 'denied', honorGlobalPrivacyControl: true, honorDoNotTrack: true });
   });
 
-  it('ignores an unknown format or consent value instead of failing', () => {
-    const config = readScriptConfig(scriptWith({ 'data-format': 'xml', 'data-consent': 'maybe' }));
-    expect(config.format).toBeUndefined();
-    expect(config.consent).toEqual({});
+  it('passes the format on as written, for the collector to check', () => {
+    expect(readScriptConfig(scriptWith({ 'data-format': 'xml' })).format).toBe('xml');
+  });
+
+  it('leaves consent granted for any data-consent but "denied"', () => {
+    const config = readScriptConfig(scriptWith({ 'data-consent': 'maybe' }));
+    expect(config.consent.default).not.toBe('denied');
   });
 
   it.each([
