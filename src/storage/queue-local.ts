@@ -1,3 +1,4 @@
+import { toJson } from '../lib/safe-json';
 import { mapTier } from './queue-map';
 import type { QueueRecord, Tier } from './queue-kv';
 
@@ -20,6 +21,6 @@ export const localTier = (key: string): Tier => {
         return new Map(); // not a list of pairs at all
       }
     },
-    (map) => (map.size ? localStorage.setItem(key, JSON.stringify([...map])) : localStorage.removeItem(key)),
+    (map) => (map.size ? localStorage.setItem(key, toJson([...map])) : localStorage.removeItem(key)),
   );
 };

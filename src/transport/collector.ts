@@ -1,6 +1,7 @@
 import { addListener } from '../lib/add-listener';
 import { byteLength } from '../lib/byte-length';
 import { MAX_TIMER_MS } from '../lib/max-timer';
+import { toJson } from '../lib/safe-json';
 import { uuid } from '../lib/uuid';
 import { fit, keyTime, recordKey } from '../storage/queue-kv';
 import type { QueueRecord } from '../storage/queue-kv';
@@ -172,7 +173,7 @@ export const collector = (options: CollectorOptions): Collector => {
     for (const event of list) {
       let j: string;
       try {
-        j = typeof event == 'string' ? event : JSON.stringify(event);
+        j = typeof event == 'string' ? event : toJson(event);
       } catch {
         continue; // the core made every event JSON-safe; a hostile toJSON is the only way here
       }

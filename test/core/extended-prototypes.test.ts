@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { autocapture } from '../../src/capture';
 import { createRecordedClient } from '../utils/capture-real';
+import { createHarness } from '../utils/core-harness';
+import { addPrototypeJsToJson } from '../utils/prototype-js';
 import { click, render, settleFrame } from '../utils/capture-dom';
 import { elapse, useTransportSpec } from '../utils/transport-clock';
 import { useTransportCollector } from '../utils/transport-collector';
@@ -69,5 +71,21 @@ describe('a page whose scripts extend Object.prototype and Array.prototype', () 
       expect(new Set(ids).size).toBe(60);
       expect(collector.received[0]!.body.batch[0]!.properties).toEqual({ i: 0, tags: ['a', 'b'] });
     });
+  });
+});
+
+describe('a page whose Prototype.js (before 1.7) gave Array.prototype a toJSON', () => {
+  let undo = (): void => {};
+  afterEach(() => undo());
+
+  it('keeps the lists of an event lists, and reports nothing', async () => {
+    undo = addPrototypeJsToJson();
+    const harness = createHarness();
+    harness.client.track('Cart Viewed', { products: [{ product_id: 'p1', categories: ['a', 'b'] }], cart: { total: 3 } });
+    await harness.settle();
+    undo();
+
+    expect(harness.codes()).toEqual([]);
+    expect(harness.events.map((e) => e.properties)).toEqual([{ products: [{ product_id: 'p1', categories: ['a', 'b'] }], cart: { total: 3 } }]);
   });
 });

@@ -6,6 +6,7 @@ import { collectorGate } from '../utils/e2e-gate';
 import { collectReports } from '../utils/e2e-sdk-log';
 import { anonymousId, presetConsent, visit, waitForSdk } from '../utils/e2e-shop';
 import { useE2eEnv } from '../utils/e2e-stack';
+import { reloadWithQueueInLocalStorage } from '../utils/e2e-storage';
 
 // Where IndexedDB is missing or refuses to open (private windows of older Firefox and
 // Safari, storage disabled by policy), the queue falls back to localStorage, says so once,
@@ -52,11 +53,7 @@ describe.each(Object.keys(BROKEN_INDEXEDDB) as Array<keyof typeof BROKEN_INDEXED
       for (let n = 0; n < 30; n++) (window as any).sightline.track(name, { n });
     }, PROBE);
     await page.evaluate(() => (window as any).sightline.flush());
-    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('sightline:') && key.endsWith(':q')))).toBe(true);
-    await page.reload();
-    await waitForSdk(page);
-    gate.mode = 'open';
-    await page.evaluate(() => (window as any).sightline.flush()); // rather than wait for the retry's backoff
+    await reloadWithQueueInLocalStorage(page, gate);
 
     const stored = await waitForEvents(env.stack.collector.url, {
       anonymousId: id,

@@ -8,6 +8,7 @@ import { memoryTier } from '../../src/storage/queue-map';
 import { apply, note, take } from '../../src/storage/queue-ops';
 import { createQueueStore } from '../../src/storage/queue-store';
 import { breakLocalStorage, fillIndexedDb, queuedIn, storedKeys } from '../utils/transport-store';
+import { addPrototypeJsToJson } from '../utils/prototype-js';
 import { freshQueue } from '../utils/transport-tab';
 
 /** A chunk of `count` events of `bytes` bytes in all, queued at `time`. */
@@ -335,6 +336,21 @@ describe('the localStorage tier over what another script or an old version left 
     const kept = [...valid, rec(2)];
     expect(await batch(store)).toEqual(kept);
     expect(JSON.parse(localStorage.getItem(key)!)).toEqual(kept.map((r) => [r.k, r]));
+  });
+});
+
+describe('the localStorage tier on a page whose Prototype.js gave Array.prototype a toJSON', () => {
+  let undo = (): void => {};
+  afterEach(() => (undo(), localStorage.clear()));
+
+  it('writes its list as a list, which the next page reads back whole', async () => {
+    undo = addPrototypeJsToJson();
+    const key = `${freshQueue()}:q`;
+    await apply(localTier(key), [rec(1, 10, 2)]);
+    await apply(localTier(key), [rec(2)]);
+    expect(await batch(localTier(key))).toEqual([rec(1, 10, 2), rec(2)]);
+    undo();
+    expect(JSON.parse(localStorage.getItem(key)!)).toEqual([[rec(1, 10, 2).k, rec(1, 10, 2)], [rec(2).k, rec(2)]]);
   });
 });
 

@@ -1,4 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { CollectorGate } from './e2e-gate';
+import { waitForSdk } from './e2e-shop';
 
 /** What a page stored outside the shop's own `shop_` keys: sightline's footprint. */
 export interface Footprint {
@@ -22,4 +25,17 @@ export async function storageFootprint(context: BrowserContext, page: Page): Pro
 /** True when nothing is stored outside the shop's keys. */
 export function isEmptyFootprint(footprint: Footprint): boolean {
   return Object.values(footprint).every((list) => list.length === 0);
+}
+
+/**
+ * With the collector out of reach (`gate` failing), waits until the page's queue is in
+ * localStorage, reloads, and once the SDK runs again lets the gate open and flushes (rather
+ * than wait for the retry's backoff): what the queue kept must now be sent.
+ */
+export async function reloadWithQueueInLocalStorage(page: Page, gate: CollectorGate): Promise<void> {
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('sightline:') && key.endsWith(':q')))).toBe(true);
+  await page.reload();
+  await waitForSdk(page);
+  gate.mode = 'open';
+  await page.evaluate(() => (window as any).sightline.flush());
 }
