@@ -1,6 +1,6 @@
 import { createSightline } from '../core';
-import { collector } from '../transport';
-import type { CollectorFormat } from '../transport';
+import { createCollector, defaultSettings } from '../transport';
+import type { Collector } from '../transport';
 import type { Plugin, SightlineClient } from '../types';
 import { replayStub, type Stub } from './replay';
 import { findOwnScript, readScriptConfig, type ScriptConfig } from './script-config';
@@ -54,10 +54,20 @@ export const boot = (win: Window & typeof globalThis): BrowserApi | undefined =>
   return api;
 };
 
+/**
+ * The tag's collector: its endpoint and format from the tag, every other option at its
+ * default (a tag sets no other), so none of collector()'s option checks ship in the tag. A
+ * format it does not know is reported as collector() reports it, and `native` is sent.
+ */
+const tagCollector = (endpoint: string, format?: string): Collector =>
+  format === 'native' || format === 'segment'
+    ? createCollector(defaultSettings(endpoint, format, []))
+    : createCollector(defaultSettings(endpoint, 'native', format === undefined ? [] : ['format']));
+
 const createApi = (config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi => {
   // Without an endpoint there is nowhere to send to: an empty URL would POST to the page itself.
-  // An absent format or cookie domain is undefined, which the options read as their default.
-  const transport = config.endpoint ? collector({ endpoint: config.endpoint, format: config.format as CollectorFormat }) : undefined;
+  // An absent cookie domain is undefined, which the options read as the page's host.
+  const transport = config.endpoint ? tagCollector(config.endpoint, config.format) : undefined;
   const client = createSightline({
     writeKey: config.writeKey,
     debug: config.debug,

@@ -64,7 +64,7 @@ export const createSanitizer = (l: SanitizeLimits, redact: (s: string) => string
       if ((o.nodeType as number) > 0 && typeof o.nodeName == 'string') return flag('dom-node', o.nodeName);
       stack.push(o);
       // Not an array's: Prototype.js before 1.7 gives each one a toJSON that makes it a string (see toJson).
-      if (typeof o.toJSON == 'function' && !Array.isArray(o)) return walk(o.toJSON(), d + 1);
+      if (!Array.isArray(o) && typeof o.toJSON == 'function') return walk(o.toJSON(), d + 1);
       const list = Array.isArray(o);
       // Indexed, not mapped: a sparse `new Array(1e9)` must stop at the size cap.
       const keys: ArrayLike<unknown> = list ? o : Object.keys(o);

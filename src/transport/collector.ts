@@ -1,6 +1,5 @@
 import { addListener } from '../lib/add-listener';
 import { byteLength } from '../lib/byte-length';
-import { MAX_TIMER_MS } from '../lib/max-timer';
 import { toJson } from '../lib/safe-json';
 import { uuid } from '../lib/uuid';
 import { fit, keyTime, recordKey } from '../storage/queue-kv';
@@ -13,10 +12,11 @@ import * as D from './constants';
 import type { TransportErrorCode } from './errors';
 import { formatBatch } from './format';
 import { createLock } from './lock';
-import type { CollectorFormat, CollectorOptions, CollectorStats } from './options';
+import type { CollectorOptions, CollectorStats } from './options';
 import { createRateLimit } from './rate-limit';
 import { retryable, retryDelay } from './retry';
 import { hand, send } from './send';
+import { readSettings, type CollectorSettings } from './settings';
 import type { Answer } from './send';
 
 /** The collector plugin: a destination with `flush` and `stats`. */
@@ -37,44 +37,11 @@ const count = (records: QueueRecord[]): number => fit(records.map((r) => r.k))[1
  * One closure, its state in local variables: what the bundle carries is mostly logic,
  * not property names (the size budget: docs/delivery.md).
  */
-export const collector = (options: CollectorOptions): Collector => {
-  // Plain JavaScript may pass anything, null included: nothing here throws into the page.
-  const o = Object(options) as CollectorOptions;
-  // An option that is absent takes its default. One of the wrong type or out of range would
-  // lose every event (`batch.maxBytes: 0` makes each too large, `headers: null` fails every
-  // request) or retry in a tight loop (`retry.capMs: NaN`), so it takes its default too and
-  // is reported at setup (`transport/invalid-option`). `option` is its path in the options
-  // ('batch.maxEvents': `options.batch.maxEvents`; a group given as null is empty).
-  const invalid: string[] = [];
-  // (An option whose getter throws reads as one it cannot use.)
-  const read = <T,>(option: string, fallback: T, valid: (value: T) => unknown): T => {
-    let value: T | null = null;
-    try {
-      value = option.split('.').reduce((group, key) => Object(group)[key], o as unknown) as T;
-    } catch {
-      // reported below
-    }
-    return value !== undefined && valid(value as T) ? (value as T) : (value === undefined || invalid.push(option), fallback);
-  };
-  // Checked at setup, which fails without one.
-  const endpoint = read('endpoint', '', () => 1);
-  const num = (option: string, fallback: number, min = 1, max = MAX_TIMER_MS): number =>
-    read(option, fallback, (value) => typeof value == 'number' && value >= min && value <= max);
-  const timeoutMs = num('timeoutMs', D.TIMEOUT_MS);
-  const ratePerName = num('ratePerName', D.RATE_PER_NAME, 0);
-  const maxEvents = num('batch.maxEvents', D.BATCH_EVENTS);
-  // A request body's ceiling: never past the keepalive budget, so any batch can leave at page exit.
-  const maxBytes = num('batch.maxBytes', D.KEEPALIVE_BYTES, D.MIN_BODY_BYTES, D.KEEPALIVE_BYTES);
-  const intervalMs = num('batch.intervalMs', D.BATCH_INTERVAL_MS, 0);
-  const baseMs = num('retry.baseMs', D.RETRY_BASE_MS);
-  const capMs = num('retry.capMs', D.RETRY_CAP_MS);
-  const queueEvents = num('queue.maxEvents', D.QUEUE_EVENTS);
-  const queueBytes = num('queue.maxBytes', D.QUEUE_BYTES);
-  // Strict comparisons: `==` would convert an object, and one without a prototype throws.
-  const format = read<CollectorFormat>('format', 'native', (f) => f === 'native' || f === 'segment' || typeof f == 'function');
-  // Without one, the client's (read at setup).
-  let writeKey = read<string | undefined>('writeKey', undefined, (key) => typeof key == 'string');
-  const zip = read<CollectorOptions['compress']>('compress', undefined, (fn) => typeof fn == 'function');
+/** {@link collector} on settings already read (the script tag's: see defaultSettings). */
+export const createCollector = (settings: CollectorSettings): Collector => {
+  // `let`: the write key may be the client's, read at setup.
+  // eslint-disable-next-line prefer-const
+  let [endpoint, timeoutMs, ratePerName, maxEvents, maxBytes, intervalMs, baseMs, capMs, queueEvents, queueBytes, format, writeKey, zip, headers, name, invalid] = settings;
   // One that throws or rejects is the page's bug: its body goes as it is (a retry would fail alike).
   const compress =
     zip &&
@@ -85,18 +52,6 @@ export const collector = (options: CollectorOptions): Collector => {
         report('transport/compress-failed', { error: String(error) }, 'user');
       }
     });
-  // What fetch would refuse (a name with a space, a value with a line break) is refused here, once.
-  const headers = read<Record<string, string> | undefined>('headers', undefined, (h) => {
-    try {
-      // A record of names and values: Headers also takes what is iterable (a list of pairs, a
-      // Map, a Headers), which would not spread.
-      return Object(h) === h && !(Symbol.iterator in h!) && new Headers(h);
-    } catch {
-      // Not headers fetch can send.
-    }
-  });
-  // The default needs a string endpoint: without one, setup fails and the name goes unused.
-  const name = read('queue.name', `sightline:${typeof endpoint == 'string' && endpoint}`, (n) => typeof n == 'string');
   // What the events of one batch may weigh: the rest is the envelope's.
   const batchBytes = maxBytes - D.ENVELOPE_BYTES;
 
@@ -630,3 +585,5 @@ export const collector = (options: CollectorOptions): Collector => {
     },
   };
 };
+
+export const collector = (options: CollectorOptions): Collector => createCollector(readSettings(options));

@@ -1,7 +1,8 @@
 /**
  * sightline's delivery: the `collector()` destination plugin. See docs/delivery.md.
  */
-export { collector } from './collector';
+export { collector, createCollector } from './collector';
+export { defaultSettings } from './settings';
 export type { Collector } from './collector';
 export { gzip } from './gzip';
 export type { CollectorFormat, CollectorOptions, CollectorStats, FormatMeta, FormattedRequest } from './options';
