@@ -97,11 +97,16 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
   let from = 0;
   // Tiers left for being full: they still read and delete.
   const full: boolean[] = [];
-  /** Deletes the keys of `records` in the tiers left for being full: a chunk may be held there too. */
+  /**
+   * Applies the notes among `records` in the tiers left for being full: a chunk delivered or
+   * beaconed may be held there too. Not a chunk's copy there: it may be the only one (another
+   * tab may have just moved it there from localStorage, and be deleting it here); the sender
+   * reads those tiers first, and deletes what it delivers in both (finish).
+   */
   const clean = async (records: QueueRecord[]): Promise<void> => {
     for (let i = 0; i < at; i++)
       try {
-        if (full[i]) await apply(tiers[i]!, records.map((r) => note(r.k)));
+        if (full[i]) await apply(tiers[i]!, records.filter((r) => !r.j.length));
       } catch {
         // It cannot delete either: nothing is read from it any more.
       }
@@ -186,9 +191,9 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
       // an exit or another tab's sender may have noted or deleted some of them there meanwhile.
       if (!at) await tx((kv) => at || records.forEach((r) => (r.j.length ? kv.set(r.k, r) : kv.del(r.k))));
       // Not applied in IndexedDB (the queue is below it, or stepped down now for being full):
-      // what is named here is deleted there all the same, for it may be read from there (see
-      // source). Records stay in localStorage, the queue now, untouched (an exit may have
-      // noted one meanwhile, its note in its place), and notes leave it.
+      // what notes name is deleted there all the same, for it may be read from there (see
+      // source and clean). Records stay in localStorage, the queue now, untouched (an exit may
+      // have noted one meanwhile, its note in its place), and notes leave it.
       await clean(records);
       await apply(local, records.filter((r) => !at || !r.j.length).map((r) => note(r.k)));
     },

@@ -205,6 +205,18 @@ describe('a queue that stepped down from a full IndexedDB', () => {
     }
   };
 
+  it('loses no chunk that a tab still in IndexedDB moves there from localStorage as this one takes the same list in', async () => {
+    const { other, full } = await twoTabs([]);
+    vi.restoreAllMocks(); // the other tab's write fits: it was asked for before the disk filled
+    const saved = rec(5);
+    other.spill([saved, note(rec(6).k)]); // an exit saved one chunk and beaconed another
+    // Both read the list; the other tab stores its chunks in IndexedDB and deletes them from
+    // localStorage, as this one takes the note in. Before, this one then deleted in IndexedDB
+    // the copies of every chunk it had read: the only ones left.
+    await Promise.all([other.absorb(), full.absorb()]);
+    expect(await deliverAll(full)).toEqual([saved.k, rec(9).k]);
+  });
+
   it("takes in the notes of a tab that has not stepped down: what they name is not sent again from IndexedDB, and no note is read as a batch", async () => {
     const beaconed = rec(1);
     const { name, other, full } = await twoTabs([beaconed, rec(2)]);
