@@ -543,8 +543,10 @@ export const createCollector = (settings: CollectorSettings): Collector => {
         addListener(globalThis, 'pagehide', () => leave(true)),
         // Another tab saved events at its exit: send them soon (the batch timer), unless backing off.
         store.spills(() => backoff || arm()),
-        // Back from the back/forward cache: send what waited, as a page load does.
-        addListener(globalThis, 'pageshow', () => away && (pauseReads((away = false)), void run('start'))),
+        // Back from the back/forward cache: send what waited, as a page load does. The exit is
+        // over: what the page tracks now (a restored page view, in a pageshow listener, runs
+        // before the timer that would end it) is stored, not beaconed.
+        addListener(globalThis, 'pageshow', () => away && (pauseReads((away = exiting = false)), (next = 0), void run('start'))),
         addListener(nav, 'navigate', ({ destination: to }: NavigateEvent) => {
           next = !to.sameDocument && to.url.startsWith(`${location.origin}/`) ? performance.now() + D.NAVIGATE_MS : 0;
         }),

@@ -600,6 +600,23 @@ describe('page exit', () => {
     await tab.destroy();
   });
 
+  it('stores, not beacons, what a page tracks as it comes back from the cache, before any timer of the page runs', async () => {
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const tab = await openTab({ queue: { name } });
+    dispatchVisibilityChange('hidden');
+    dispatchPageHide();
+    // Back at once: the pageshow listeners (capture's restored page view) run before any timer the page left.
+    dispatchVisibilityChange('visible');
+    window.dispatchEvent(new Event('pageshow'));
+    tab.track('Product List Viewed');
+    await elapse(3_000); // stored, then sent at the batch timer
+    expect(beacon.calls).toHaveLength(0); // a beacon's answer nobody reads: a failing collector would lose it
+    expect(collector.received.map((r) => [r.status, r.body.batch.map((e) => e.event)])).toEqual([[200, ['Product List Viewed']]]);
+    expect(await queuedIn(name)).toEqual([]);
+    await tab.destroy();
+  });
+
   describe('with a send cycle under way at pagehide', () => {
     /** Stores `n` one-event chunks as an earlier page left them (not this tab's: nothing of them to beacon). */
     const leftByEarlierPage = async (name: string, n: number) => {
