@@ -116,6 +116,18 @@ describe('the back/forward cache', () => {
     expect(stored.map((e) => props(e).n).sort()).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
+  it("stores the restored page's page view and sends it with fetch, not a beacon nobody reads the answer of", async () => {
+    const { page, notRestored } = await openPage('/bfcache-view.html', sdkTag(env.stack.collector.url, ' data-autocapture="pageviews"'));
+    await page.waitForFunction(() => Boolean((window as any).sightline?.__sightline));
+    const id = await page.evaluate(() => (window as any).sightline.user().anonymousId as string);
+    await waitForEvents(env.stack.collector.url, { anonymousId: id, type: 'page', describe: 'the first page view', until: (all) => all.length === 1 });
+    const beacons: string[] = [];
+    page.on('request', (request) => void (request.resourceType() === 'ping' && beacons.push(request.postData() ?? '')));
+    expect({ restored: await leaveAndComeBack(page), notRestored }).toEqual({ restored: true, notRestored: [] });
+    await waitForEvents(env.stack.collector.url, { anonymousId: id, type: 'page', describe: 'the restored page view', until: (all) => all.length === 2 });
+    expect(beacons.filter((body) => body.includes('"type":"page"'))).toEqual([]);
+  });
+
   it('keeps a page left for another page of the site while its batch was in flight (the tab lock goes at pagehide)', async () => {
     const collector = await heldCollector();
     try {
