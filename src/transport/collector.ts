@@ -27,20 +27,9 @@ type NavigateEvent = Event & { destination: { url: string; sameDocument: boolean
 
 const count = (records: QueueRecord[]): number => fit(records.map((r) => r.k))[1];
 
-/**
- * Delivers every event to `options.endpoint` at least once: batched by count, bytes
- * and time; persisted (IndexedDB, else localStorage, else memory) before it is sent and
- * removed only after a 2xx; retried with backoff; sent by one tab at a time; and,
- * at page exit, beaconed or saved synchronously for the next page. Never throws: without an
- * endpoint URL its setup fails (the core reports `plugin/setup-failed` and leaves it out).
- *
- * One closure, its state in local variables: what the bundle carries is mostly logic,
- * not property names (the size budget: docs/delivery.md).
- */
 /** {@link collector} on settings already read (the script tag's: see defaultSettings). */
 export const createCollector = (settings: CollectorSettings): Collector => {
   // `let`: the write key may be the client's, read at setup.
-  // eslint-disable-next-line prefer-const
   let [endpoint, timeoutMs, ratePerName, maxEvents, maxBytes, intervalMs, baseMs, capMs, queueEvents, queueBytes, format, writeKey, zip, headers, name, invalid] = settings;
   // One that throws or rejects is the page's bug: its body goes as it is (a retry would fail alike).
   const compress =
@@ -588,4 +577,14 @@ export const createCollector = (settings: CollectorSettings): Collector => {
   };
 };
 
+/**
+ * Delivers every event to `options.endpoint` at least once: batched by count, bytes
+ * and time; persisted (IndexedDB, else localStorage, else memory) before it is sent and
+ * removed only after a 2xx; retried with backoff; sent by one tab at a time; and,
+ * at page exit, beaconed or saved synchronously for the next page. Never throws: without an
+ * endpoint URL its setup fails (the core reports `plugin/setup-failed` and leaves it out).
+ *
+ * One closure, its state in local variables: what the bundle carries is mostly logic,
+ * not property names (the size budget: docs/delivery.md).
+ */
 export const collector = (options: CollectorOptions): Collector => createCollector(readSettings(options));
