@@ -224,6 +224,9 @@ export const createCollector = (settings: CollectorSettings): Collector => {
   /** One request, split in halves on 413 or when it outgrew `maxBytes`; resolves with the answer to retry after. */
   const sendEvents = async (json: string[]): Promise<Answer | undefined> => {
     const n = json.length;
+    // Nothing starts away, nor once the lock went (a half's rest): the next sender sends it,
+    // or drops what it cannot send (counted here too, that would be counted twice).
+    if (away || !ours()) return;
     let req;
     try {
       req = build(json);
@@ -231,8 +234,6 @@ export const createCollector = (settings: CollectorSettings): Collector => {
       return over(n, 'transport/format-failed', { error: String(error) });
     }
     if (req[4] > maxBytes) return n > 1 ? halves(json) : over(n, 'transport/too-large');
-    // Nothing starts away, nor once the lock went (a half's rest): the next sender sends it.
-    if (away || !ours()) return;
     inFlight += n;
     const answer = await send(req, timeoutMs, compress);
     inFlight -= n;

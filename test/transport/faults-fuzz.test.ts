@@ -710,6 +710,21 @@ const FOUND: { variant: string; defect: string; example: [Opts, Step[], number[]
       0,
     ],
   },
+  {
+    variant: 'two',
+    defect: 'a page whose cycle went on after it let go of the tab lock (the back/forward cache) counted as too large an event the next sender dropped and counted too',
+    example: [
+      { maxEvents: 5, maxBytes: 4096, queueEvents: 40, intervalMs: 0 },
+      [
+        { do: 'track', tab: 1, events: 7, big: 2, bigSize: 5500 },
+        { do: 'track', tab: 0, events: 1, big: 1, bigSize: 5500 },
+        { do: 'bfcache', tab: 1, turns: 0, extra: 0 },
+        { do: 'flush', tab: 0 },
+      ],
+      [35, 3, 0, 0, 0, 0, 0, 0],
+      0,
+    ],
+  },
 ];
 
 describe('one or two tabs through collector faults, reloads and crashes', () => {
