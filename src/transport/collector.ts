@@ -1,5 +1,6 @@
 import { addListener } from '../lib/add-listener';
 import { byteLength } from '../lib/byte-length';
+import { outsideZones } from '../lib/outside-zones';
 import { toJson } from '../lib/safe-json';
 import { uuid } from '../lib/uuid';
 import { fit, keyTime, recordKey } from '../storage/queue-kv';
@@ -130,7 +131,8 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     return out;
   };
 
-  const drain = (): void => {
+  // Outside Angular's zone (see outsideZones), as `run` is: a flush the app asks for writes too.
+  const drain = outsideZones((): void => {
     if (!pending.length || !granted) return;
     const records = toRecords(pending.splice(0));
     const write = apply(tx, records);
@@ -156,7 +158,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
       },
       () => writes.delete(write),
     );
-  };
+  });
 
   // Write in the next task: the core hands events over a microtask or more apart, so a
   // task's events make one write only once the task is over. A MessageChannel message
@@ -347,7 +349,9 @@ export const createCollector = (settings: CollectorSettings): Collector => {
   // A flush asked for during a cycle runs again right after it; if that cycle failed, only
   // when the network came back or the page asked for it (`rush`), the others wait for the backoff.
   let rush = false;
-  const run = (reason: FlushReason): Promise<void> => {
+  // A cycle and all it starts run outside Angular's zone, wherever the call came from
+  // (flush, a consent grant): see outsideZones.
+  const run = outsideZones((reason: FlushReason): Promise<void> => {
     lastFlush = reason;
     // Not even the lock (its lease is storage); nor while the page is away (see `away`): a
     // timer that fires then sends nothing, and `pageshow` starts again.
@@ -360,7 +364,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
         if (!(await lock((holds) => ((ours = holds), cycle().catch(fault))))) mine.clear(), arm();
       } while (again && (rush || !backoff));
     })().finally(() => (running = undefined)));
-  };
+  });
 
   // ---- Page exit: what is not durable yet (unwritten events, writes not committed) and
   // then this tab's stored records waiting for the timer are beaconed within the page's
