@@ -167,6 +167,8 @@ interface Opts {
   maxBytes: number;
   queueEvents: number;
   intervalMs: number;
+  /** No IndexedDB at all (private mode, blocked by the browser): the queue lives in localStorage from the start. */
+  noIndexedDb?: boolean;
 }
 
 async function openTab(name: string, o: Opts, no: number): Promise<Tab> {
@@ -257,6 +259,7 @@ const options: fc.Arbitrary<Opts> = fc.record({
   maxBytes: fc.constantFrom(4_096, 16_384, 65_536),
   queueEvents: fc.constantFrom(40, 120, 10_000),
   intervalMs: fc.constantFrom(0, 300, 2_000),
+  noIndexedDb: fc.constantFrom(false, false, false, true),
 });
 
 /** A seeded Math.random (retry jitter) so a replay is deterministic. */
@@ -282,7 +285,7 @@ let full: ReturnType<typeof fillIndexedDb> | undefined;
 async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], turns: number[], rnd: number): Promise<Outcome> {
   const run = ++runNo;
   // An IndexedDB of its own: the databases of earlier runs go with theirs.
-  globalThis.indexedDB = new IDBFactory();
+  globalThis.indexedDB = (o.noIndexedDb ? undefined : new IDBFactory()) as IDBFactory;
   full = void full?.mockRestore();
   const log: string[] = [];
   accepted.clear();
@@ -383,7 +386,7 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
     const out = new Set<string>();
     const collect = (records: { j: string[] }[]) =>
       records.forEach((r) => r.j.forEach((j) => out.add(String((JSON.parse(j) as { properties: { id: string } }).properties.id))));
-    collect(await idbTier(name)((kv, done) => kv.all(true, undefined, done)));
+    if (!o.noIndexedDb) collect(await idbTier(name)((kv, done) => kv.all(true, undefined, done)));
     try {
       collect((JSON.parse(localStorage.getItem(`${name}:q`) ?? '[]') as [string, { j: string[] }][]).map((e) => e[1]));
     } catch {
@@ -513,8 +516,10 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
       const rep = t.errors.filter((e) => e.code == k).reduce((n, e) => n + ((e.detail as { events?: number })?.events ?? 0), 0);
       if (rep !== v) problems.push(`tab#${t.no} stats.dropped[${k}]=${v} but reported ${rep}`);
     }
-    // (A full IndexedDB: the queue steps down to localStorage and says so.)
-    const others = t.errors.filter((e) => !['transport/rejected', 'transport/too-large', 'transport/queue-overflow'].includes(e.code) && !(full && e.code == 'storage/downgraded'));
+    // (A full or missing IndexedDB: the queue steps down to localStorage and says so.)
+    const others = t.errors.filter(
+      (e) => !['transport/rejected', 'transport/too-large', 'transport/queue-overflow'].includes(e.code) && !((full || o.noIndexedDb) && e.code == 'storage/downgraded'),
+    );
     if (others.length) problems.push(`tab#${t.no} unexpected reports: ${others.map((e) => `${e.code} ${JSON.stringify(e.detail)}`).join('; ')}`);
   }
   // (a) every accepted event: delivered, rejected (reported, seen at the collector), carried by a
