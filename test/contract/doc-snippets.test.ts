@@ -42,6 +42,18 @@ declare global {
 }
 `;
 
+// The part of Angular's API the Angular example uses (docs/getting-started.md), as Angular
+// declares it: the framework is no dependency of ours.
+const ANGULAR = `declare module '@angular/core' {
+  export class NgZone {
+    run<T>(fn: (...args: any[]) => T): T;
+    runOutsideAngular<T>(fn: (...args: any[]) => T): T;
+  }
+  export function inject<T>(token: abstract new (...args: any[]) => T): T;
+  export function Injectable(options?: { providedIn?: 'root' | 'platform' | 'any' | null }): (target: abstract new (...args: any[]) => unknown, context: ClassDecoratorContext) => void;
+}
+`;
+
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the TypeScript examples in the README and docs', () => {
@@ -56,6 +68,7 @@ describe('the TypeScript examples in the README and docs', () => {
     rmSync(scratch, { recursive: true, force: true });
     mkdirSync(scratch, { recursive: true });
     writeFileSync(join(scratch, 'globals.d.ts'), GLOBALS);
+    writeFileSync(join(scratch, 'angular.d.ts'), ANGULAR);
     const names = found.map((s, n) => {
       const name = `${s.file.replace(/[/.]/g, '_')}_${s.line}.ts`;
       // The examples of docs/collector.md import the reference collector as the tests do, from the repository root.
@@ -68,7 +81,7 @@ describe('the TypeScript examples in the README and docs', () => {
       JSON.stringify({
         extends: '../../tsconfig.json',
         compilerOptions: { noUnusedLocals: false, types: ['node'] },
-        include: ['globals.d.ts', ...names],
+        include: ['globals.d.ts', 'angular.d.ts', ...names],
       }),
     );
     let output = '';
