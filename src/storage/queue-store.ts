@@ -24,9 +24,10 @@ export interface QueueChain {
    * for being full, while it holds records, the queue is that tier and every one after it:
    * `bounds` hold for them as one, the oldest keys past them wherever they are (one key once,
    * where a chunk is held twice). Those are not deleted there (see {@link finish}), and the
-   * batch may hold some of them: read it again once they are.
+   * batch may hold some of them: read it again once they are. `bounds` is asked for once the
+   * keys are read (see queue-ops `take`).
    */
-  take(max: number, bytes: number, bounds?: [events: number, bytes: number]): ReturnType<typeof take>;
+  take(max: number, bytes: number, bounds?: () => [events: number, bytes: number] | []): ReturnType<typeof take>;
   /**
    * Applies what a delivered batch leaves (the notes of its chunks, and the chunk of what is
    * left of it before a retry) to {@link tx}, and deletes its keys in every tier left for
@@ -150,7 +151,7 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
           // It cannot read: nothing is sent from it either.
         }
       keys = [...new Set(keys)].sort();
-      const [keep, kept] = fit([...keys].reverse(), ...bounds);
+      const [keep, kept] = fit([...keys].reverse(), ...bounds());
       return [(await take(source, max, bytes))[0], kept, keys.slice(0, keys.length - keep)];
     },
     drained: () => from < at && !!++from,

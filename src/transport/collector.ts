@@ -281,7 +281,9 @@ export const createCollector = (settings: CollectorSettings): Collector => {
       await store.absorb();
       if (away) break; // a pagehide came meanwhile
       // From a tier the queue left for being full first, while it holds records (store.source).
-      const [records, kept, cut] = await store.take(maxEvents, batchBytes, bounds);
+      // Bounded only by the lock's holder: a read given up at pagehide runs again at pageshow,
+      // past the lock, while the next sender takes in and deletes what exits beaconed.
+      const [records, kept, cut] = await store.take(maxEvents, batchBytes, bounds && (() => (ours() ? bounds! : [])));
       if (bounds) queued = kept;
       // Cut, so not for an exit to beacon, this tab's nor another tab's (which may hold it in
       // memory for that); and not lost if an exit beaconed (and noted) it as this batch was read,
@@ -331,6 +333,9 @@ export const createCollector = (settings: CollectorSettings): Collector => {
         clearTimeout(timer);
         backoff = true;
         timer = setTimeout(fire, retryDelay(attempt++, baseMs, capMs, retry[1]), 'retry');
+        // Answered after pagehide, in memory: nothing else holds the batch, so the exit
+        // beacons it now, or reports it lost.
+        if (away && store.tier() == 'memory') exit();
         return;
       }
       // Answered: the backoff starts over, so one failure after many successes waits
@@ -460,6 +465,9 @@ export const createCollector = (settings: CollectorSettings): Collector => {
       // A throwing custom format: keep the rest for the next page.
     }
     const left = fresh.slice(gone.length);
+    // In memory, after pagehide, what this tab stored and did not beacon goes with the page.
+    const lostWithPage = away && store.tier() == 'memory';
+    const skipped = lostWithPage ? stored.slice(Math.max(gone.length - fresh.length, 0)) : [];
     const saved = store.spill(gone.concat(rest, left, held));
     // Beaconed, so deleted. The saved notes do it, applied by this page's next cycle, another
     // tab's or the next page: in IndexedDB, an answer arriving once the page is frozen in the
@@ -469,9 +477,11 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     // (localStorage full or blocked): the queue itself takes it all, in one transaction, so
     // that if it does not commit a stored chunk that went in part stays whole. A page that
     // lives on (a tab switch) loses nothing so; after pagehide that write may not commit
-    // before the page is gone, so what it alone holds is reported lost.
-    if (!saved || store.tier() == 'memory') void apply(tx, saved ? gone : gone.concat(rest, left));
-    const lost = saved || !away ? 0 : count(left) + (gone.length > fresh.length ? 0 : count(rest));
+    // before the page is gone, so what it alone holds is reported lost. In memory it would
+    // not outlive the page either: reported lost, it is dropped, so that a page restored
+    // from the back/forward cache does not send what it counted as lost.
+    if (!saved || store.tier() == 'memory') void apply(tx, saved || lostWithPage ? gone.concat(skipped.map((r) => note(r.k))) : gone.concat(rest, left));
+    const lost = (saved || !away ? 0 : count(left) + (lostWithPage || gone.length <= fresh.length ? count(rest) : 0)) + count(skipped);
     if (lost) drop('transport/exit-lost', lost), (queued -= lost);
   };
 

@@ -9,6 +9,7 @@ import { turnsUntil } from '../utils/transport-turns';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import type { TransportTab } from '../utils/transport-tab';
 import type { Properties } from '../../src/types';
+import type { CollectorOptions } from '../../src/transport/options';
 
 const collector = useTransportCollector();
 const KEEPALIVE_BYTES = 64 * 1024;
@@ -20,6 +21,14 @@ async function sendUnderWay(tab: TransportTab, event: string, properties?: Prope
   collector.answer({ status: 200, delayMs: 500 });
   void tab.flush();
   await turnsUntil(() => tab.plugin.stats().inFlight === 1);
+}
+
+/** A tab where IndexedDB and localStorage both throw: its queue lives in memory, and goes with the page. */
+async function openMemoryTab(options: Partial<CollectorOptions> = {}): Promise<{ tab: TransportTab; beacon: ReturnType<typeof spyOnBeacon> }> {
+  breakIndexedDb();
+  breakLocalStorage();
+  const beacon = spyOnBeacon();
+  return { tab: await openTab({ ...options, queue: { name: freshQueue() } }), beacon };
 }
 
 /** Tracks `event` and closes the tab in the same task (`pagehide` before any task runs). */
@@ -384,10 +393,7 @@ describe('page exit', () => {
   });
 
   it('keeps in memory, where nothing can be saved, the rest of a chunk that went in part, and sends it when the tab is back', async () => {
-    breakIndexedDb();
-    breakLocalStorage();
-    const beacon = spyOnBeacon();
-    const tab = await openTab({ queue: { name: freshQueue() } });
+    const { tab, beacon } = await openMemoryTab();
     await sendUnderWay(tab, 'Product List Viewed', { pad: 'x'.repeat(8_000) });
     for (let i = 0; i < 60; i++) tab.track(`Impression ${i}`, { pad: 'x'.repeat(1_000) });
     await settle(); // in memory, waiting for the sender
@@ -407,10 +413,7 @@ describe('page exit', () => {
     const beaconed = (calls: { body: string }[]) => calls.flatMap((call) => (JSON.parse(call.body) as { batch: { event: string }[] }).batch.map((e) => e.event));
 
     it('beacons at pagehide what it keeps for a retry, with what waits for the sender', async () => {
-      breakIndexedDb();
-      breakLocalStorage();
-      const beacon = spyOnBeacon();
-      const tab = await openTab({ queue: { name: freshQueue() }, retry: { baseMs: 60_000 } });
+      const { tab, beacon } = await openMemoryTab({ retry: { baseMs: 60_000 } });
       collector.answer(503);
       tab.track('Order Completed');
       await tab.flush(); // 503: kept in memory for a retry, up to a minute away
@@ -447,11 +450,43 @@ describe('page exit', () => {
       await settle();
     });
 
+    it('reports lost at pagehide what it kept and could not beacon, and does not send it if the page comes back', async () => {
+      const { tab, beacon } = await openMemoryTab({ retry: { baseMs: 60_000 } });
+      collector.answer(503);
+      for (let i = 0; i < 300; i++) tab.track(`Impression ${i}`, { pad: 'x'.repeat(500) });
+      await settle(); // the first batch of 50 is answered 503: all 300 kept in memory (~150 KB, past the beacon budget)
+      expect(tab.plugin.stats()).toMatchObject({ queued: 300, retried: 50, storage: 'memory' });
+      dispatchPageHide(); // into the back/forward cache, or gone
+      const sent = beaconed(beacon.calls).length;
+      expect(sent).toBeGreaterThan(0);
+      expect(sent).toBeLessThan(300);
+      expect(tab.errors.filter((e) => e.code != 'storage/downgraded')).toMatchObject([{ code: 'transport/exit-lost', detail: { events: 300 - sent } }]);
+      expect(tab.plugin.stats()).toMatchObject({ sent, queued: 0, dropped: { 'transport/exit-lost': 300 - sent } });
+      // Back from the cache after all: what it reported lost does not go after all.
+      window.dispatchEvent(new Event('pageshow'));
+      await elapse(61_000);
+      await tab.flush();
+      expect(collector.delivered()).toHaveLength(sent);
+      await tab.destroy();
+    });
+
+    it('beacons the batch whose request failed after pagehide, as nothing else holds it', async () => {
+      const { tab, beacon } = await openMemoryTab();
+      tab.track('Order Completed');
+      await settle();
+      collector.answer({ status: 503, delayMs: 500 });
+      void tab.flush();
+      await turnsUntil(() => tab.plugin.stats().inFlight === 1);
+      dispatchPageHide(); // its request under way: not beaconed
+      expect(beacon.calls).toEqual([]);
+      await elapse(1_000); // 503, read before the page is gone
+      expect(beaconed(beacon.calls)).toEqual(['Order Completed']);
+      expect(tab.errors.map((e) => e.code)).not.toContain('transport/exit-lost');
+      await tab.destroy();
+    });
+
     it('does not beacon the batch whose request is under way', async () => {
-      breakIndexedDb();
-      breakLocalStorage();
-      const beacon = spyOnBeacon();
-      const tab = await openTab({ queue: { name: freshQueue() } });
+      const { tab, beacon } = await openMemoryTab();
       await sendUnderWay(tab, 'Product Added');
       tab.track('Checkout Started');
       await settle();

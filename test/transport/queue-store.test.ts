@@ -20,7 +20,7 @@ const rec = (time: number, bytes = 10, count = 1): QueueRecord => ({
 const batch = async (store: Tier, max = 10, bytes = 1e9) => (await take(store, max, bytes))[0];
 /** What trimming to the bounds keeps and cuts, in events. */
 const trim = async (store: Tier, events: number, bytes: number) => {
-  const [, kept, cut] = await take(store, 0, 0, [events, bytes]);
+  const [, kept, cut] = await take(store, 0, 0, () => [events, bytes]);
   return [kept, fit(cut)[1]];
 };
 
@@ -283,7 +283,7 @@ describe('a queue that stepped down from a full IndexedDB', () => {
     const { other, full } = await twoTabs([rec(1), twice, rec(3)]);
     other.spill([twice]); // saved at an exit as its write committed: held in both tiers
     // Five events (rec(9) in localStorage is the newest), three may stay: rec(1) and `twice` go.
-    const [records, kept, cut] = await full.take(10, 1e9, [3, 1e9]);
+    const [records, kept, cut] = await full.take(10, 1e9, () => [3, 1e9]);
     expect([kept, cut.sort()]).toEqual([2, [rec(1).k, twice.k]]);
     // Not deleted yet, so the batch read from IndexedDB may hold them (the cycle reads it again once it deleted them).
     expect(records.map((r) => r.k)).toEqual([rec(1).k, twice.k, rec(3).k]);
@@ -297,7 +297,7 @@ describe('a queue that stepped down from a full IndexedDB', () => {
     await apply(full.tx, [beaconed]);
     full.spill([note(beaconed.k)]);
     // rec(9), one event, is all the queue holds: within a bound of two.
-    const [, kept, cut] = await full.take(10, 1e9, [2, 1e9]);
+    const [, kept, cut] = await full.take(10, 1e9, () => [2, 1e9]);
     expect({ kept, cut }).toEqual({ kept: 1, cut: [] });
   });
 
@@ -325,7 +325,7 @@ describe('notes a page exit saved in the localStorage queue, in place of the chu
   it('count for nothing in the bound: no chunk the queue holds is cut for them, and none of them is cut as lost', async () => {
     // One event stored, five beaconed: the queue holds one event, within a bound of two.
     const { local } = await queueWithNotes([rec(1)], [rec(2, 10, 5)]);
-    const [records, kept, cut] = await take(local, 10, 1e9, [2, 1e9]);
+    const [records, kept, cut] = await take(local, 10, 1e9, () => [2, 1e9]);
     expect({ kept, cut }).toEqual({ kept: 1, cut: [] });
     expect(records.map((r) => r.k)).toContain(rec(1).k);
   });

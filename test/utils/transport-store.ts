@@ -23,15 +23,20 @@ export const fillIndexedDb = () =>
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   });
 
-/** localStorage throws on every access, as with "block all cookies". */
-export const breakLocalStorage = () => {
+/**
+ * localStorage throws on every access, as with "block all cookies", until the function it
+ * returns is called: vi.restoreAllMocks() leaves spies on happy-dom's localStorage (a Proxy) in place.
+ */
+export const denyLocalStorage = (): (() => void) => {
   const deny = () => {
     throw new DOMException('The operation is insecure.', 'SecurityError');
   };
   const spies = (['getItem', 'setItem', 'removeItem'] as const).map((method) => vi.spyOn(localStorage, method).mockImplementation(deny));
-  // Restored here: vi.restoreAllMocks() leaves spies on happy-dom's localStorage (a Proxy) in place.
-  onTestFinished(() => spies.forEach((spy) => spy.mockRestore()));
+  return () => spies.forEach((spy) => spy.mockRestore());
 };
+
+/** localStorage throws on every access, as with "block all cookies", until the test ends. */
+export const breakLocalStorage = () => onTestFinished(denyLocalStorage());
 
 /**
  * IndexedDB opens only when the test calls `release()` (a slow or wedged backend; the open
