@@ -30,7 +30,7 @@ import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { removeWebLocks } from '../utils/transport-locks';
 import { freshQueue } from '../utils/transport-tab';
 import { idbTier } from '../../src/storage/idb';
-import { denyLocalStorage, fillIndexedDb } from '../utils/transport-store';
+import { blockLocalStorage, fillIndexedDb } from '../utils/transport-store';
 
 const ENDPOINT = 'http://localhost:3000/collect';
 
@@ -289,7 +289,7 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
   const run = ++runNo;
   // An IndexedDB of its own: the databases of earlier runs go with theirs.
   globalThis.indexedDB = (o.storage ? undefined : new IDBFactory()) as IDBFactory;
-  const allowLocalStorage = o.storage == 'memory' ? denyLocalStorage() : () => {};
+  const allowLocalStorage = o.storage == 'memory' ? blockLocalStorage() : () => {};
   full = void full?.mockRestore();
   const log: string[] = [];
   accepted.clear();

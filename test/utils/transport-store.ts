@@ -39,6 +39,22 @@ export const denyLocalStorage = (): (() => void) => {
 export const breakLocalStorage = () => onTestFinished(denyLocalStorage());
 
 /**
+ * Reading `localStorage` itself throws, as in Chromium with "block all cookies" or in a
+ * sandboxed iframe, until the function it returns is called. No spy: a search of thousands
+ * of runs would keep each spy's calls.
+ */
+export const blockLocalStorage = (): (() => void) => {
+  const own = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+  Object.defineProperty(globalThis, 'localStorage', {
+    configurable: true,
+    get() {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    },
+  });
+  return () => (own ? Object.defineProperty(globalThis, 'localStorage', own) : delete (globalThis as { localStorage?: Storage }).localStorage);
+};
+
+/**
  * IndexedDB opens only when the test calls `release()` (a slow or wedged backend; the open
  * made when the spy was in place goes on then). `onOpen` runs as the open is asked for.
  */
