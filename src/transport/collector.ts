@@ -208,14 +208,17 @@ export const createCollector = (settings: CollectorSettings): Collector => {
   /** Stores what the batch `records` leaves once `done` of its events are over (see progress). */
   const keep = async (records: QueueRecord[]): Promise<void> => {
     held = progress(records);
+    // In memory the queue is this page's alone, and applying to it starts nothing: at once,
+    // whatever the lock or the page (see below, and exit).
+    const memory = store.tier() == 'memory';
     // Once the lock went (see leave), another sender may have sent this very batch, or be
     // sending it: what is left of it, stored again, would go twice. So only a batch all over
     // is noted then, by saved notes (the queue is that sender's); the rest stays as it is.
-    if (!ours()) return void store.spill((held = held.some((r) => r.j.length) ? [] : held));
+    if (!ours() && !memory) return void store.spill((held = held.some((r) => r.j.length) ? [] : held));
     // Answered after pagehide: saved notes do it, for the next page or this one if it
     // comes back (nothing asynchronous starts then; see `away`).
     if (spilled || away) store.spill(held);
-    if (!away) await store.finish(held);
+    if (!away || memory) await store.finish(held);
   };
   const over = (n: number, code?: TransportErrorCode, detail?: Record<string, unknown>): undefined => {
     done += n;
@@ -327,15 +330,15 @@ export const createCollector = (settings: CollectorSettings): Collector => {
       // sent or dropped (the rest is stored again as one chunk, so they go neither twice
       // nor, dropped and reported, after all).
       if (done) await keep(records), (held = []);
+      // Answered after pagehide, in memory: nothing else holds what is left of the batch (to
+      // retry, or halves not sent once away), so the exit beacons it now, or reports it lost.
+      if (away && store.tier() == 'memory') exit();
       if (retry) {
         retried += json.length - done;
         mine.clear();
         clearTimeout(timer);
         backoff = true;
         timer = setTimeout(fire, retryDelay(attempt++, baseMs, capMs, retry[1]), 'retry');
-        // Answered after pagehide, in memory: nothing else holds the batch, so the exit
-        // beacons it now, or reports it lost.
-        if (away && store.tier() == 'memory') exit();
         return;
       }
       // Answered: the backoff starts over, so one failure after many successes waits

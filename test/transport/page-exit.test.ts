@@ -485,6 +485,23 @@ describe('page exit', () => {
       await tab.destroy();
     });
 
+    it('beacons what is left of a batch going in halves once the half under way at pagehide is answered', async () => {
+      const { tab, beacon } = await openMemoryTab();
+      for (const name of ['Product Viewed', 'Product Added', 'Cart Viewed', 'Checkout Started']) tab.track(name);
+      await settle(); // one chunk of four
+      collector.answer(413, { status: 200, delayMs: 500 }); // too large: the first half goes, slowly
+      void tab.flush();
+      await turnsUntil(() => tab.plugin.stats().inFlight === 2);
+      dispatchPageHide(); // the second half is not sent after pagehide
+      expect(beacon.calls).toEqual([]);
+      await elapse(1_000); // the first half's 200 is read before the page is gone
+      expect(beaconed(beacon.calls)).toEqual(['Cart Viewed', 'Checkout Started']);
+      expect(collector.delivered()).toHaveLength(4); // each event once: two fetched, two beaconed
+      expect(new Set(collector.delivered()).size).toBe(4);
+      expect(tab.errors.map((e) => e.code)).not.toContain('transport/exit-lost');
+      await tab.destroy();
+    });
+
     it('does not beacon the batch whose request is under way', async () => {
       const { tab, beacon } = await openMemoryTab();
       await sendUnderWay(tab, 'Product Added');
