@@ -197,14 +197,18 @@ export const createCollector = (settings: CollectorSettings): Collector => {
   // Events of the batch under way that are over (sent or dropped), from its first: the halves
   // go in order and stop at the first answer to retry after, so what is over is a prefix.
   let done = 0;
+  // Where it ends for its cycle: its last event, or, in memory, the last of the half under
+  // way at pagehide (the exit beacons what follows it; see exit).
+  let end = 0;
   // Its chunks, while its request is under way.
   let flying: QueueRecord[] = [];
   /**
    * What a batch leaves once `done` of its events are over: notes for its chunks and for any
-   * rest of it stored or saved before (see keep, exit), and what is left of it as a chunk of its own.
+   * rest of it stored or saved before (see keep, exit), and what is left of it (up to `end`)
+   * as a chunk of its own.
    */
   const progress = (records: QueueRecord[]): QueueRecord[] =>
-    records.concat(held).map((r) => note(r.k)).concat(toRecords(records.flatMap((r) => r.j).slice(done)));
+    records.concat(held).map((r) => note(r.k)).concat(toRecords(records.flatMap((r) => r.j).slice(done, end)));
   /** Stores what the batch `records` leaves once `done` of its events are over (see progress). */
   const keep = async (records: QueueRecord[]): Promise<void> => {
     held = progress(records);
@@ -322,6 +326,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
       keys.forEach((k) => mine.delete(k)); // in flight now: page exit must not send them again
       flying = records;
       done = 0;
+      end = json.length;
       held = [];
       const retry = await sendEvents(json);
       flying = [];
@@ -329,12 +334,12 @@ export const createCollector = (settings: CollectorSettings): Collector => {
       // What is over leaves the queue: all of it, or, before a retry, the halves that were
       // sent or dropped (the rest is stored again as one chunk, so they go neither twice
       // nor, dropped and reported, after all).
-      if (done) await keep(records), (held = []);
+      if (done || end < json.length) await keep(records), (held = []);
       // Answered after pagehide, in memory: nothing else holds what is left of the batch (to
       // retry, or halves not sent once away), so the exit beacons it now, or reports it lost.
       if (away && store.tier() == 'memory') exit();
       if (retry) {
-        retried += json.length - done;
+        retried += end - done;
         mine.clear();
         clearTimeout(timer);
         backoff = true;
@@ -407,6 +412,12 @@ export const createCollector = (settings: CollectorSettings): Collector => {
   const exit = (): void => {
     gathering = false;
     if (!granted) return;
+    // In memory, after pagehide, what this tab holds goes with the page (see below). So does
+    // what follows the half under way of a batch going in halves: none is fetched after
+    // pagehide, so it is beaconed now (once), and the batch ends before it for its cycle.
+    const lostWithPage = away && store.tier() == 'memory';
+    const after = lostWithPage ? toRecords(flying.flatMap((r) => r.j).slice(done + inFlight, end)) : [];
+    if (after.length) end = done + inFlight;
     // A batch going in halves, part of it over (sent, or dropped and reported): its chunks'
     // notes and the rest as a chunk of its own keep that part from going again if the page
     // is gone before the rest is answered (if it is, the cycle's saved notes delete that chunk).
@@ -427,7 +438,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     // In memory (no storage works here), all this tab stored and is not sending now: what
     // stays is lost with the page, a batch kept for a retry too. That tier answers at once,
     // with the very records it holds (those of the batch under way among them).
-    if (store.tier() == 'memory') void tx((kv) => kv.all(true, undefined, (all: QueueRecord[]) => (stored = all.filter((r) => !flying.includes(r)))));
+    if (store.tier() == 'memory') void tx((kv) => kv.all(true, undefined, (all: QueueRecord[]) => (stored = all.filter((r) => !flying.includes(r)).concat(after))));
     const list = fresh.concat(stored);
     // Sent, so deleted; but a write not committed may still commit, and a delete may not
     // before the page is gone: first synchronous notes, which make the next page (and
@@ -469,7 +480,6 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     }
     const left = fresh.slice(gone.length);
     // In memory, after pagehide, what this tab stored and did not beacon goes with the page.
-    const lostWithPage = away && store.tier() == 'memory';
     const skipped = lostWithPage ? stored.slice(Math.max(gone.length - fresh.length, 0)) : [];
     const saved = store.spill(gone.concat(rest, left, held));
     // Beaconed, so deleted. The saved notes do it, applied by this page's next cycle, another

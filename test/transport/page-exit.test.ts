@@ -485,19 +485,33 @@ describe('page exit', () => {
       await tab.destroy();
     });
 
-    it('beacons what is left of a batch going in halves once the half under way at pagehide is answered', async () => {
+    it('beacons at pagehide what follows the half under way of a batch going in halves, and nothing again once that half is answered', async () => {
       const { tab, beacon } = await openMemoryTab();
       for (const name of ['Product Viewed', 'Product Added', 'Cart Viewed', 'Checkout Started']) tab.track(name);
       await settle(); // one chunk of four
       collector.answer(413, { status: 200, delayMs: 500 }); // too large: the first half goes, slowly
       void tab.flush();
       await turnsUntil(() => tab.plugin.stats().inFlight === 2);
-      dispatchPageHide(); // the second half is not sent after pagehide
-      expect(beacon.calls).toEqual([]);
-      await elapse(1_000); // the first half's 200 is read before the page is gone
+      dispatchPageHide(); // no half is fetched after pagehide: the second goes now
       expect(beaconed(beacon.calls)).toEqual(['Cart Viewed', 'Checkout Started']);
+      await elapse(1_000); // the first half's 200 is read before the page is gone
+      expect(beacon.calls).toHaveLength(1);
       expect(collector.delivered()).toHaveLength(4); // each event once: two fetched, two beaconed
       expect(new Set(collector.delivered()).size).toBe(4);
+      expect(tab.errors.map((e) => e.code)).not.toContain('transport/exit-lost');
+      await tab.destroy();
+    });
+
+    it('beacons the half under way at pagehide of a batch going in halves once it fails, and not what followed it again', async () => {
+      const { tab, beacon } = await openMemoryTab();
+      for (const name of ['Product Viewed', 'Product Added', 'Cart Viewed', 'Checkout Started']) tab.track(name);
+      await settle();
+      collector.answer(413, { status: 503, delayMs: 500 });
+      void tab.flush();
+      await turnsUntil(() => tab.plugin.stats().inFlight === 2);
+      dispatchPageHide();
+      await elapse(1_000); // the first half's 503 is read before the page is gone
+      expect(beaconed(beacon.calls)).toEqual(['Cart Viewed', 'Checkout Started', 'Product Viewed', 'Product Added']);
       expect(tab.errors.map((e) => e.code)).not.toContain('transport/exit-lost');
       await tab.destroy();
     });
