@@ -99,7 +99,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
   // count, bytes or timer flush takes them; not kept while backing off (the collector
   // fails; stored is safer than a beacon nobody can check) or while another tab sends.
   const mine = new Map<string, QueueRecord>();
-  // Chunks page exits beaconed (see drain).
+  // Chunks page exits beaconed, and records an exit after pagehide counted as lost (see drain, exit).
   const beaconed = new WeakSet<QueueRecord>();
   const owner = uuid();
   let time = 0;
@@ -438,7 +438,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     // In memory (no storage works here), all this tab stored and is not sending now: what
     // stays is lost with the page, a batch kept for a retry too. That tier answers at once,
     // with the very records it holds (those of the batch under way among them).
-    if (store.tier() == 'memory') void tx((kv) => kv.all(true, undefined, (all: QueueRecord[]) => (stored = all.filter((r) => !flying.includes(r)).concat(after))));
+    if (store.tier() == 'memory') void tx((kv) => kv.all(true, undefined, (all: QueueRecord[]) => (stored = all.filter((r) => !flying.includes(r) && !beaconed.has(r)).concat(after))));
     const list = fresh.concat(stored);
     // Sent, so deleted; but a write not committed may still commit, and a delete may not
     // before the page is gone: first synchronous notes, which make the next page (and
@@ -495,7 +495,10 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     // from the back/forward cache does not send what it counted as lost.
     if (!saved || store.tier() == 'memory') void apply(tx, saved || lostWithPage ? gone.concat(skipped.map((r) => note(r.k))) : gone.concat(rest, left));
     const lost = (saved || !away ? 0 : count(left) + (lostWithPage || gone.length <= fresh.length ? count(rest) : 0)) + count(skipped);
-    if (lost) drop('transport/exit-lost', lost), (queued -= lost);
+    // Counted lost, so over as the beaconed are: should the write that holds them commit after
+    // all, in memory (the queue stepped down as the page left), they are neither counted again
+    // nor sent; elsewhere it is noted again (see drain).
+    if (lost) drop('transport/exit-lost', lost), (queued -= lost), left.concat(rest).forEach((r) => beaconed.add(r));
   };
 
   return {

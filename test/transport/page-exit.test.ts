@@ -516,6 +516,21 @@ describe('page exit', () => {
       await tab.destroy();
     });
 
+    it('counts once what it reported lost at pagehide, though the queue stepped down to memory as the page left', async () => {
+      removeWebLocks(); // no lock without localStorage: nothing touched storage before the exit
+      const { tab, beacon } = await openMemoryTab();
+      for (let i = 0; i < 300; i++) tab.track(`Impression ${i}`, { pad: 'x'.repeat(500) });
+      await microtasksUntil(() => tab.plugin.stats().queued === 300);
+      dispatchPageHide(); // not saved (localStorage throws): what the beacons leave is lost
+      tab.track('Page Left'); // a later pagehide listener's event: the exit goes on, now in memory
+      await settle();
+      const sent = beaconed(beacon.calls).length;
+      const lost = tab.errors.filter((e) => e.code == 'transport/exit-lost').reduce((n, e) => n + (e.detail as { events: number }).events, 0);
+      expect(sent + lost).toBe(301);
+      expect(tab.plugin.stats().dropped).toEqual({ 'transport/exit-lost': lost });
+      await tab.destroy();
+    });
+
     it('does not beacon the batch whose request is under way', async () => {
       const { tab, beacon } = await openMemoryTab();
       await sendUnderWay(tab, 'Product Added');
