@@ -421,7 +421,8 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     // A batch going in halves, part of it over (sent, or dropped and reported): its chunks'
     // notes and the rest as a chunk of its own keep that part from going again if the page
     // is gone before the rest is answered (if it is, the cycle's saved notes delete that chunk).
-    if (done && flying.length) (held = progress(flying)), (spilled = true);
+    // (Once it was stored between halves, that very rest: see the memory tier below.)
+    if (done && flying.length) held.length || (held = progress(flying)), (spilled = true);
     // Only a write still in progress can end up both saved and stored (see `spilled`).
     if (writes.size) spilled = true;
     const fresh = [...writes.values()].flat().concat(toRecords(pending.splice(0)));
@@ -437,8 +438,9 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     let stored = [...mine.values()].filter((r) => keyTime(r.k) > taken);
     // In memory (no storage works here), all this tab stored and is not sending now: what
     // stays is lost with the page, a batch kept for a retry too. That tier answers at once,
-    // with the very records it holds (those of the batch under way among them).
-    if (store.tier() == 'memory') void tx((kv) => kv.all(true, undefined, (all: QueueRecord[]) => (stored = all.filter((r) => !flying.includes(r) && !beaconed.has(r)).concat(after))));
+    // with the very records it holds: not the batch under way, nor what is left of it as it
+    // goes in halves (`held`), whose next half may be under way.
+    if (store.tier() == 'memory') void tx((kv) => kv.all(true, undefined, (all: QueueRecord[]) => (stored = all.filter((r) => !flying.concat(held).includes(r) && !beaconed.has(r)).concat(after))));
     const list = fresh.concat(stored);
     // Sent, so deleted; but a write not committed may still commit, and a delete may not
     // before the page is gone: first synchronous notes, which make the next page (and

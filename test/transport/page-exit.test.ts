@@ -531,6 +531,24 @@ describe('page exit', () => {
       await tab.destroy();
     });
 
+    it('does not beacon at a tab switch the half under way of a batch going in halves', async () => {
+      const { tab, beacon } = await openMemoryTab();
+      tab.track('Product Viewed');
+      tab.track('Product Added');
+      await settle(); // one chunk of two
+      collector.answer(413, 200, { status: 200, delayMs: 500 }); // in halves: the first at once, the second slowly
+      void tab.flush();
+      await turnsUntil(() => collector.delivered().length === 1 && tab.plugin.stats().inFlight === 1);
+      dispatchVisibilityChange('hidden'); // what is left of the batch, stored between the halves, is under way
+      expect(beacon.calls).toEqual([]);
+      dispatchVisibilityChange('visible');
+      await elapse(1_000);
+      await tab.flush();
+      expect(collector.delivered()).toHaveLength(2);
+      expect(new Set(collector.delivered()).size).toBe(2);
+      await tab.destroy();
+    });
+
     it('does not beacon the batch whose request is under way', async () => {
       const { tab, beacon } = await openMemoryTab();
       await sendUnderWay(tab, 'Product Added');
