@@ -778,11 +778,12 @@ describe('one or two tabs through collector faults, reloads and crashes', () => 
 
   // A counterexample as a failure prints it (its JSON line), replayed as it is: a seed and path
   // draw another one once the arbitraries change. FUZZ_VARIANT names its variant.
-  it.runIf(process.env.FUZZ_EXAMPLE)('replays FUZZ_EXAMPLE', async () => {
-    const [tabs, lease] = VARIANTS[process.env.FUZZ_VARIANT ?? 'two']!;
-    const out = await play(tabs, lease, ...(JSON.parse(process.env.FUZZ_EXAMPLE!) as [Opts, Step[], number[], number]));
-    expect(out.problems, out.log.join('\n')).toEqual([]);
-  });
+  if (process.env.FUZZ_EXAMPLE)
+    it('replays FUZZ_EXAMPLE', async () => {
+      const [tabs, lease] = VARIANTS[process.env.FUZZ_VARIANT ?? 'two']!;
+      const out = await play(tabs, lease, ...(JSON.parse(process.env.FUZZ_EXAMPLE!) as [Opts, Step[], number[], number]));
+      expect(out.problems, out.log.join('\n')).toEqual([]);
+    });
 
   const variants = process.env.FUZZ_VARIANT ? [process.env.FUZZ_VARIANT] : Object.keys(VARIANTS);
   it.each(variants)('lose nothing unreported and send nothing twice without a cause (%s)', async (variant) => {
