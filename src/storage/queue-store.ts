@@ -25,7 +25,7 @@ export interface QueueChain {
    * `bounds` hold for them as one, the oldest keys past them wherever they are (one key once,
    * where a chunk is held twice). Those are not deleted there (see {@link finish}), and the
    * batch may hold some of them: read it again once they are. `bounds` is asked for once the
-   * keys are read (see queue-ops `take`).
+   * keys and the batch are read (see queue-ops `take`).
    */
   take(max: number, bytes: number, bounds?: () => [events: number, bytes: number] | []): ReturnType<typeof take>;
   /**
@@ -151,8 +151,10 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
           // It cannot read: nothing is sent from it either.
         }
       keys = [...new Set(keys)].sort();
-      const [keep, kept] = fit([...keys].reverse(), ...bounds());
-      return [(await take(source, max, bytes))[0], kept, keys.slice(0, keys.length - keep)];
+      // Asked for last: the lock may have gone (at pagehide) as the batch was read.
+      const [records] = await take(source, max, bytes),
+        [keep, kept] = fit([...keys].reverse(), ...bounds());
+      return [records, kept, keys.slice(0, keys.length - keep)];
     },
     drained: () => from < at && !!++from,
     tier: () => TIERS[at]!,

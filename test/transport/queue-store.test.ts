@@ -291,6 +291,27 @@ describe('a queue that stepped down from a full IndexedDB', () => {
     expect(await deliverAll(full)).toEqual([rec(3).k, rec(9).k]);
   });
 
+  it('asks for its bounds across the tiers once the batch is read: a tab lock that went while it was read bounds nothing', async () => {
+    const { full } = await twoTabs([rec(1), rec(2), rec(3)]);
+    // Holding the tab lock until the page hides; the collector's bounds are there only while it holds it.
+    let holds = true;
+    const bounds = (): [number, number] | [] => (holds ? [2, 1e9] : []);
+    // The page hides (and lets the lock go) as the batch is read from IndexedDB, after the keys
+    // were; it comes back from the back/forward cache, and the read runs again.
+    const getAll = IDBObjectStore.prototype.getAll;
+    vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementationOnce(function (this: IDBObjectStore, ...args) {
+      const request = getAll.apply(this, args);
+      pauseReads(!(holds = false));
+      setTimeout(() => pauseReads(false));
+      return request;
+    });
+    // Another tab holds the lock now, and bounds (and reports) the queue itself. Before, this
+    // one cut with the bounds it had asked for before the read, and reported them lost too.
+    const [records, kept, cut] = await full.take(10, 1e9, bounds);
+    expect({ kept, cut }).toEqual({ kept: 4, cut: [] });
+    expect(records.map((r) => r.k)).toEqual([rec(1).k, rec(2).k, rec(3).k]);
+  });
+
   it('counts for nothing, in the bound it holds across the tiers, the note an exit saved in place of a chunk it beaconed', async () => {
     const { full } = await twoTabs([]);
     const beaconed = rec(10, 10, 5);
