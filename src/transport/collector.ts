@@ -209,20 +209,21 @@ export const createCollector = (settings: CollectorSettings): Collector => {
    */
   const progress = (records: QueueRecord[]): QueueRecord[] =>
     records.concat(held).map((r) => note(r.k)).concat(toRecords(records.flatMap((r) => r.j).slice(done, end)));
+  // No storage works here (the last tier): the queue is this page's alone, and goes with it.
+  const inMemory = (): boolean => store.tier() == 'memory';
   /** Stores what the batch `records` leaves once `done` of its events are over (see progress). */
   const keep = async (records: QueueRecord[]): Promise<void> => {
     held = progress(records);
-    // In memory the queue is this page's alone, and applying to it starts nothing: at once,
-    // whatever the lock or the page (see below, and exit).
-    const memory = store.tier() == 'memory';
     // Once the lock went (see leave), another sender may have sent this very batch, or be
     // sending it: what is left of it, stored again, would go twice. So only a batch all over
     // is noted then, by saved notes (the queue is that sender's); the rest stays as it is.
-    if (!ours() && !memory) return void store.spill((held = held.some((r) => r.j.length) ? [] : held));
+    // In memory the queue is this page's alone, and applying to it starts nothing: at once,
+    // whatever the lock or the page (here and below; see exit).
+    if (!ours() && !inMemory()) return void store.spill((held = held.some((r) => r.j.length) ? [] : held));
     // Answered after pagehide: saved notes do it, for the next page or this one if it
     // comes back (nothing asynchronous starts then; see `away`).
     if (spilled || away) store.spill(held);
-    if (!away || memory) await store.finish(held);
+    if (!away || inMemory()) await store.finish(held);
   };
   const over = (n: number, code?: TransportErrorCode, detail?: Record<string, unknown>): undefined => {
     done += n;
@@ -337,7 +338,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
       if (done || end < json.length) await keep(records), (held = []);
       // Answered after pagehide, in memory: nothing else holds what is left of the batch (to
       // retry, or halves not sent once away), so the exit beacons it now, or reports it lost.
-      if (away && store.tier() == 'memory') exit();
+      if (away && inMemory()) exit();
       if (retry) {
         retried += end - done;
         mine.clear();
@@ -415,7 +416,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     // In memory, after pagehide, what this tab holds goes with the page (see below). So does
     // what follows the half under way of a batch going in halves: none is fetched after
     // pagehide, so it is beaconed now (once), and the batch ends before it for its cycle.
-    const lostWithPage = away && store.tier() == 'memory';
+    const lostWithPage = away && inMemory();
     const after = lostWithPage ? toRecords(flying.flatMap((r) => r.j).slice(done + inFlight, end)) : [];
     if (after.length) end = done + inFlight;
     // A batch going in halves, part of it over (sent, or dropped and reported): its chunks'
@@ -430,7 +431,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     // Stored, saved or beaconed from here on, they count as queued until they are sent.
     queued += count(fresh);
     // Not in memory: what it holds goes with the page unless beaconed (below).
-    if (leaving() && store.tier() != 'memory' && store.spill(fresh.concat(held))) return;
+    if (leaving() && !inMemory() && store.spill(fresh.concat(held))) return;
     // Then this tab's stored records waiting for the timer: durable already, so they come
     // second (what does not fit stays stored), but an IndexedDB read would not finish now.
     // Not those another tab's sender may have taken (see store.taken): they stay stored.
@@ -440,7 +441,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     // stays is lost with the page, a batch kept for a retry too. That tier answers at once,
     // with the very records it holds: not the batch under way, nor what is left of it as it
     // goes in halves (`held`), whose next half may be under way.
-    if (store.tier() == 'memory') void tx((kv) => kv.all(true, undefined, (all: QueueRecord[]) => (stored = all.filter((r) => !flying.concat(held).includes(r) && !beaconed.has(r)).concat(after))));
+    if (inMemory()) void tx((kv) => kv.all(true, undefined, (all: QueueRecord[]) => (stored = all.filter((r) => !flying.concat(held).includes(r) && !beaconed.has(r)).concat(after))));
     const list = fresh.concat(stored);
     // Sent, so deleted; but a write not committed may still commit, and a delete may not
     // before the page is gone: first synchronous notes, which make the next page (and
@@ -495,7 +496,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     // before the page is gone, so what it alone holds is reported lost. In memory it would
     // not outlive the page either: reported lost, it is dropped, so that a page restored
     // from the back/forward cache does not send what it counted as lost.
-    if (!saved || store.tier() == 'memory') void apply(tx, saved || lostWithPage ? gone.concat(skipped.map((r) => note(r.k))) : gone.concat(rest, left));
+    if (!saved || inMemory()) void apply(tx, saved || lostWithPage ? gone.concat(skipped.map((r) => note(r.k))) : gone.concat(rest, left));
     const lost = (saved || !away ? 0 : count(left) + (lostWithPage || gone.length <= fresh.length ? count(rest) : 0)) + count(skipped);
     // Counted lost, so over as the beaconed are: should the write that holds them commit after
     // all, in memory (the queue stepped down as the page left), they are neither counted again
