@@ -52,6 +52,9 @@ interface Req {
   outcome: number | 'error' | 'offline' | 'hang' | 'pending';
 }
 
+/** The collector took it: a 2xx answer. */
+const answered2xx = (r: Req): boolean => typeof r.outcome == 'number' && r.outcome < 300;
+
 const net = {
   offline: false,
   script: [] as Fault[],
@@ -461,7 +464,7 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
           await settle(50);
           const stored = await storedIds();
           // In memory (no storage at all), a request that failed left its events in the page only.
-          const seen = new Set(net.requests.filter((r) => o.storage != 'memory' || (typeof r.outcome == 'number' && r.outcome < 300)).flatMap((r) => r.ids));
+          const seen = new Set(net.requests.filter((r) => o.storage != 'memory' || answered2xx(r)).flatMap((r) => r.ids));
           t!.ids.filter((id) => !stored.has(id) && !seen.has(id)).forEach((id) => crashLost.add(id));
         }
         const n = await openTab(name, o, ++tabNos);
@@ -492,7 +495,7 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
   // ---------------------------------------------------------------- invariants
   const problems: string[] = [];
   const left = await storedIds();
-  const ok = net.requests.filter((r) => typeof r.outcome == 'number' && r.outcome < 300);
+  const ok = net.requests.filter(answered2xx);
   const deliveredIds = ok.flatMap((r) => r.ids);
   const delivered = new Set(deliveredIds);
   const counts = new Map<string, number>();
@@ -505,10 +508,10 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
 
   const rejectedReqs = net.requests.filter((r) => !r.beacon && (r.outcome == 400 || (r.outcome == 413 && r.ids.length == 1)));
   const rejected = new Set(rejectedReqs.flatMap((r) => r.ids));
-  const failedBeacons = net.requests.filter((r) => r.beacon && !(typeof r.outcome == 'number' && r.outcome < 300));
+  const failedBeacons = net.requests.filter((r) => r.beacon && !answered2xx(r));
   // In memory (no storage at all), a request a page left under way and never read the answer
   // of held the only copy of its events: if it failed, they are lost as with a failed beacon.
-  const flightsLost = o.storage == 'memory' ? net.requests.filter((r) => frozenFids.has(r.fid) && !(typeof r.outcome == 'number' && r.outcome < 300)) : [];
+  const flightsLost = o.storage == 'memory' ? net.requests.filter((r) => frozenFids.has(r.fid) && !answered2xx(r)) : [];
   const beaconLost = new Set(failedBeacons.concat(flightsLost).flatMap((r) => r.ids));
   const tooLarge = new Set<string>();
   if (o.maxBytes == 4_096) for (const id of accepted.keys()) if (big.has(id)) tooLarge.add(id);

@@ -23,20 +23,15 @@ export const fillIndexedDb = () =>
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   });
 
-/**
- * localStorage throws on every access, as with "block all cookies", until the function it
- * returns is called: vi.restoreAllMocks() leaves spies on happy-dom's localStorage (a Proxy) in place.
- */
-export const denyLocalStorage = (): (() => void) => {
+/** localStorage throws on every access, as with "block all cookies", until the test ends. */
+export const breakLocalStorage = () => {
   const deny = () => {
     throw new DOMException('The operation is insecure.', 'SecurityError');
   };
   const spies = (['getItem', 'setItem', 'removeItem'] as const).map((method) => vi.spyOn(localStorage, method).mockImplementation(deny));
-  return () => spies.forEach((spy) => spy.mockRestore());
+  // Restored here: vi.restoreAllMocks() leaves spies on happy-dom's localStorage (a Proxy) in place.
+  onTestFinished(() => spies.forEach((spy) => spy.mockRestore()));
 };
-
-/** localStorage throws on every access, as with "block all cookies", until the test ends. */
-export const breakLocalStorage = () => onTestFinished(denyLocalStorage());
 
 /**
  * Reading `localStorage` itself throws, as in Chromium with "block all cookies" or in a
