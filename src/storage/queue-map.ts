@@ -1,13 +1,14 @@
 import type { QueueRecord, Tier } from './queue-kv';
 
 /**
- * A tier over a Map that is loaded and saved whole per transaction (localStorage,
- * memory). A transaction runs inside one task, so with localStorage it is atomic for
- * every tab in practice. Throws where the storage does.
+ * A tier over a Map loaded per transaction (localStorage, memory), which runs inside one
+ * task; `save` then writes the keys it set or deleted, and only those. Throws where the
+ * storage does.
  */
-export const mapTier = (load: () => Map<string, unknown>, save: (map: Map<string, unknown>) => void): Tier => {
+export const mapTier = (load: () => Map<string, unknown>, save: (map: Map<string, unknown>, touched: Set<string>) => void): Tier => {
   return (fn) => {
     const map = load();
+    const touched = new Set<string>();
     let out: any; // eslint-disable-line @typescript-eslint/no-explicit-any
     fn(
       {
@@ -15,12 +16,13 @@ export const mapTier = (load: () => Map<string, unknown>, save: (map: Map<string
         // exit, until the queue takes it in) weighs nothing, so the bounds count none.
         all: (values, n, then) =>
           then([...map.keys()].sort().filter((k) => values || (map.get(k) as QueueRecord).j.length).slice(0, n).map((k) => (values ? map.get(k) : k)) as never),
-        set: (k, v) => map.set(k, v),
-        del: (k) => map.delete(k),
+        // Each key set or deleted is noted (add returns the set: `&& k` passes the key on).
+        set: (k, v) => map.set(touched.add(k) && k, v),
+        del: (k) => map.delete(touched.add(k) && k),
       },
       (v) => (out = v),
     );
-    save(map);
+    save(map, touched);
     return Promise.resolve(out);
   };
 };

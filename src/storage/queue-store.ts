@@ -61,12 +61,12 @@ export interface QueueChain {
   /**
    * Whether page exits saved anything under one of `keys` since the last {@link absorb} (a
    * note: the chunk was beaconed), read synchronously: a batch read meanwhile is read again.
-   * Below IndexedDB only notes count (there `<name>:q` is the queue itself): those of a tab
+   * Below IndexedDB only notes count (there `<name>:q:` is the queue itself): those of a tab
    * that has not stepped down yet.
    */
   noted(keys: string[]): boolean;
   /**
-   * Calls `fn` when another tab saves events in `<name>:q` (at its exit: a closed tab, a
+   * Calls `fn` when another tab saves events under `<name>:q:` (at its exit: a closed tab, a
    * reload whose next page is slow), or {@link wake}s the others, so a tab already open
    * sends them instead of waiting for its own next event. Only notes saved: no call.
    * Returns the function that stops it.
@@ -85,7 +85,9 @@ const TIERS: QueueTier[] = ['indexeddb', 'localstorage', 'memory'];
  * in one that failed otherwise stay there for the next page that can read it.
  */
 export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to: QueueTier, error: unknown) => void): QueueChain => {
-  const local = localTier(`${name}:q`);
+  // Each record its own item (see localTier); `<name>:q:` for short in the comments here.
+  const queued = `${name}:q:`;
+  const local = localTier(queued);
   // The newest key taken (see took): its time is the mark.
   const mark = `${name}:taken`;
   const taken = (): number => keyTime(readStorage(mark)!) || 0;
@@ -162,15 +164,15 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
     took: (key) => keyTime(key) > taken() && writeStorage(mark, key),
     taken,
     // A record with events has `"j":["`; a note `"j":[]` (events are JSON strings, so their quotes are escaped).
-    spills: (fn) => addListener<StorageEvent>(globalThis, 'storage', (e) => (e.key == `${name}:q` ? e.newValue?.includes('"j":["') : e.key == `${name}:wake`) && fn()),
+    spills: (fn) => addListener<StorageEvent>(globalThis, 'storage', (e) => (String(e.key).startsWith(queued) ? String(e.newValue).includes('"j":["') : e.key == `${name}:wake`) && fn()),
     // A new value each time: a storage event fires only on a change.
     wake: () => writeStorage(`${name}:wake`, `${Date.now()}`),
-    noted(keys) {
-      const spill = readStorage(`${name}:q`);
-      // Below IndexedDB that list is the queue itself: only its notes (`{"k":"<k>","j":[]}`)
-      // count, rarely there, so one search for any note first, not one per key.
-      return !!spill && (!at || spill.includes('"j":[]')) && keys.some((k) => spill.includes(at ? `"${k}","j":[]` : `"${k}"`));
-    },
+    noted: (keys) =>
+      keys.some((k) => {
+        const saved = readStorage(queued + k);
+        // Below IndexedDB those items are the queue itself: only notes (`{"k":"<k>","j":[]}`) count.
+        return !!saved && (!at || saved.includes('"j":[]'));
+      }),
     spill(records) {
       try {
         // Notes too are stored as they are: absorb() applies them. Synchronous: it throws rather than rejects.
@@ -181,14 +183,14 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
       }
     },
     async absorb() {
-      // Below IndexedDB, `<name>:q` is the queue: only notes to take in, rarely there (see below).
-      if (at && !readStorage(`${name}:q`)?.includes('"j":[]')) return;
       let records: QueueRecord[];
       try {
         records = await local((kv, done) => kv.all(true, undefined, done));
       } catch {
         return;
       }
+      // Below IndexedDB, `<name>:q:` is the queue: only notes to take in, rarely there (see below).
+      if (at) records = records.filter((r) => !r.j.length);
       if (!records.length) return;
       // Into IndexedDB. Should that step the queue down, not written again where they were read:
       // an exit or another tab's sender may have noted or deleted some of them there meanwhile.

@@ -529,7 +529,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
           // Gone, or frozen in the back/forward cache: the tab lock goes (see TabLock.release),
           // whatever the cycle is doing. A storage step under way commits if it only writes;
           // one waiting for a read is undone, and runs again if the page is shown (see
-          // pauseReads). From then on the cycle writes only notes in <name>:q (see keep, and
+          // pauseReads). From then on the cycle writes only notes in <name>:q: (see keep, and
           // the bound's cut) and starts nothing.
           if (pagehide) lock.release(), pauseReads((away = true));
           if (!exiting) {

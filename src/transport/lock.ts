@@ -54,10 +54,13 @@ export const createLock = (name: string, owner: string): TabLock => {
       // never rejects, so this is never a second run of it.)
     }
     if (!lease(true)) return false;
-    await new Promise((settle) => setTimeout(settle, LEASE_SETTLE_MS));
-    if (!lease(true)) return false;
+    // Let go at pagehide from here on, while the writes of the others arrive too: a page that
+    // leaves then would otherwise keep every other tab (and the next page) from sending
+    // until its lease runs out.
     release = () => ((held = false), lease(false));
     const ours = () => (held &&= lease(true));
+    await new Promise((settle) => setTimeout(settle, LEASE_SETTLE_MS));
+    if (!ours()) return false;
     const heartbeat = setInterval(ours, HEARTBEAT_MS);
     await fn(ours);
     clearInterval(heartbeat);

@@ -66,6 +66,42 @@ describe.each(Object.keys(BROKEN_INDEXEDDB) as Array<keyof typeof BROKEN_INDEXED
   });
 });
 
+// Below IndexedDB every tab of the shop writes the one queue in localStorage, while one of
+// them sends and deletes what was delivered. Each tab's renderer reads a copy of
+// localStorage that the other's writes reach a little late: a queue kept as one list, read,
+// changed and written back whole by each tab, lost the events one tab saved when the
+// other wrote its stale copy back.
+describe('two tabs of a browser without IndexedDB', () => {
+  it('deliver every event of both, each tracked in a task of its own while the other tab sends', async () => {
+    const { context, page } = await shopper('missing');
+    const other = await context.newPage();
+    await Promise.all([visit(page, `${env.stack.shop.url}/`), visit(other, `${env.stack.shop.url}/cart`)]);
+    const id = await anonymousId(page);
+    const count = 200;
+    const track = (tab: Page, name: string) =>
+      tab.evaluate(
+        async ([name, count]) => {
+          for (let n = 0; n < count; n++) {
+            // Names in groups of 40: the script tag admits 50 events of one name per 10 s.
+            (window as any).sightline.track(`${name} ${Math.floor(n / 40)}`, { n, tab: name });
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          }
+        },
+        [name, count] as const,
+      );
+    await Promise.all([track(page, `${PROBE} A`), track(other, `${PROBE} B`)]);
+    const keys = (events: StoredEvent[]) => events.filter((e) => String(e.event).startsWith(PROBE)).map((e) => `${props(e).tab}:${props(e).n}`);
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: `the ${2 * count} probes of the two tabs`,
+      timeoutMs: 30_000,
+      until: (all) => new Set(keys(all)).size >= 2 * count,
+    });
+    expect(new Set(keys(stored)).size).toBe(2 * count);
+    await context.close();
+  });
+});
+
 // The shop erases the queue (docs/delivery.md, Consent) while pages of it are open. A
 // deletion waits for every open connection to close: a page that kept its connection would
 // block it, and every later page's open behind it, for as long as it stays open.

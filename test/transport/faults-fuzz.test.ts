@@ -30,7 +30,7 @@ import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { removeWebLocks } from '../utils/transport-locks';
 import { freshQueue } from '../utils/transport-tab';
 import { idbTier } from '../../src/storage/idb';
-import { blockLocalStorage, fillIndexedDb } from '../utils/transport-store';
+import { blockLocalStorage, fillIndexedDb, savedIn } from '../utils/transport-store';
 
 const ENDPOINT = 'http://localhost:3000/collect';
 
@@ -396,7 +396,7 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
       records.forEach((r) => r.j.forEach((j) => out.add(String((JSON.parse(j) as { properties: { id: string } }).properties.id))));
     if (!o.storage) collect(await idbTier(name)((kv, done) => kv.all(true, undefined, done)));
     try {
-      collect((JSON.parse(localStorage.getItem(`${name}:q`) ?? '[]') as [string, { j: string[] }][]).map((e) => e[1]));
+      collect(savedIn(name).map((e) => e[1]));
     } catch {
       // none
     }

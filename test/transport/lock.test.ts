@@ -114,6 +114,24 @@ describe('the localStorage lease', () => {
     expect(localStorage.getItem('queue:lease')).toMatch(/^tab-b\|/);
   });
 
+  it('lets go of a lease it is still confirming when its page goes: the next page need not wait for it to run out', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    const leaving = createLock('queue', 'leaving-page');
+    const run = vi.fn(async () => {});
+    const taking = leaving(run);
+    expect(localStorage.getItem('queue:lease')).toMatch(/^leaving-page\|/); // taken, not confirmed yet
+    leaving.release(); // pagehide
+    expect(localStorage.getItem('queue:lease')).toBeNull();
+    await vi.advanceTimersByTimeAsync(LEASE_SETTLE_MS);
+    expect(await taking).toBe(false);
+    expect(run).not.toHaveBeenCalled();
+    const next = vi.fn(async () => {});
+    const nextPage = createLock('queue', 'next-page')(next);
+    await vi.advanceTimersByTimeAsync(LEASE_SETTLE_MS);
+    expect(await nextPage).toBe(true);
+    expect(next).toHaveBeenCalledOnce();
+  });
+
   it('tells its holder to stop once another tab holds the lease, and leaves that lease alone', async () => {
     const a = createLock('queue', 'tab-a');
     const asked: boolean[] = [];

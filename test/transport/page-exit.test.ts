@@ -3,7 +3,7 @@ import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
 import { dispatchOnline, dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
-import { breakIndexedDb, breakLocalStorage, holdIndexedDbOpen, queuedIn } from '../utils/transport-store';
+import { breakIndexedDb, breakLocalStorage, holdIndexedDbOpen, queuedIn, savedIn } from '../utils/transport-store';
 import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { turnsUntil } from '../utils/transport-turns';
 import { freshQueue, openTab } from '../utils/transport-tab';
@@ -82,7 +82,7 @@ describe('page exit', () => {
     // Synchronously: beacons within the budget, the rest in localStorage.
     expect(beacon.calls.length).toBeGreaterThan(0);
     expect(beacon.calls.reduce((n, c) => n + c.bytes, 0)).toBeLessThanOrEqual(KEEPALIVE_BYTES);
-    const saved = JSON.parse(localStorage.getItem(`${name}:q`) ?? '[]') as unknown[];
+    const saved = savedIn(name);
     expect(saved.length).toBeGreaterThan(0);
     await page.destroy();
 
@@ -91,7 +91,7 @@ describe('page exit', () => {
     const ids = collector.delivered();
     expect(ids).toHaveLength(300);
     expect(new Set(ids).size).toBe(300);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
     await next.destroy();
   });
 
@@ -121,7 +121,7 @@ describe('page exit', () => {
     const ids = collector.delivered();
     expect(ids).toHaveLength(61); // none twice
     expect(new Set(ids).size).toBe(61);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
     await next.destroy();
   });
 
@@ -152,7 +152,7 @@ describe('page exit', () => {
     // Synchronously: the page may be gone before any IndexedDB read or delete completes.
     expect(beacon.calls).toHaveLength(1);
     // "Sent", noted synchronously: the next page deletes it instead of sending it again.
-    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toEqual([[key, { k: key, j: [] }]]);
+    expect(savedIn(name)).toEqual([[key, { k: key, j: [] }]]);
     await tab.destroy();
 
     const next = await openTab({ queue: { name } });
@@ -179,7 +179,7 @@ describe('page exit', () => {
     expect(beacon.calls).toHaveLength(beacons);
     // The note that they were sent (a record with no events); a page of this site that
     // follows gets them as they are, saved as well (see the next test but one).
-    const spilled = JSON.parse(localStorage.getItem(`${name}:q`) ?? '[]') as [string, { j: string[] }][];
+    const spilled = savedIn(name);
     expect(spilled.some(([, r]) => !r.j.length)).toBe(beacons > 0);
     await tab.destroy();
     await settle(); // the beacon reaches the collector within this test
@@ -195,7 +195,7 @@ describe('page exit', () => {
     navigation.navigate(`${location.origin}/cart`);
     dispatchPageHide();
     expect(beacon.calls).toHaveLength(0);
-    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toHaveLength(1);
+    expect(savedIn(name)).toHaveLength(1);
     await page.destroy();
 
     const next = await openTab({ queue: { name } });
@@ -306,7 +306,7 @@ describe('page exit', () => {
     await turnsUntil(() => page.plugin.stats().sent === 1);
     navigation.navigate(`${location.origin}/cart`);
     dispatchPageHide();
-    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toEqual([[key, { k: key, j: [] }]]);
+    expect(savedIn(name)).toEqual([[key, { k: key, j: [] }]]);
     await page.destroy();
   });
 
@@ -319,7 +319,7 @@ describe('page exit', () => {
     void page.flush();
     await turnsUntil(() => page.plugin.stats().sent === 1); // answered 2xx; the delete has not committed
     dispatchPageHide();
-    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toEqual([[key, { k: key, j: [] }]]);
+    expect(savedIn(name)).toEqual([[key, { k: key, j: [] }]]);
     await page.destroy();
   });
 
@@ -351,7 +351,7 @@ describe('page exit', () => {
     page.track('Product Added');
     await turnsUntil(() => put.mock.calls.length > 0); // its IndexedDB write has begun, and not committed
     dispatchVisibilityChange('hidden');
-    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toHaveLength(1); // saved for the next page
+    expect(savedIn(name)).toHaveLength(1); // saved for the next page
     dispatchVisibilityChange('visible');
     // The write commits after all; the page lives on, and its send cycle delivers it from IndexedDB.
     await elapse(500);
@@ -361,7 +361,7 @@ describe('page exit', () => {
     const next = await openTab({ queue: { name } });
     await next.flush();
     expect(collector.names()).toEqual(['Product Viewed', 'Product Added']);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
     await next.destroy();
   });
 
@@ -376,7 +376,7 @@ describe('page exit', () => {
     dispatchVisibilityChange('visible');
     await elapse(500); // the page lives on: its sender takes the saved copy in, then delivers the chunk
     await page.flush();
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
     const setItem = vi.spyOn(localStorage, 'setItem');
     onTestFinished(() => setItem.mockRestore());
     for (const event of ['Cart Viewed', 'Checkout Started']) {
@@ -384,7 +384,7 @@ describe('page exit', () => {
       await page.flush();
     }
     // Nothing of them was ever saved: delivered, they are deleted in IndexedDB alone, not noted for the next page too.
-    expect(setItem.mock.calls.filter(([key]) => key == `${name}:q`)).toEqual([]);
+    expect(setItem.mock.calls.filter(([key]) => key.startsWith(`${name}:q:`))).toEqual([]);
     await page.destroy();
     const next = await openTab({ queue: { name } });
     await next.flush();
@@ -433,7 +433,7 @@ describe('page exit', () => {
       // localStorage nearly full: the queue's write fails (memory from here), a small save still fits.
       const setItem = Storage.prototype.setItem;
       const full = vi.spyOn(localStorage, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
-        if (key === `${name}:q` && value.length > 2_000) throw new DOMException('full', 'QuotaExceededError');
+        if (key.startsWith(`${name}:q:`) && value.length > 2_000) throw new DOMException('full', 'QuotaExceededError');
         return setItem.call(localStorage, key, value);
       });
       const navigation = installNavigation();
@@ -576,7 +576,7 @@ describe('page exit', () => {
     await elapse(3_000); // the first answer comes, and the cycle goes on
     await tab.flush();
     expect(collector.names().sort()).toEqual(['Product Added', 'Product Viewed']);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull(); // the note was applied, not left for the next page
+    expect(savedIn(name)).toEqual([]); // the note was applied, not left for the next page
     await tab.destroy();
   });
 
@@ -799,7 +799,7 @@ describe('page exit', () => {
     };
     /** Keys left in the queue's tier, and in what page exits saved. */
     const queued = async (tier: string, name: string) =>
-      (tier == 'indexeddb' ? await queuedIn(name) : []).concat(JSON.parse(localStorage.getItem(`${name}:q`) ?? '[]'));
+      (tier == 'indexeddb' ? await queuedIn(name) : []).concat(savedIn(name).map(([key]) => key));
     /** What a tab reported of delivery (below IndexedDB it also reports stepping down). */
     const delivery = (tab: TransportTab) => tab.errors.map((e) => e.code).filter((code) => code != STORAGE_ERRORS.downgraded);
     const eventsOf = (from: number) => collector.received.slice(from).flatMap((r) => r.body.batch.map((e) => e.event));
@@ -900,7 +900,7 @@ describe('page exit', () => {
         // runs here): it deletes that batch by saved notes, not by IndexedDB beside the next page's sender.
         await elapse(10_000);
         expect(page.plugin.stats()).toMatchObject({ sent: 2, inFlight: 0 });
-        expect(JSON.parse(localStorage.getItem(`${name}:q`) ?? '[]')).toHaveLength(1);
+        expect(savedIn(name)).toHaveLength(1);
         next.track('d');
         await flushAwhile(next);
         expect(eventsOf(0).sort()).toEqual(['a', 'a', 'b', 'b', 'c', 'd']);
@@ -1024,7 +1024,7 @@ describe('page exit', () => {
       const tab = await openTab({ queue: { name } });
       const setItem = localStorage.setItem.bind(localStorage);
       const full = vi.spyOn(localStorage, 'setItem').mockImplementation((key, value) => {
-        if (key === `${name}:q`) throw new DOMException('full', 'QuotaExceededError');
+        if (key.startsWith(`${name}:q:`)) throw new DOMException('full', 'QuotaExceededError');
         setItem(key, value);
       });
       onTestFinished(() => full.mockRestore());

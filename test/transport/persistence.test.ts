@@ -7,7 +7,7 @@ import { localTier } from '../../src/storage/queue-local';
 import { recordKey } from '../../src/storage/queue-kv';
 import type { QueueRecord } from '../../src/storage/queue-kv';
 import { apply } from '../../src/storage/queue-ops';
-import { breakIndexedDb, breakLocalStorage, fillIndexedDb, holdIndexedDbOpen, queuedIn } from '../utils/transport-store';
+import { breakIndexedDb, breakLocalStorage, fillIndexedDb, holdIndexedDbOpen, queuedIn, savedIn } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import { turnsUntil } from '../utils/transport-turns';
 import type { TransportTab } from '../utils/transport-tab';
@@ -252,7 +252,7 @@ describe('a full IndexedDB (quota)', () => {
     await page.destroy();
     await settle();
     expect(await queuedIn(name)).toHaveLength(1);
-    expect(JSON.parse(localStorage.getItem(`${name}:q`)!)).toHaveLength(1);
+    expect(savedIn(name)).toHaveLength(1);
     vi.unstubAllGlobals();
 
     fillIndexedDb();
@@ -260,7 +260,7 @@ describe('a full IndexedDB (quota)', () => {
     await next.flush();
     expect(names()).toEqual(['Order Completed']);
     expect(await queuedIn(name)).toEqual([]);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
     await next.destroy();
   });
 
@@ -281,7 +281,7 @@ describe('a full IndexedDB (quota)', () => {
     await tab.flush();
     expect(names().sort()).toEqual(['Product Added', 'Product Viewed']);
     expect(await queuedIn(name)).toEqual([]);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
     await tab.destroy();
   });
 
@@ -305,14 +305,14 @@ describe('a full IndexedDB (quota)', () => {
     vi.mocked(IDBObjectStore.prototype.put).mockRestore();
     await apply(idbTier(name), [c, d]);
     fillIndexedDb();
-    await apply(localTier(`${name}:q`), [c]);
+    await apply(localTier(`${name}:q:`), [c]);
 
     // C is the oldest past the bound (one copy counted), and dropped in both tiers.
     await tab.flush();
     expect(names()).toEqual(['Product Viewed', 'Product Added', 'Checkout Started']);
     expect(tab.plugin.stats()).toMatchObject({ sent: 3, dropped: { 'transport/queue-overflow': 1 } });
     expect(await queuedIn(name)).toEqual([]);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
     await tab.destroy();
   });
 
@@ -323,7 +323,7 @@ describe('a full IndexedDB (quota)', () => {
       (name: string) => {
         const setItem = localStorage.setItem.bind(localStorage);
         const full = vi.spyOn(localStorage, 'setItem').mockImplementation((key, value) => {
-          if (key === `${name}:q`) throw new DOMException('full', 'QuotaExceededError');
+          if (key.startsWith(`${name}:q:`)) throw new DOMException('full', 'QuotaExceededError');
           setItem(key, value);
         });
         onTestFinished(() => full.mockRestore());

@@ -4,6 +4,7 @@ import { useTransportCollector } from '../utils/transport-collector';
 import { settle, useTransportSpec } from '../utils/transport-clock';
 import { dispatchPageHide, spyOnBeacon } from '../utils/transport-page';
 import { freshQueue, openTab } from '../utils/transport-tab';
+import { savedIn } from '../utils/transport-store';
 
 // Chromium prerenders pages the shop's Speculation Rules name, before the shopper opens
 // them, and may throw them away unseen. (Playwright cannot drive a prerender: Chromium
@@ -76,7 +77,7 @@ describe('a page the browser prerenders', () => {
     await tab.destroy();
     expect(beacon.calls).toHaveLength(0);
     expect(collector.received).toHaveLength(0);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
     expect(await databases()).not.toContain(name);
   });
 });

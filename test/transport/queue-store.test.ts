@@ -7,7 +7,7 @@ import { localTier } from '../../src/storage/queue-local';
 import { memoryTier } from '../../src/storage/queue-map';
 import { apply, note, take } from '../../src/storage/queue-ops';
 import { createQueueStore } from '../../src/storage/queue-store';
-import { breakLocalStorage, fillIndexedDb, queuedIn, storedKeys } from '../utils/transport-store';
+import { breakLocalStorage, fillIndexedDb, queuedIn, savedIn, storedKeys } from '../utils/transport-store';
 import { addPrototypeJsToJson } from '../utils/prototype-js';
 import { freshQueue } from '../utils/transport-tab';
 
@@ -26,7 +26,7 @@ const trim = async (store: Tier, events: number, bytes: number) => {
 
 const tiers: [string, () => Tier][] = [
   ['IndexedDB', () => idbTier(freshQueue())],
-  ['localStorage', () => localTier(`${freshQueue()}:q`)],
+  ['localStorage', () => localTier(`${freshQueue()}:q:`)],
   ['memory', () => memoryTier()],
 ];
 
@@ -166,7 +166,7 @@ describe('records sent at page exit (spilled as notes)', () => {
     const next = createQueueStore(name, () => {});
     await next.absorb();
     expect(await storedKeys(next.tx)).toEqual([kept.k]);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
   });
 
   it('are stored in IndexedDB by the next page when the page saved them as it went', async () => {
@@ -176,7 +176,7 @@ describe('records sent at page exit (spilled as notes)', () => {
     const next = createQueueStore(name, () => {});
     await next.absorb();
     expect(await batch(next.tx)).toEqual([rec(1)]);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
   });
 });
 
@@ -223,7 +223,7 @@ describe('a queue that stepped down from a full IndexedDB', () => {
     other.spill([note(beaconed.k)]); // its exit beaconed that chunk
     expect(full.noted([beaconed.k])).toBe(true);
     await full.absorb();
-    expect(localStorage.getItem(`${name}:q`)).not.toContain('"j":[]');
+    expect(JSON.stringify(savedIn(name))).not.toContain('"j":[]');
     expect(await deliverAll(full)).toEqual([rec(2).k, rec(9).k]);
   });
 
@@ -234,7 +234,7 @@ describe('a queue that stepped down from a full IndexedDB', () => {
     await full.absorb(); // IndexedDB is full: it stays where it was saved
     expect(await deliverAll(full)).toEqual([twice.k, rec(9).k]);
     expect(await queuedIn(name)).toEqual([]);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
   });
 
   it('stores the rest of a batch read from IndexedDB in localStorage, and still reads what IndexedDB holds after it', async () => {
@@ -261,7 +261,7 @@ describe('a queue that stepped down from a full IndexedDB', () => {
     const absorbing = full.absorb(); // reads the list, then deletes in IndexedDB
     full.spill([note(rec(9).k)]); // meanwhile this tab's exit beacons its chunk
     await absorbing;
-    expect(localStorage.getItem(`${name}:q`)).not.toContain('"j":["');
+    expect(JSON.stringify(savedIn(name))).not.toContain('"j":["');
     await full.absorb();
     expect(await deliverAll(full)).toEqual([]);
   });
@@ -273,7 +273,7 @@ describe('a queue that stepped down from a full IndexedDB', () => {
     full.spill([note(rec(9).k)]); // meanwhile the tab that stored rec(9) there beacons it at its exit
     await absorbing;
     expect(other.tier()).toBe('localstorage');
-    expect(localStorage.getItem(`${name}:q`)).not.toContain('"j":["');
+    expect(JSON.stringify(savedIn(name))).not.toContain('"j":["');
     await other.absorb();
     expect(await deliverAll(other)).toEqual([]);
   });
@@ -337,7 +337,7 @@ describe('notes a page exit saved in the localStorage queue, in place of the chu
   const queueWithNotes = async (stored: QueueRecord[], beaconed: QueueRecord[]) => {
     const name = freshQueue();
     const store = createQueueStore(name, () => {});
-    const local = localTier(`${name}:q`);
+    const local = localTier(`${name}:q:`);
     await apply(local, stored.concat(beaconed));
     store.spill(beaconed.map((r) => note(r.k)));
     return { store, local };
@@ -352,23 +352,55 @@ describe('notes a page exit saved in the localStorage queue, in place of the chu
   });
 });
 
-describe('the localStorage tier over what another script or an old version left under its key', () => {
+describe('the localStorage tier beside what another script or an old version left under its prefix', () => {
   afterEach(() => localStorage.clear());
 
   const old = rec(1);
   it.each([
-    ['invalid JSON', '{"truncated', []],
-    ['a JSON object', '{"a":1}', []],
-    ['a list of events', JSON.stringify([{ event: 'old', messageId: 'm1' }, [old.k, old]]), [old]],
-    ['pairs that are no records', JSON.stringify([['a', 'b'], null, 5, [rec(9).k, { k: 'other', j: [] }], [old.k, old]]), [old]],
-  ])('ignores %s, keeps the records beside it, and writes only records back', async (_, text, valid) => {
-    const key = `${freshQueue()}:q`;
-    localStorage.setItem(key, text);
-    const store = localTier(key);
+    ['invalid JSON', '{"truncated'],
+    ['a JSON object', '{"a":1}'],
+    ['a record under a key not its own', JSON.stringify({ k: 'other', j: [] })],
+    ['a list of records, as one key held the queue before', JSON.stringify([[old.k, old]])],
+  ])('ignores %s, keeps the records beside it, and leaves it as it is', async (_, text) => {
+    const prefix = `${freshQueue()}:q:`;
+    const foreign = `${prefix}${rec(9).k}`;
+    localStorage.setItem(foreign, text);
+    localStorage.setItem(`${prefix}${old.k}`, JSON.stringify(old));
+    const store = localTier(prefix);
     await apply(store, [rec(2)]);
-    const kept = [...valid, rec(2)];
-    expect(await batch(store)).toEqual(kept);
-    expect(JSON.parse(localStorage.getItem(key)!)).toEqual(kept.map((r) => [r.k, r]));
+    expect(await batch(store)).toEqual([old, rec(2)]);
+    expect(localStorage.getItem(foreign)).toBe(text);
+    expect(JSON.parse(localStorage.getItem(`${prefix}${rec(2).k}`)!)).toEqual(rec(2));
+  });
+});
+
+describe('the localStorage tier read by a tab whose copy of localStorage is late', () => {
+  afterEach(() => localStorage.clear());
+
+  /**
+   * From now on this tab reads localStorage as it is now: what other tabs write after
+   * this reaches its renderer late (Chromium gives each renderer a copy that other
+   * processes' writes reach a few milliseconds late). Its own writes go through.
+   */
+  const lateCopy = () => {
+    const copy = new Map(Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)!).map((k) => [k, localStorage.getItem(k)!]));
+    const spies = [
+      vi.spyOn(localStorage, 'getItem').mockImplementation((k) => copy.get(k) ?? null),
+      vi.spyOn(localStorage, 'key').mockImplementation((i) => [...copy.keys()][i] ?? null),
+    ];
+    // Restored by hand: vi.restoreAllMocks() leaves spies on happy-dom's localStorage (a Proxy) in place.
+    return () => spies.forEach((spy) => spy.mockRestore());
+  };
+
+  it("writes back only the records it changed: another tab's save it has not seen yet stays", async () => {
+    const prefix = `${freshQueue()}:q:`;
+    await apply(localTier(prefix), [rec(1)]);
+    const caughtUp = lateCopy();
+    // Another tab saves a chunk; this tab, not seeing it yet, deletes the chunk it delivered.
+    localStorage.setItem(`${prefix}${rec(2).k}`, JSON.stringify(rec(2)));
+    await apply(localTier(prefix), [note(rec(1).k)]);
+    caughtUp();
+    expect(await batch(localTier(prefix))).toEqual([rec(2)]);
   });
 });
 
@@ -376,14 +408,14 @@ describe('the localStorage tier on a page whose Prototype.js gave Array.prototyp
   let undo = (): void => {};
   afterEach(() => (undo(), localStorage.clear()));
 
-  it('writes its list as a list, which the next page reads back whole', async () => {
+  it('writes its records with their events as lists, which the next page reads back whole', async () => {
     undo = addPrototypeJsToJson();
-    const key = `${freshQueue()}:q`;
-    await apply(localTier(key), [rec(1, 10, 2)]);
-    await apply(localTier(key), [rec(2)]);
-    expect(await batch(localTier(key))).toEqual([rec(1, 10, 2), rec(2)]);
+    const prefix = `${freshQueue()}:q:`;
+    await apply(localTier(prefix), [rec(1, 10, 2)]);
+    await apply(localTier(prefix), [rec(2)]);
+    expect(await batch(localTier(prefix))).toEqual([rec(1, 10, 2), rec(2)]);
     undo();
-    expect(JSON.parse(localStorage.getItem(key)!)).toEqual([[rec(1, 10, 2).k, rec(1, 10, 2)], [rec(2).k, rec(2)]]);
+    expect(JSON.parse(localStorage.getItem(`${prefix}${rec(1, 10, 2).k}`)!)).toEqual(rec(1, 10, 2));
   });
 });
 

@@ -5,7 +5,7 @@ import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
 import { dispatchStorage, dispatchVisibilityChange, spyOnBeacon } from '../utils/transport-page';
 import { openScopedTab } from '../utils/transport-scoped-tab';
-import { holdIndexedDbOpen } from '../utils/transport-store';
+import { holdIndexedDbOpen, saveIn, savedIn } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import { turnsUntil } from '../utils/transport-turns';
 import type { TransportTab } from '../utils/transport-tab';
@@ -61,12 +61,12 @@ describe('several tabs', () => {
     vi.spyOn(navigator, 'sendBeacon').mockReturnValue(false); // nothing rides a beacon: all is saved
     closing.track('Product Added');
     closing.track('Checkout Started');
-    closing.leave(); // in the same task: not durable yet, so saved in <name>:q
+    closing.leave(); // in the same task: not durable yet, so saved under <name>:q:
     await closing.destroy();
-    dispatchStorage(`${name}:q`);
+    dispatchStorage(`${name}:q:${savedIn(name)[0]![0]}`);
     await elapse(3_000); // the open tab's batch timer
     expect(collector.received.map((r) => r.body.batch.map((e) => e.event))).toEqual([['Product Added', 'Checkout Started']]);
-    expect(localStorage.getItem(`${name}:q`)).toBeNull();
+    expect(savedIn(name)).toEqual([]);
     await open.destroy();
   });
 
@@ -92,11 +92,11 @@ describe('several tabs', () => {
   it('looks for nothing when another tab saved only notes of what it delivered', async () => {
     const name = freshQueue();
     const open = await openTab({ queue: { name } });
-    localStorage.setItem(`${name}:q`, JSON.stringify([['1-2-1-x', { k: '1-2-1-x', j: [] }]]));
-    dispatchStorage(`${name}:q`);
+    saveIn(name, [{ k: '1-2-1-x', j: [] }]);
+    dispatchStorage(`${name}:q:1-2-1-x`);
     const get = vi.spyOn(localStorage, 'getItem');
     await elapse(3_000);
-    expect(get.mock.calls.filter(([key]) => key === `${name}:q`)).toEqual([]); // no send cycle looked
+    expect(get.mock.calls.filter(([key]) => key.startsWith(`${name}:q:`))).toEqual([]); // no send cycle looked
     get.mockRestore();
     await open.destroy();
   });

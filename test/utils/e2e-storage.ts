@@ -33,7 +33,7 @@ export function isEmptyFootprint(footprint: Footprint): boolean {
  * than wait for the retry's backoff): what the queue kept must now be sent.
  */
 export async function reloadWithQueueInLocalStorage(page: Page, gate: CollectorGate): Promise<void> {
-  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('sightline:') && key.endsWith(':q')))).toBe(true);
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('sightline:') && key.includes(':q:')))).toBe(true);
   await page.reload();
   await waitForSdk(page);
   gate.mode = 'open';

@@ -1,5 +1,5 @@
 import { onTestFinished, vi } from 'vitest';
-import type { Tier } from '../../src/storage/queue-kv';
+import type { QueueRecord, Tier } from '../../src/storage/queue-kv';
 import { idbTier } from '../../src/storage/idb';
 
 /** Every record key a tier (or the chain) holds, oldest first. */
@@ -75,3 +75,19 @@ export const holdIndexedDbOpen = (onOpen: () => void = () => {}): { release(): v
     },
   };
 };
+
+/**
+ * What localStorage holds of the queue `name`, as `[key, record]` pairs in key order: what
+ * page exits saved (notes among them), or the queue itself below IndexedDB. One item per
+ * record, under `<name>:q:<key>`.
+ */
+export const savedIn = (name: string): [string, QueueRecord][] => {
+  const prefix = `${name}:q:`;
+  const keys: string[] = [];
+  for (let i = 0, key; (key = localStorage.key(i)) != null; i++) if (key.startsWith(prefix)) keys.push(key);
+  return keys.sort().map((key) => [key.slice(prefix.length), JSON.parse(localStorage.getItem(key)!) as QueueRecord]);
+};
+
+/** Saves `records` in localStorage for the queue `name`, as a page exit does. */
+export const saveIn = (name: string, records: QueueRecord[]): void =>
+  records.forEach((record) => localStorage.setItem(`${name}:q:${record.k}`, JSON.stringify(record)));
