@@ -124,7 +124,7 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
         // Two transactions may fail on the same tier at once; step down only once.
         if (at === tried) onDowngrade(TIERS[tried]!, TIERS[(at = tried + 1)]!, error);
         // Not just full (no IndexedDB, a database deleted or that does not open): nothing to read there.
-        full[tried] = (error as Error)?.name == 'QuotaExceededError';
+        full[tried] = Object(error).name == 'QuotaExceededError';
         if (from == tried && !full[tried]) from++;
       }
     }
@@ -163,16 +163,15 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
     // Only forward: a chunk saved at an exit keeps its older key.
     took: (key) => keyTime(key) > taken() && writeStorage(mark, key),
     taken,
-    // A record with events has `"j":["`; a note `"j":[]` (events are JSON strings, so their quotes are escaped).
-    spills: (fn) => addListener<StorageEvent>(globalThis, 'storage', (e) => (String(e.key).startsWith(queued) ? String(e.newValue).includes('"j":["') : e.key == `${name}:wake`) && fn()),
+    // A record with events has `"j":["`; a note `"j":[]` (events are JSON strings, so their quotes
+    // are escaped). Another queue's records (a second collector of the page) arm the timer too:
+    // a cycle that finds nothing of its own.
+    spills: (fn) => addListener<StorageEvent>(globalThis, 'storage', (e) => (e.key == `${name}:wake` || /"j":\["/.test(e.newValue!)) && fn()),
     // A new value each time: a storage event fires only on a change.
     wake: () => writeStorage(`${name}:wake`, `${Date.now()}`),
-    noted: (keys) =>
-      keys.some((k) => {
-        const saved = readStorage(queued + k);
-        // Below IndexedDB those items are the queue itself: only notes (`{"k":"<k>","j":[]}`) count.
-        return !!saved && (!at || saved.includes('"j":[]'));
-      }),
+    // Below IndexedDB those items are the queue itself: only notes (`{"k":"<k>","j":[]}`) count;
+    // above it, anything saved (every record has a `"`).
+    noted: (keys) => keys.some((k) => (readStorage(queued + k) || '').includes(at ? '"j":[]' : '"')),
     spill(records) {
       try {
         // Notes too are stored as they are: absorb() applies them. Synchronous: it throws rather than rejects.

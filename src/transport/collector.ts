@@ -135,7 +135,11 @@ export const createCollector = (settings: CollectorSettings): Collector => {
   const drain = outsideZones((): void => {
     if (!pending.length || !granted) return;
     const records = toRecords(pending.splice(0));
-    const write = apply(tx, records);
+    // As apply() does, unless it had not begun by `pagehide` (the page's first write, waiting
+    // for the database to open): the exit took these records (beaconed, saved or stored anew),
+    // so it writes nothing. Stored now, they would go again once another tab or the next page
+    // had sent the saved copy.
+    const write = tx((kv) => away || records.forEach((r) => (r.j.length ? kv.set(r.k, r) : kv.del(r.k))));
     writes.set(write, records);
     // A write taken at page exit is no longer ours to count.
     void write.then(
@@ -522,7 +526,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
         // Granted now, and not before: start as a page load does. A page the browser
         // prerenders (Speculation Rules) waits until the shopper opens it: its events stay in
         // memory, and one never shown stores and sends nothing.
-        if (granted != (granted = state.analytics && !doc?.prerendering) && granted) later(), void run('start');
+        if (granted != (granted = state.analytics && !Object(doc).prerendering) && granted) later(), void run('start');
       };
       const leave = (pagehide?: boolean): void => {
         try {

@@ -204,11 +204,11 @@ class Run {
   /**
    * A duplicate that page exits explain: its first delivery was under way as the page
    * load that sent it went away, unanswered or answered too late for the page to read it.
-   * Or it was tracked in the same task as a navigation to another page of the shop, whose
-   * IndexedDB write had not begun at `pagehide` (the page's first, waiting for the database
-   * to open): saved for the next page as well, that copy is delivered, and the write that
-   * commits after it stores the events again (docs/delivery.md, "Page exit": a known
-   * duplicate, not yet closed).
+   * Or it was tracked in the same task as a navigation to another page of the shop, as the
+   * page's write of it was under way: the exit saved it for the next page too, another
+   * tab's sender delivered the stored copy before the saved one reached its renderer, and
+   * then took the saved one in (docs/delivery.md, "Page exit": localStorage between
+   * processes is that late).
    */
   private explained = ([n, [first]]: [number, Arrival[]]): boolean =>
     this.beforeNavigation.has(n) || this.exits.some((e) => e.doc === first!.doc && first!.at <= e.end && first!.answered >= e.start - READ_MS);

@@ -203,6 +203,31 @@ describe('page exit', () => {
     await next.destroy();
   });
 
+  it('keeps a write the exit saved for the next page from beginning once the database opens: the next page sends it once', async () => {
+    const name = freshQueue();
+    const navigation = installNavigation();
+    const open = holdIndexedDbOpen();
+    const page = await openTab({ queue: { name } });
+    vi.mocked(indexedDB.open).mockRestore(); // (only that page's open is held)
+    page.track('Product Added');
+    await settle(); // its first write is asked for, and waits for the database
+    expect(page.plugin.stats().queued).toBe(1);
+    navigation.navigate(`${location.origin}/cart`);
+    dispatchPageHide();
+    expect(savedIn(name)).toHaveLength(1);
+
+    const next = await openTab({ queue: { name } });
+    await next.flush();
+    expect(collector.delivered()).toHaveLength(1);
+    open.release(); // the old page's database opens at last
+    await settle();
+    expect(await queuedIn(name)).toEqual([]); // before, its write stored the event again
+    await next.flush();
+    expect(collector.delivered()).toHaveLength(1);
+    await page.destroy();
+    await next.destroy();
+  });
+
   it('starts no request once a page of this site is announced to load next: that page sends the batch, once', async () => {
     const name = freshQueue();
     const navigation = installNavigation();
