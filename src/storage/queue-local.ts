@@ -28,10 +28,10 @@ export const localTier = (prefix: string): Tier => {
           }
       return map;
     },
-    // Deletes first: they make room for what is set.
+    // In the order the transaction asked (its deletes come first where it also sets: notes
+    // of a batch, then what is left of it).
     (map, touched) => {
-      for (const k of touched) map.has(k) || localStorage.removeItem(prefix + k);
-      for (const k of touched) map.has(k) && localStorage.setItem(prefix + k, toJson(map.get(k)));
+      for (const k of touched) map.has(k) ? localStorage.setItem(prefix + k, toJson(map.get(k))) : localStorage.removeItem(prefix + k);
     },
   );
 };

@@ -16,9 +16,9 @@ export const mapTier = (load: () => Map<string, unknown>, save: (map: Map<string
         // exit, until the queue takes it in) weighs nothing, so the bounds count none.
         all: (values, n, then) =>
           then([...map.keys()].sort().filter((k) => values || (map.get(k) as QueueRecord).j.length).slice(0, n).map((k) => (values ? map.get(k) : k)) as never),
-        // Each key set or deleted is noted (add returns the set: `&& k` passes the key on).
+        // Each key set or deleted is noted (add returns the set, which is truthy).
         set: (k, v) => map.set(touched.add(k) && k, v),
-        del: (k) => map.delete(touched.add(k) && k),
+        del: (k) => touched.add(k) && map.delete(k),
       },
       (v) => (out = v),
     );

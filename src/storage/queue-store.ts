@@ -170,8 +170,8 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
     // A new value each time: a storage event fires only on a change.
     wake: () => writeStorage(`${name}:wake`, `${Date.now()}`),
     // Below IndexedDB those items are the queue itself: only notes (`{"k":"<k>","j":[]}`) count;
-    // above it, anything saved (every record has a `"`).
-    noted: (keys) => keys.some((k) => (readStorage(queued + k) || '').includes(at ? '"j":[]' : '"')),
+    // above it, anything saved (every record has a `"`; nothing there reads "null").
+    noted: (keys) => keys.some((k) => String(readStorage(queued + k)).includes(at ? '"j":[]' : '"')),
     spill(records) {
       try {
         // Notes too are stored as they are: absorb() applies them. Synchronous: it throws rather than rejects.
@@ -189,7 +189,7 @@ export const createQueueStore = (name: string, onDowngrade: (from: QueueTier, to
         return;
       }
       // Below IndexedDB, `<name>:q:` is the queue: only notes to take in, rarely there (see below).
-      if (at) records = records.filter((r) => !r.j.length);
+      records = records.filter((r) => !at || !r.j.length);
       if (!records.length) return;
       // Into IndexedDB. Should that step the queue down, not written again where they were read:
       // an exit or another tab's sender may have noted or deleted some of them there meanwhile.

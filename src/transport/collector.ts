@@ -138,7 +138,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     // As apply() does, unless it had not begun by `pagehide` (the page's first write, waiting
     // for the database to open): the exit took these records (beaconed, saved or stored anew),
     // so it writes nothing. Stored now, they would go again once another tab or the next page
-    // had sent the saved copy.
+    // had sent the saved copy. (Asked for after `pagehide`, none is: see settled.)
     const write = tx((kv) => away || records.forEach((r) => (r.j.length ? kv.set(r.k, r) : kv.del(r.k))));
     writes.set(write, records);
     // A write taken at page exit is no longer ours to count.
@@ -176,7 +176,9 @@ export const createCollector = (settings: CollectorSettings): Collector => {
   const port = channel.port1 as { unref?(): void };
   if (port.unref) port.unref(); // Node (tests, SSR) would otherwise stay alive for it
 
-  const settled = (): Promise<unknown> => (drain(), Promise.all(writes.keys()));
+  // Away (after `pagehide`), what waits goes the exit's way (beaconed or saved), a flush's
+  // and destroy()'s too, never written: see drain.
+  const settled = (): Promise<unknown> => ((away ? exit : drain)(), Promise.all(writes.keys()));
 
   // ---- The sender: one cycle at a time in this tab, one tab at a time (the lock).
   const lock = createLock(name, owner);

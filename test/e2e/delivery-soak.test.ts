@@ -202,16 +202,26 @@ class Run {
   }
 
   /**
-   * A duplicate that page exits explain: its first delivery was under way as the page
-   * load that sent it went away, unanswered or answered too late for the page to read it.
-   * Or it was tracked in the same task as a navigation to another page of the shop, as the
-   * page's write of it was under way: the exit saved it for the next page too, another
-   * tab's sender delivered the stored copy before the saved one reached its renderer, and
-   * then took the saved one in (docs/delivery.md, "Page exit": localStorage between
-   * processes is that late).
+   * A duplicate that page exits explain (docs/delivery.md, "Page exit"):
+   * - its first delivery was under way as the page load that sent it went away, unanswered
+   *   or answered too late for the page to read it;
+   * - or a page load beaconed it at its exit just as another tab's sender took it: the
+   *   sender's note of what it took had not reached the exiting tab's renderer yet
+   *   (localStorage between processes is that late);
+   * - or it was tracked in the same task as a navigation to another page of the shop, as
+   *   the page's write of it was under way: the exit saved it for the next page too, another
+   *   tab's sender delivered the stored copy before the saved one reached its renderer, and
+   *   then took the saved one in (the same lateness).
    */
-  private explained = ([n, [first]]: [number, Arrival[]]): boolean =>
-    this.beforeNavigation.has(n) || this.exits.some((e) => e.doc === first!.doc && first!.at <= e.end && first!.answered >= e.start - READ_MS);
+  private explained = ([n, arrivals]: [number, Arrival[]]): boolean => {
+    const [first] = arrivals as [Arrival];
+    const exitOf = (a: Arrival) => this.exits.find((e) => e.doc === a.doc && a.at >= e.start && a.at <= e.end + READ_MS);
+    return (
+      this.beforeNavigation.has(n) ||
+      this.exits.some((e) => e.doc === first.doc && first.at <= e.end && first.answered >= e.start - READ_MS) ||
+      arrivals.some((a) => exitOf(a) && arrivals.some((b) => b.doc !== a.doc))
+    );
+  };
 
   /**
    * Every event tracked so far delivered: a tab open (a closed last tab left its rest for

@@ -228,6 +228,24 @@ describe('page exit', () => {
     await next.destroy();
   });
 
+  it('beacons what a pagehide listener after ours tracks and flushes, while backing off below IndexedDB', async () => {
+    breakIndexedDb(); // the queue in localStorage: its writes are done at once
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const page = await openTab({ queue: { name } });
+    collector.answer(500);
+    page.track('Product Viewed');
+    await page.flush(); // refused: backing off, the batch stays stored for a retry
+    dispatchPageHide(); // ours first; then the page's own listener:
+    page.track('Page Left');
+    await microtasksUntil(() => page.plugin.stats().queued === 2); // handed over, not yet beaconed
+    void page.flush();
+    await settle();
+    const beaconed = beacon.calls.flatMap((c) => JSON.parse(c.body).batch.map((e: { event: string }) => e.event));
+    expect(beaconed).toContain('Page Left'); // before, the flush took it from the exit and wrote it nowhere
+    await page.destroy();
+  });
+
   it('starts no request once a page of this site is announced to load next: that page sends the batch, once', async () => {
     const name = freshQueue();
     const navigation = installNavigation();
