@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useSoakShop, type Arrival, type Fault, type SoakShop } from '../utils/e2e-soak-shop';
+import { useSoakShop, type Arrival, type Fault } from '../utils/e2e-soak-shop';
 import { DIST_DIR, seededRandom, useE2eEnv, WRITE_KEY } from '../utils/e2e-stack';
 
 // The delivery promise, played at random in real Chromium (real IndexedDB, Web Locks,
