@@ -5,6 +5,7 @@ import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
 import { collectorGate } from '../utils/e2e-gate';
 import { presetConsent, visit } from '../utils/e2e-shop';
 import { useE2eEnv } from '../utils/e2e-stack';
+import { storedEventJson } from '../utils/e2e-storage';
 
 // A renderer crash gives the page no pagehide, no beacon and no last task: only what the
 // SDK had made durable survives it. The next page of the shop must deliver that, once.
@@ -30,31 +31,9 @@ function trackProbes(page: Page, tab: string, count: number): Promise<void> {
   }, { tab, count, names: Array.from({ length: count }, (_, n) => probeName(n)) });
 }
 
-/**
- * How many events of `tab` sit in the SDK's IndexedDB queue, read from the database
- * itself: what is there has survived anything that happens to the renderer.
- */
-function storedInQueue(page: Page, tab: string): Promise<number> {
-  return page.evaluate(async (tab) => {
-    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((name) => name.startsWith('sightline:'));
-    let count = 0;
-    for (const name of names) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(name); // no version: never upgrades the SDK's database
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const batches = await new Promise<Array<{ j: string[] }>>((resolve, reject) => {
-        const all = db.transaction('queue', 'readonly').objectStore('queue').getAll();
-        all.onsuccess = () => resolve(all.result);
-        all.onerror = () => reject(all.error);
-      });
-      db.close();
-      for (const batch of batches) count += batch.j.filter((json) => JSON.parse(json).properties?.tab === tab).length;
-    }
-    return count;
-  }, tab);
-}
+/** How many events of `tab` sit in the SDK's queue, read from its stores: they survive a crash. */
+const storedInQueue = async (page: Page, tab: string): Promise<number> =>
+  (await storedEventJson(page, 'sightline:')).filter((json) => JSON.parse(json).properties?.tab === tab).length;
 
 /** Kills the tab's renderer process, as an out-of-memory kill or a crash would. */
 async function crash(context: BrowserContext, page: Page): Promise<void> {

@@ -4,13 +4,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSoakShop, type Arrival, type Fault } from '../utils/e2e-soak-shop';
 import { DIST_DIR, seededRandom, useE2eEnv, WRITE_KEY } from '../utils/e2e-stack';
+import { storedEventJson } from '../utils/e2e-storage';
 
 // The delivery promise, played at random in real Chromium (real IndexedDB, Web Locks,
 // keepalive budget, back/forward cache, and a localStorage that each renderer process
 // reads from a copy other tabs' writes reach late): one to three tabs of a shop track
 // bursts of events (up to 400 in one task), reload, follow a link to the shop's other
-// page, leave for another site and come back, close, while the collector fails now and
-// then. Each run draws a browser (IndexedDB or not, Web Locks or the localStorage lease)
+// page, leave for another site and come back, close, crash, while the collector fails now
+// and then. Each run draws a browser (IndexedDB or not, Web Locks or the localStorage lease)
 // and a format (`native` goes by beacon at exit, `segment` by keepalive fetch, for its
 // headers).
 //
@@ -21,10 +22,13 @@ import { DIST_DIR, seededRandom, useE2eEnv, WRITE_KEY } from '../utils/e2e-stack
 // delivered, and none twice but what a page had under way as it went, whose answer it
 // never read (docs/delivery.md, "Page exit"). The collector is the test's own, on the
 // shop's origin, so it sees every request, a beacon of a page already gone too, and knows
-// the page load that sent it.
+// the page load that sent it. A crash gives its page no exit at all: what it had made
+// durable (stored in the queue, or delivered) must be delivered, and only what it tracked
+// and had not yet stored may be lost.
 //
 // CI plays 3 runs of a fixed seed; elsewhere each run of `npm run test:soak` draws new
-// seeds (printed in the test names). SOAK_RUNS plays more, SOAK_SEED replays one.
+// seeds (printed in the test names). SOAK_RUNS plays more, SOAK_SEED replays one, SOAK_LOG
+// prints each run's steps (a failure prints them anyway).
 const RUNS = Number(process.env.SOAK_RUNS ?? 3);
 const SEED = Number(process.env.SOAK_SEED ?? (process.env.CI ? 20_261_124 : Math.floor(Math.random() * 1e9)));
 const PHASES = 4;
@@ -35,6 +39,8 @@ const SYNC_MS = 60_000;
 // main thread busy for a moment): a request answered earlier than this before its page
 // went was read, and what it carried must not go again.
 const READ_MS = 2_000;
+/** A page of the shop that does not run the SDK. */
+const BLANK = '/soak/blank.html';
 
 const env = useE2eEnv({}, { backForwardCache: true });
 const shop = useSoakShop();
@@ -71,7 +77,8 @@ const sdkBundle = async (): Promise<string> => {
  * endpoint of its own (`/d/<doc>`, `window.doc`), sharing one queue: the collector knows
  * which page sent what. Short retries and no rate limit, so a sync does not wait out a
  * backoff or drop a burst by design. Errors reported are kept in `window.errors`, and the
- * collector plugin is `window.collector`, for a failure's message.
+ * collector plugin is `window.collector`, for a failure's message. Also a page of the shop
+ * without the SDK, {@link BLANK}, to read its stores.
  */
 async function servePages(run: number, variant: Variant): Promise<[string, string]> {
   const options = { format: variant.format, queue: { name: `soak-${run}` }, ratePerName: 0, retry: { baseMs: 100, capMs: 1_000 }, batch: { intervalMs: 300 } };
@@ -89,6 +96,7 @@ async function servePages(run: number, variant: Variant): Promise<[string, strin
       </script><a id="other" href="${paths[1 - i]}">other page</a>`,
     ),
   );
+  shop().page(BLANK, '<!doctype html><title>Soak, no SDK</title>');
   return [`${shop().url}${paths[0]}`, `${shop().url}${paths[1]}`];
 }
 
@@ -105,12 +113,15 @@ async function browserFor(variant: Variant): Promise<BrowserContext> {
   return context;
 }
 
-/** A page load going away (reload, link, another site, close): from the step's start to its end. */
+/** A page load going away (reload, link, another site, close, crash): from the step's start to its end. */
 interface Exit {
   doc: string;
   start: number;
   end: number;
+  /** Its renderer was killed: no pagehide, no beacon, no last task. */
+  crash?: boolean;
 }
+
 
 /** One run: its tabs, what they tracked, its page exits, and the log of steps a failure prints. */
 class Run {
@@ -120,6 +131,10 @@ class Run {
   exits: Exit[] = [];
   /** Events tracked in the same task as a reload or a link to the shop's other page (see `explained`). */
   beforeNavigation = new Set<number>();
+  /** The events each page load tracked, by its `doc`. */
+  tracks = new Map<string, number[]>();
+  /** Events a crashed page load had tracked and neither stored nor delivered: they may be lost. */
+  crashLost = new Set<number>();
   /** Where this run's arrivals begin in the shop's list. */
   private from = shop().arrivals.length;
   private seq = 0;
@@ -127,6 +142,7 @@ class Run {
     readonly id: string,
     readonly context: BrowserContext,
     readonly urls: [string, string],
+    readonly queue: string,
   ) {}
 
   name = (n: number): string => `Soak ${this.id} ${Math.floor(n / 50)}`;
@@ -146,6 +162,8 @@ class Run {
     const first = this.seq;
     this.seq += count;
     const events = Array.from({ length: count }, (_, i) => [this.name(first + i), first + i] as const);
+    const doc = (await page.evaluate(() => (window as any).doc)) as string;
+    this.tracks.set(doc, [...(this.tracks.get(doc) ?? []), ...events.map(([, n]) => n)]);
     await page
       .evaluate(
         ({ events, then }) => {
@@ -162,11 +180,11 @@ class Run {
   }
 
   /** Runs `go`, a step in which the page load of `page` goes away. */
-  async exit(page: Page, go: () => Promise<void>): Promise<void> {
+  async exit(page: Page, go: () => Promise<void>, crash = false): Promise<void> {
     const doc = (await page.evaluate(() => (window as any).doc)) as string;
     const start = Date.now();
     await go();
-    this.exits.push({ doc, start, end: Date.now() });
+    this.exits.push({ doc, start, end: Date.now(), crash });
   }
 
   /** Tracks `count`, then leaves in the same task by `how`, and waits for the next page. */
@@ -202,9 +220,39 @@ class Run {
   }
 
   /**
+   * Tracks `count`, lets the page work for `ms` (none: its writes are under way), and kills
+   * its renderer, as an out-of-memory kill or a crash would. Then a page of the shop without
+   * the SDK reads what survived: of the crashed page load's events, those neither stored nor
+   * delivered are the only ones that may be lost. (Stored is read first: a record another
+   * tab deletes meanwhile was delivered before.) The tab stays crashed until closed, as a
+   * shopper would.
+   */
+  async crash(page: Page, count: number, ms: number): Promise<void> {
+    this.tabs.splice(this.tabs.indexOf(page), 1);
+    const doc = (await page.evaluate(() => (window as any).doc)) as string;
+    const cdp = await this.context.newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    const start = Date.now();
+    await this.burst(page, count);
+    if (ms) await page.waitForTimeout(ms);
+    void cdp.send('Page.crash').catch(() => undefined); // never answers: the target is gone
+    await crashed;
+    this.exits.push({ doc, start, end: Date.now(), crash: true });
+    await page.close();
+    const reader = await this.context.newPage();
+    await reader.goto(`${shop().url}${BLANK}`);
+    const stored = new Set((await storedEventJson(reader, this.queue)).map((json) => JSON.parse(json).properties?.n));
+    const delivered = new Set(this.arrivals().flatMap((a) => (a.stored ? a.events : [])));
+    await reader.close();
+    const lost = (this.tracks.get(doc) ?? []).filter((n) => !stored.has(n) && !delivered.has(n));
+    lost.forEach((n) => this.crashLost.add(n));
+    this.log.push(`    crashed after ${ms} ms: ${lost.length} events neither stored nor delivered`);
+  }
+
+  /**
    * A duplicate that page exits explain (docs/delivery.md, "Page exit"):
-   * - its first delivery was under way as the page load that sent it went away, unanswered
-   *   or answered too late for the page to read it;
+   * - its first delivery was under way as the page load that sent it went away (or crashed),
+   *   unanswered or answered too late for the page to read it;
    * - or a page load beaconed it at its exit just as another tab's sender took it: the
    *   sender's note of what it took had not reached the exiting tab's renderer yet
    *   (localStorage between processes is that late);
@@ -215,7 +263,7 @@ class Run {
    */
   private explained = ([n, arrivals]: [number, Arrival[]]): boolean => {
     const [first] = arrivals as [Arrival];
-    const exitOf = (a: Arrival) => this.exits.find((e) => e.doc === a.doc && a.at >= e.start && a.at <= e.end + READ_MS);
+    const exitOf = (a: Arrival) => this.exits.find((e) => !e.crash && e.doc === a.doc && a.at >= e.start && a.at <= e.end + READ_MS);
     return (
       this.beforeNavigation.has(n) ||
       this.exits.some((e) => e.doc === first.doc && first.at <= e.end && first.answered >= e.start - READ_MS) ||
@@ -224,9 +272,10 @@ class Run {
   };
 
   /**
-   * Every event tracked so far delivered: a tab open (a closed last tab left its rest for
-   * the next page), each one flushed, then the collector watched until nothing is missing.
-   * Then no event delivered twice, but as page exits explain.
+   * Every event tracked so far delivered but what a crash took before it was stored: a tab
+   * open (a closed last tab left its rest for the next page), each one flushed, then the
+   * collector watched until nothing is missing. Then no event delivered twice, but as page
+   * exits explain.
    */
   async sync(): Promise<void> {
     if (!this.tabs.length) await this.open(0);
@@ -236,7 +285,7 @@ class Run {
     const missing = (): number[] => {
       delivered = new Map();
       for (const arrival of this.arrivals()) if (arrival.stored) arrival.events.forEach((n) => delivered.set(n, [...(delivered.get(n) ?? []), arrival]));
-      return this.tracked.filter((n) => !delivered.has(n));
+      return this.tracked.filter((n) => !delivered.has(n) && !this.crashLost.has(n));
     };
     while (missing().length && Date.now() - began < SYNC_MS) await new Promise((resolve) => setTimeout(resolve, 100));
     this.log.push(`  sync: ${Date.now() - began} ms`);
@@ -258,7 +307,7 @@ class Run {
     const errors = await Promise.all(this.tabs.map((page) => page.evaluate(() => (window as any).errors).catch(() => 'gone')));
     const stats = await Promise.all(this.tabs.map((page) => page.evaluate(() => (window as any).collector.stats()).catch(() => 'gone')));
     return [
-      `run ${this.id}: ${lost.length} of ${this.tracked.length} missing (${lost.slice(0, 20).join(', ')}…), ${twice.length} delivered twice, ${unexplained.length} of them not by a page exit`,
+      `run ${this.id}: ${lost.length} of ${this.tracked.length} missing (${lost.slice(0, 20).join(', ')}…; ${this.crashLost.size} more lost to crashes may be), ${twice.length} delivered twice, ${unexplained.length} of them not by a page exit`,
       `open tabs' errors ${JSON.stringify(errors)}, stats ${JSON.stringify(stats)}`,
       `steps:\n${this.log.map((line, i) => `${i} ${line}`).join('\n')}`,
       `exits: ${this.exits.map((e) => `${e.doc} ${ms(e.start)}–${ms(e.end)}`).join(', ')}`,
@@ -268,12 +317,17 @@ class Run {
   }
 }
 
-/** Plays one phase of faults: the tabs stay, track, and go offline and online. */
+/** Plays one phase of faults: the tabs track, go offline and online, and now and then one crashes. */
 async function faultPhase(run: Run, d: Draws): Promise<void> {
   for (let step = 0, steps = 3 + d.int(5); step < steps; step++) {
+    if (!run.tabs.length) {
+      run.log.push('  open a tab');
+      await run.open(d.int(2));
+      continue;
+    }
     const page = d.pick(run.tabs);
     const tab = run.tabs.indexOf(page);
-    const kind = d.pick(['burst', 'burst', 'fault', 'offline', 'wait'] as const);
+    const kind = d.pick(['burst', 'burst', 'fault', 'offline', 'crash', 'wait'] as const);
     if (kind === 'burst') {
       const n = d.pick(BURSTS);
       run.log.push(`  tab ${tab}: track ${n}`);
@@ -287,6 +341,10 @@ async function faultPhase(run: Run, d: Draws): Promise<void> {
       await run.burst(page, 20);
       await page.waitForTimeout(d.int(600));
       await run.context.setOffline(false);
+    } else if (kind === 'crash') {
+      const n = d.pick(BURSTS);
+      run.log.push(`  tab ${tab}: track ${n}, crash`);
+      await run.crash(page, n, d.pick([0, 0, d.int(600)]));
     } else {
       const ms = d.int(800);
       run.log.push(`  wait ${ms} ms`);
@@ -307,12 +365,13 @@ async function exitPhase(run: Run, d: Draws): Promise<void> {
     const page = d.pick(run.tabs);
     const tab = run.tabs.indexOf(page);
     const n = d.pick(BURSTS);
-    const kind = d.pick(['burst', 'reload', 'link', 'away', 'close', 'open', 'wait'] as const);
+    const kind = d.pick(['burst', 'reload', 'link', 'away', 'close', 'crash', 'open', 'wait'] as const);
     run.log.push(`  tab ${tab}: ${kind === 'open' || kind === 'wait' ? kind : `track ${n}, ${kind}`}`);
     if (kind === 'burst') await run.burst(page, n);
     else if (kind === 'reload' || kind === 'link') await run.leave(page, n, kind);
     else if (kind === 'away') await run.away(page, n);
     else if (kind === 'close') await run.close(page, n);
+    else if (kind === 'crash') await run.crash(page, n, d.pick([0, 0, d.int(600)]));
     else if (kind === 'open') run.tabs.length < 3 && (await run.open(d.int(2)));
     else await page.waitForTimeout(d.int(800));
   }
@@ -325,7 +384,7 @@ describe('delivery, played at random in real Chromium', () => {
       const d = draws(seed);
       const variant: Variant = { indexedDB: d.next() < 0.75, webLocks: d.next() < 0.75, format: d.pick(['native', 'segment'] as const) };
       const context = await browserFor(variant);
-      const run = new Run(String(seed), context, await servePages(seed, variant));
+      const run = new Run(String(seed), context, await servePages(seed, variant), `soak-${seed}`);
       run.log.push(`variant ${JSON.stringify(variant)}`);
       try {
         await run.open(0);
@@ -335,6 +394,7 @@ describe('delivery, played at random in real Chromium', () => {
           await (faults ? faultPhase(run, d) : exitPhase(run, d));
           await run.sync();
         }
+        if (process.env.SOAK_LOG) console.log(run.log.join('\n'));
       } finally {
         shop().mode = 'open';
         await context.close();

@@ -39,3 +39,34 @@ export async function reloadWithQueueInLocalStorage(page: Page, gate: CollectorG
   gate.mode = 'open';
   await page.evaluate(() => (window as any).sightline.flush());
 }
+
+/**
+ * The JSON of every event stored in the SDK's queues whose name starts with `prefix`, read
+ * in the page from the stores themselves: IndexedDB's committed records and localStorage's
+ * items (`<name>:q:<key>`). What is there survives anything that happens to a renderer.
+ */
+export function storedEventJson(page: Page, prefix: string): Promise<string[]> {
+  return page.evaluate(async (prefix) => {
+    const found: string[] = [];
+    const take = (record: { j?: unknown }) => Array.isArray(record?.j) && found.push(...(record.j as string[]));
+    for (const key of Object.keys(localStorage)) if (key.startsWith(prefix) && key.includes(':q:')) take(JSON.parse(localStorage.getItem(key)!));
+    // Only databases the SDK made: opening one that does not exist would create it without
+    // the SDK's store (and indexedDB is gone where a spec plays a browser without it).
+    const names = window.indexedDB ? (await indexedDB.databases()).map((d) => d.name ?? '').filter((name) => name.startsWith(prefix)) : [];
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name); // no version: never upgrades the SDK's database
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const records = await new Promise<{ j?: unknown }[]>((resolve, reject) => {
+        const all = db.transaction('queue', 'readonly').objectStore('queue').getAll();
+        all.onsuccess = () => resolve(all.result);
+        all.onerror = () => reject(all.error);
+      });
+      db.close();
+      records.forEach(take);
+    }
+    return found;
+  }, prefix);
+}
