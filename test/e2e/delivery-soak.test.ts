@@ -11,9 +11,9 @@ import { storedEventJson } from '../utils/e2e-storage';
 // reads from a copy other tabs' writes reach late): one to three tabs of a shop track
 // bursts of events (up to 400 in one task), reload, follow a link to the shop's other
 // page, leave for another site and come back, close, crash, while the collector fails now
-// and then. Each run draws a browser (IndexedDB or not, Web Locks or the localStorage lease)
-// and a format (`native` goes by beacon at exit, `segment` by keepalive fetch, for its
-// headers).
+// and then. Each run draws a browser (IndexedDB or not, Web Locks or the localStorage
+// lease), a format (`native` goes by beacon at exit, `segment` by keepalive fetch, for its
+// headers) and whether requests are gzipped (`compress: gzip`; never at exit).
 //
 // A run is phases. In a fault phase the tabs stay and the collector fails (network errors,
 // 500, 429 with Retry-After, 413 past 8 KB, offline); in an exit phase it answers and the
@@ -50,6 +50,7 @@ interface Variant {
   indexedDB: boolean;
   webLocks: boolean;
   format: 'native' | 'segment';
+  gzip: boolean;
 }
 
 /** A seeded draw, with the helpers the steps use. */
@@ -64,8 +65,8 @@ let bundle = '';
 /** The npm build, bundled as an app would: `window.sdk`. */
 const sdkBundle = async (): Promise<string> => {
   if (!bundle) {
-    const contents = `import { createSightline, collector } from ${JSON.stringify(join(DIST_DIR, 'esm/index.js'))};
-      window.sdk = { createSightline, collector };`;
+    const contents = `import { createSightline, collector, gzip } from ${JSON.stringify(join(DIST_DIR, 'esm/index.js'))};
+      window.sdk = { createSightline, collector, gzip };`;
     const out = await build({ stdin: { contents, resolveDir: process.cwd() }, bundle: true, write: false, format: 'iife' });
     bundle = out.outputFiles[0]!.text;
   }
@@ -90,7 +91,7 @@ async function servePages(run: number, variant: Variant): Promise<[string, strin
       `<!doctype html><title>Soak ${i ? 'B' : 'A'}</title><script>${js}</script><script>
         window.doc = Math.random().toString(36).slice(2);
         window.errors = [];
-        const collector = sdk.collector({ ...${JSON.stringify(options)}, endpoint: location.origin + '/d/' + doc });
+        const collector = sdk.collector({ ...${JSON.stringify(options)}, endpoint: location.origin + '/d/' + doc, compress: ${variant.gzip} ? sdk.gzip : undefined });
         window.sightline = sdk.createSightline({ writeKey: ${JSON.stringify(WRITE_KEY)}, plugins: [(window.collector = collector)] });
         sightline.onError((e) => errors.push(e.code));
       </script><a id="other" href="${paths[1 - i]}">other page</a>`,
@@ -303,7 +304,7 @@ class Run {
   private async report(lost: number[], twice: [number, Arrival[]][], unexplained: [number, Arrival[]][]): Promise<string> {
     const t0 = this.arrivals()[0]?.at ?? 0;
     const ms = (t: number) => `${t - t0} ms`;
-    const arrival = (a: Arrival) => `${a.doc} at ${ms(a.at)} ${a.status}${a.stored ? '' : ' (refused)'} after ${a.answered - a.at} ms, ${a.events.length} events`;
+    const arrival = (a: Arrival) => `${a.doc} at ${ms(a.at)} ${a.status}${a.stored ? '' : ' (refused)'}${a.gzipped ? ' gzipped' : ''} after ${a.answered - a.at} ms, ${a.events.length} events`;
     const errors = await Promise.all(this.tabs.map((page) => page.evaluate(() => (window as any).errors).catch(() => 'gone')));
     const stats = await Promise.all(this.tabs.map((page) => page.evaluate(() => (window as any).collector.stats()).catch(() => 'gone')));
     return [
@@ -382,7 +383,7 @@ describe('delivery, played at random in real Chromium', () => {
     const seed = SEED + r;
     it(`delivers every event, once but as page exits explain (seed ${seed})`, async () => {
       const d = draws(seed);
-      const variant: Variant = { indexedDB: d.next() < 0.75, webLocks: d.next() < 0.75, format: d.pick(['native', 'segment'] as const) };
+      const variant: Variant = { indexedDB: d.next() < 0.75, webLocks: d.next() < 0.75, format: d.pick(['native', 'segment'] as const), gzip: d.next() < 0.3 };
       const context = await browserFor(variant);
       const run = new Run(String(seed), context, await servePages(seed, variant), `soak-${seed}`);
       run.log.push(`variant ${JSON.stringify(variant)}`);

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll } from 'vitest';
 
 /** What the soak shop's collector does with a POST instead of storing it. */
@@ -6,7 +7,7 @@ export type Fault = 'network' | '500' | '429' | '413';
 /** `open` stores and answers 200; a fault refuses (`413` only bodies past {@link TOO_LARGE_BYTES}). */
 export type Mode = 'open' | Fault;
 
-/** Bodies the `413` fault refuses are longer than this. */
+/** Bodies the `413` fault refuses are longer than this (once gunzipped). */
 export const TOO_LARGE_BYTES = 8_000;
 
 /** A POST that reached the soak shop's collector. */
@@ -21,13 +22,15 @@ export interface Arrival {
   /** Answered 200 (the events count as delivered); otherwise refused by a fault. */
   stored: boolean;
   status: number | 'cut';
+  /** Sent with `Content-Encoding: gzip`. */
+  gzipped: boolean;
 }
 
 /**
  * A shop and its collector on one origin (no CORS), on 127.0.0.1 and a port the system
  * picks: pages registered with `page()`, and POSTs to `/d/<doc>` (the `native` format) or
- * `/d/<doc>/v1/batch` (`segment`), each recorded as an {@link Arrival}, whatever sent it: a
- * fetch, a keepalive request or a beacon of a page already gone.
+ * `/d/<doc>/v1/batch` (`segment`), gzipped or not, each recorded as an {@link Arrival},
+ * whatever sent it: a fetch, a keepalive request or a beacon of a page already gone.
  */
 export interface SoakShop {
   url: string;
@@ -62,8 +65,15 @@ export async function startSoakShop(): Promise<SoakShop> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const body = Buffer.concat(chunks).toString();
-      const arrival: Arrival = { doc, events: eventsIn(body), at: Date.now(), answered: 0, stored: false, status: 200 };
+      const raw = Buffer.concat(chunks);
+      const gzipped = req.headers['content-encoding'] === 'gzip';
+      let body = '';
+      try {
+        body = (gzipped ? gunzipSync(raw) : raw).toString();
+      } catch {
+        // Not the gzip its header claims: it carries no event the soak can read.
+      }
+      const arrival: Arrival = { doc, events: eventsIn(body), at: Date.now(), answered: 0, stored: false, status: 200, gzipped };
       shop.arrivals.push(arrival);
       const { mode } = shop;
       const refuse = mode !== 'open' && (mode !== '413' || body.length > TOO_LARGE_BYTES);
