@@ -59,10 +59,8 @@ export const boot = (win: Window & typeof globalThis): BrowserApi | undefined =>
  * default (a tag sets no other), so none of collector()'s option checks ship in the tag. A
  * format it does not know is reported as collector() reports it, and `native` is sent.
  */
-const tagCollector = (endpoint: string, format = 'native'): Collector => {
-  const known = format == 'native' || format == 'segment';
-  return createCollector(defaultSettings(endpoint, known ? (format as 'native') : 'native', known ? [] : ['format']));
-};
+const tagCollector = (endpoint: string, format = 'native'): Collector =>
+  createCollector(defaultSettings(endpoint, format == 'segment' ? format : 'native', format == 'native' || format == 'segment' ? [] : ['format']));
 
 const createApi = (config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi => {
   // Without an endpoint there is nowhere to send to: an empty URL would POST to the page itself.

@@ -47,14 +47,17 @@ export const send = async (
  * Hands a request to the browser at page exit without waiting: sendBeacon where it may
  * (no headers), else a keepalive fetch whose answer nobody waits for. False if it does not
  * fit the page's keepalive budget (less the keepalive requests in flight and the `spent`
- * bytes of this exit's beacons), or the browser refused it.
+ * bytes of this exit's beacons), the browser refused it, or the browser knows it is
+ * offline: the request would fail unread (a shopper on a train closing the tab), so the
+ * exit saves its events for the next page instead, or leaves them stored.
  */
 export const hand = (req: BatchRequest, timeoutMs: number, spent: number): boolean => {
   try {
-    if (keepaliveBytes + spent + req[4] > KEEPALIVE_BYTES) return false;
-    if (req[3] && navigator.sendBeacon) return navigator.sendBeacon(req[0], req[1]);
-    void send(req, timeoutMs);
-    return true;
+    return (
+      keepaliveBytes + spent + req[4] <= KEEPALIVE_BYTES &&
+      navigator.onLine &&
+      (req[3] && navigator.sendBeacon ? navigator.sendBeacon(req[0], req[1]) : (void send(req, timeoutMs), true))
+    );
   } catch {
     return false;
   }

@@ -10,8 +10,8 @@ import { storedEventJson } from '../utils/e2e-storage';
 // keepalive budget, back/forward cache, and a localStorage that each renderer process
 // reads from a copy other tabs' writes reach late): one to three tabs of a shop track
 // bursts of events (up to 400 in one task), reload, follow a link to the shop's other
-// page, leave for another site and come back, close, crash, while the collector fails now
-// and then. Each run draws a browser (IndexedDB or not, Web Locks or the localStorage
+// page, leave for another site and come back, close (online or offline), crash, while the
+// collector fails now and then. Each run draws a browser (IndexedDB or not, Web Locks or the localStorage
 // lease), a format (`native` goes by beacon at exit, `segment` by keepalive fetch, for its
 // headers) and whether requests are gzipped (`compress: gzip`; never at exit).
 //
@@ -211,13 +211,18 @@ class Run {
     await page.waitForFunction(() => document.readyState === 'complete' && (window as any).sightline);
   }
 
-  /** Tracks `count` and closes the tab. */
-  async close(page: Page, count: number): Promise<void> {
+  /**
+   * Tracks `count` and closes the tab; `offline`, with the browser offline meanwhile (a
+   * shopper on a train): a beacon would fail, and what it carried be lost.
+   */
+  async close(page: Page, count: number, offline = false): Promise<void> {
     this.tabs.splice(this.tabs.indexOf(page), 1);
+    if (offline) await this.context.setOffline(true);
     await this.exit(page, async () => {
       await this.burst(page, count);
       await page.close();
     });
+    if (offline) await this.context.setOffline(false);
   }
 
   /**
@@ -366,12 +371,12 @@ async function exitPhase(run: Run, d: Draws): Promise<void> {
     const page = d.pick(run.tabs);
     const tab = run.tabs.indexOf(page);
     const n = d.pick(BURSTS);
-    const kind = d.pick(['burst', 'reload', 'link', 'away', 'close', 'crash', 'open', 'wait'] as const);
+    const kind = d.pick(['burst', 'reload', 'link', 'away', 'close', 'close offline', 'crash', 'open', 'wait'] as const);
     run.log.push(`  tab ${tab}: ${kind === 'open' || kind === 'wait' ? kind : `track ${n}, ${kind}`}`);
     if (kind === 'burst') await run.burst(page, n);
     else if (kind === 'reload' || kind === 'link') await run.leave(page, n, kind);
     else if (kind === 'away') await run.away(page, n);
-    else if (kind === 'close') await run.close(page, n);
+    else if (kind === 'close' || kind === 'close offline') await run.close(page, n, kind !== 'close');
     else if (kind === 'crash') await run.crash(page, n, d.pick([0, 0, d.int(600)]));
     else if (kind === 'open') run.tabs.length < 3 && (await run.open(d.int(2)));
     else await page.waitForTimeout(d.int(800));

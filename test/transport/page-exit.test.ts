@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useTransportCollector } from '../utils/transport-collector';
 import { elapse, settle, useTransportSpec } from '../utils/transport-clock';
 import { installWebLocks, removeWebLocks } from '../utils/transport-locks';
-import { dispatchOnline, dispatchPageHide, dispatchVisibilityChange, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
+import { dispatchOnline, dispatchPageHide, dispatchVisibilityChange, goOffline, installNavigation, microtasksUntil, spyOnBeacon } from '../utils/transport-page';
 import { breakIndexedDb, breakLocalStorage, holdIndexedDbOpen, queuedIn, savedIn } from '../utils/transport-store';
 import { STORAGE_ERRORS, TRANSPORT_ERRORS } from '../../src/transport';
 import { turnsUntil } from '../utils/transport-turns';
@@ -200,6 +200,32 @@ describe('page exit', () => {
 
     const next = await openTab({ queue: { name } });
     expect(collector.delivered()).toHaveLength(1);
+    await next.destroy();
+  });
+
+  it('saves what is not durable yet, and beacons nothing, when the browser is offline: the next page delivers it all, once', async () => {
+    // A shopper on a train closes the tab: a beacon would fail, and nobody reads its answer.
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const page = await openTab({ queue: { name } });
+    page.track('Product Added');
+    await settle(); // stored, waiting for the batch timer
+    const [stored] = await queuedIn(name);
+    page.track('Checkout Started');
+    await microtasksUntil(() => page.plugin.stats().queued === 2);
+    const online = goOffline();
+    dispatchPageHide();
+    expect(beacon.calls).toHaveLength(0);
+    // Saved: the event not yet written. Not noted as sent: the stored one stays stored.
+    expect(savedIn(name).map(([, r]) => r.j.map((j) => JSON.parse(j).event))).toEqual([['Checkout Started']]);
+    expect(await queuedIn(name)).toContain(stored);
+    await page.destroy();
+    online();
+
+    const next = await openTab({ queue: { name } });
+    await next.flush();
+    expect(collector.names().sort()).toEqual(['Checkout Started', 'Product Added']);
+    expect(new Set(collector.delivered()).size).toBe(2);
     await next.destroy();
   });
 

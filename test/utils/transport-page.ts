@@ -24,6 +24,12 @@ export function dispatchOnline(): void {
   window.dispatchEvent(new Event('online'));
 }
 
+/** The browser knows it is offline (`navigator.onLine` false). Returns the function that ends it. */
+export function goOffline(): () => void {
+  const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+  return () => onLine.mockRestore();
+}
+
 /**
  * Runs microtasks only — no task, so no IndexedDB commit and no network — until
  * `done()` holds: what happens between track() calls and a pagehide in the same click.
