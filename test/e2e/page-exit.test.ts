@@ -132,6 +132,22 @@ describe('events tracked in the same task as the page goes away', () => {
     expect(sentOnReturn).toBeGreaterThan(0);
     await context.close();
   });
+
+  it('are all kept, and delivered once each on the next visit, when that task closes the tab while the browser is offline', async () => {
+    // A shopper on a train: every beacon would fail, and nobody would read its answer.
+    const { context, page, id } = await shopper();
+    await context.setOffline(true);
+    await page.evaluate(({ names, pad }) => {
+      const sightline = (window as any).sightline;
+      addEventListener('pagehide', () => sightline.track(`${names[0]} hidden`, { run: 'offline', n: 'hide-0', pad }));
+      names.forEach((name, n) => sightline.track(name, { run: 'offline', n: String(n), pad }));
+    }, { names: names(120), pad: PAD });
+    await page.close();
+    await context.setOffline(false);
+    await visit(await context.newPage(), `${env.stack.shop.url}/`); // back online, the shopper opens the shop again
+    await expectEachStoredOnce(id, 'offline', 120, 1);
+    await context.close();
+  });
 });
 
 describe('a batch timer that fires while the next page of the shop loads', () => {

@@ -229,6 +229,28 @@ describe('page exit', () => {
     await next.destroy();
   });
 
+  it('beacons nothing at a tab switch while the browser is offline, and delivers everything once when the tab is back online', async () => {
+    const name = freshQueue();
+    const beacon = spyOnBeacon();
+    const page = await openTab({ queue: { name } });
+    page.track('Product Added');
+    await settle(); // stored, waiting for the batch timer
+    page.track('Checkout Started');
+    await microtasksUntil(() => page.plugin.stats().queued === 2);
+    const online = goOffline();
+    dispatchVisibilityChange('hidden');
+    expect(beacon.calls).toHaveLength(0);
+    dispatchVisibilityChange('visible');
+    online();
+    dispatchOnline();
+    await elapse(3_000);
+    await page.flush();
+    expect(collector.names().sort()).toEqual(['Checkout Started', 'Product Added']);
+    expect(new Set(collector.delivered()).size).toBe(2);
+    expect(savedIn(name)).toEqual([]); // the saved copy was taken in, and is stored once
+    await page.destroy();
+  });
+
   it('keeps a write the exit saved for the next page from beginning once the database opens: the next page sends it once', async () => {
     const name = freshQueue();
     const navigation = installNavigation();
