@@ -16,8 +16,8 @@ import { storedEventJson } from '../utils/e2e-storage';
 // headers) and whether requests are gzipped (`compress: gzip`; never at exit).
 //
 // A run is phases. In a fault phase the tabs stay and the collector fails (network errors,
-// 500, 429 with Retry-After, 413 past 8 KB, offline); in an exit phase it answers and the
-// tabs come and go. The collector answers every exit: a beacon it fails is lost by nature,
+// 500, 429 with Retry-After, 413 past 8 KB, offline); in an exit phase it answers (at once,
+// or up to 1.5 s late) and the tabs come and go. The collector answers every exit: a beacon it fails is lost by nature,
 // as no page is left to read the answer. Each phase ends with a sync: every tracked event
 // delivered, and none twice but what a page had under way as it went, whose answer it
 // never read (docs/delivery.md, "Page exit"). The collector is the test's own, on the
@@ -360,8 +360,14 @@ async function faultPhase(run: Run, d: Draws): Promise<void> {
   shop().mode = 'open';
 }
 
-/** Plays one phase of exits: tabs reload, change page, leave and come back, close and open. */
+/**
+ * Plays one phase of exits: tabs reload, change page, leave and come back, close, crash and
+ * open, with a collector that answers at once or, in a third of phases, up to 1.5 s late (so
+ * more exits find a request under way).
+ */
 async function exitPhase(run: Run, d: Draws): Promise<void> {
+  shop().mode = d.next() < 0.33 ? 'slow' : 'open';
+  run.log.push(`  collector: ${shop().mode}`);
   for (let step = 0, steps = 3 + d.int(5); step < steps; step++) {
     if (!run.tabs.length) {
       run.log.push('  open a tab');
@@ -381,6 +387,7 @@ async function exitPhase(run: Run, d: Draws): Promise<void> {
     else if (kind === 'open') run.tabs.length < 3 && (await run.open(d.int(2)));
     else await page.waitForTimeout(d.int(800));
   }
+  shop().mode = 'open';
 }
 
 describe('delivery, played at random in real Chromium', () => {

@@ -4,8 +4,14 @@ import { afterAll, beforeAll } from 'vitest';
 
 /** What the soak shop's collector does with a POST instead of storing it. */
 export type Fault = 'network' | '500' | '429' | '413';
-/** `open` stores and answers 200; a fault refuses (`413` only bodies past {@link TOO_LARGE_BYTES}). */
-export type Mode = 'open' | Fault;
+/**
+ * `open` stores and answers 200; `slow` too, each answer {@link SLOW_MS} late at most (well
+ * within the SDK's request timeout); a fault refuses (`413` only bodies past {@link TOO_LARGE_BYTES}).
+ */
+export type Mode = 'open' | 'slow' | Fault;
+
+/** The longest a `slow` collector waits to answer. */
+export const SLOW_MS = 1_500;
 
 /** Bodies the `413` fault refuses are longer than this (once gunzipped). */
 export const TOO_LARGE_BYTES = 8_000;
@@ -16,7 +22,7 @@ export interface Arrival {
   doc: string;
   /** The `n` of the soak's events it carried. */
   events: number[];
-  /** When it arrived, and when it was answered or its connection cut, by the test's clock. */
+  /** When it arrived, and when it was answered or its connection cut (Infinity until then), by the test's clock. */
   at: number;
   answered: number;
   /** Answered 200 (the events count as delivered); otherwise refused by a fault. */
@@ -73,18 +79,24 @@ export async function startSoakShop(): Promise<SoakShop> {
       } catch {
         // Not the gzip its header claims: it carries no event the soak can read.
       }
-      const arrival: Arrival = { doc, events: eventsIn(body), at: Date.now(), answered: 0, stored: false, status: 200, gzipped };
+      const arrival: Arrival = { doc, events: eventsIn(body), at: Date.now(), answered: Infinity, stored: false, status: 200, gzipped };
       shop.arrivals.push(arrival);
       const { mode } = shop;
-      const refuse = mode !== 'open' && (mode !== '413' || body.length > TOO_LARGE_BYTES);
-      arrival.answered = Date.now();
+      const refuse = mode !== 'open' && mode !== 'slow' && (mode !== '413' || body.length > TOO_LARGE_BYTES);
       if (refuse && mode === 'network') {
+        arrival.answered = Date.now();
         arrival.status = 'cut';
         return void req.socket.destroy();
       }
       arrival.status = refuse ? Number(mode) : 200;
+      // Stored as it arrives: a page that goes before the answer never reads it.
       arrival.stored = !refuse;
-      res.writeHead(arrival.status, mode === '429' ? { 'retry-after': '1' } : {}).end();
+      const answer = () => {
+        arrival.answered = Date.now();
+        res.writeHead(arrival.status as number, mode === '429' ? { 'retry-after': '1' } : {}).end();
+      };
+      if (mode === 'slow') setTimeout(answer, Math.random() * SLOW_MS);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
