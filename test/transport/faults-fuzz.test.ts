@@ -311,7 +311,12 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
   // A beacon: a POST nobody reads the answer of (happy-dom's leaves its rejection unhandled),
   // marked so the fake collector knows it from the SDK's own requests.
   const beaconFetch = globalThis.fetch;
+  // The browser knows when it is offline (`navigator.onLine`), and an exit then hands it
+  // nothing: a beacon would fail unread (checked below).
+  const onLineSpy = vi.spyOn(navigator, 'onLine', 'get').mockImplementation(() => !net.offline);
+  let beaconedOffline = 0;
   const beaconSpy = vi.spyOn(navigator, 'sendBeacon').mockImplementation((url, data) => {
+    if (net.offline) beaconedOffline++;
     // Its answer read here, as the browser does: an answer left unread keeps its connection (and body) for good.
     void beaconFetch(String(url), { method: 'POST', body: String(data), headers: { 'x-beacon': '1' } }).then((res) => res.arrayBuffer()).catch(() => {});
     return true;
@@ -494,6 +499,7 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
 
   // ---------------------------------------------------------------- invariants
   const problems: string[] = [];
+  if (beaconedOffline) problems.push(`${beaconedOffline} beacons handed to a browser that knew it was offline`);
   const left = await storedIds();
   const ok = net.requests.filter(answered2xx);
   const deliveredIds = ok.flatMap((r) => r.ids);
@@ -589,6 +595,7 @@ async function play(tabsCount: number, lease: boolean, o: Opts, steps: Step[], t
   // Spies keep every call's arguments (a beacon's body among them) until restored.
   visibilitySpy.mockRestore();
   beaconSpy.mockRestore();
+  onLineSpy.mockRestore();
   return { problems, unexplainedDups, explainedDups, log };
 }
 
