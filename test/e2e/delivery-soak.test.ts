@@ -323,15 +323,18 @@ class Run {
   }
 }
 
+/** The tab a step plays in, drawn; none when no tab is open, and then it opens one (the step). */
+async function tabToPlay(run: Run, d: Draws): Promise<Page | undefined> {
+  if (run.tabs.length) return d.pick(run.tabs);
+  run.log.push('  open a tab');
+  await run.open(d.int(2));
+}
+
 /** Plays one phase of faults: the tabs track, go offline and online, and now and then one crashes. */
 async function faultPhase(run: Run, d: Draws): Promise<void> {
   for (let step = 0, steps = 3 + d.int(5); step < steps; step++) {
-    if (!run.tabs.length) {
-      run.log.push('  open a tab');
-      await run.open(d.int(2));
-      continue;
-    }
-    const page = d.pick(run.tabs);
+    const page = await tabToPlay(run, d);
+    if (!page) continue;
     const tab = run.tabs.indexOf(page);
     const kind = d.pick(['burst', 'burst', 'fault', 'offline', 'crash', 'wait'] as const);
     if (kind === 'burst') {
@@ -369,12 +372,8 @@ async function exitPhase(run: Run, d: Draws): Promise<void> {
   shop().mode = d.next() < 0.33 ? 'slow' : 'open';
   run.log.push(`  collector: ${shop().mode}`);
   for (let step = 0, steps = 3 + d.int(5); step < steps; step++) {
-    if (!run.tabs.length) {
-      run.log.push('  open a tab');
-      await run.open(d.int(2));
-      continue;
-    }
-    const page = d.pick(run.tabs);
+    const page = await tabToPlay(run, d);
+    if (!page) continue;
     const tab = run.tabs.indexOf(page);
     const n = d.pick(BURSTS);
     const kind = d.pick(['burst', 'reload', 'link', 'away', 'close', 'close offline', 'crash', 'open', 'wait'] as const);
