@@ -4,6 +4,7 @@ import type { StoredEvent } from '../../examples/collector/server';
 import { fetchStats, props, waitForEvents } from '../utils/e2e-collector';
 import { collectorGate } from '../utils/e2e-gate';
 import { presetConsent, visit } from '../utils/e2e-shop';
+import { readyCrash } from '../utils/e2e-browser';
 import { useE2eEnv } from '../utils/e2e-stack';
 import { storedEventJson } from '../utils/e2e-storage';
 
@@ -36,12 +37,7 @@ const storedInQueue = async (page: Page, tab: string): Promise<number> =>
   (await storedEventJson(page, 'sightline:')).filter((json) => JSON.parse(json).properties?.tab === tab).length;
 
 /** Kills the tab's renderer process, as an out-of-memory kill or a crash would. */
-async function crash(context: BrowserContext, page: Page): Promise<void> {
-  const crashed = page.waitForEvent('crash');
-  const cdp = await context.newCDPSession(page);
-  void cdp.send('Page.crash').catch(() => undefined); // never answers: the target is gone
-  await crashed;
-}
+const crash = async (context: BrowserContext, page: Page): Promise<void> => (await readyCrash(context, page))();
 
 const keysFor = (tab: string, count: number) => Array.from({ length: count }, (_, n) => `${tab}:${n}`);
 const probeKeys = (events: StoredEvent[], tab: string) =>

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readyCrash } from '../utils/e2e-browser';
 import { useSoakShop, type Arrival, type Fault } from '../utils/e2e-soak-shop';
 import { DIST_DIR, seededRandom, useE2eEnv, WRITE_KEY } from '../utils/e2e-stack';
 import { storedEventJson } from '../utils/e2e-storage';
@@ -236,13 +237,11 @@ class Run {
   async crash(page: Page, count: number, ms: number): Promise<void> {
     this.tabs.splice(this.tabs.indexOf(page), 1);
     const doc = (await page.evaluate(() => (window as any).doc)) as string;
-    const cdp = await this.context.newCDPSession(page);
-    const crashed = page.waitForEvent('crash');
+    const kill = await readyCrash(this.context, page);
     const start = Date.now();
     await this.burst(page, count);
     if (ms) await page.waitForTimeout(ms);
-    void cdp.send('Page.crash').catch(() => undefined); // never answers: the target is gone
-    await crashed;
+    await kill();
     this.exits.push({ doc, start, end: Date.now(), crash: true });
     await page.close();
     const reader = await this.context.newPage();

@@ -31,6 +31,20 @@ async function openMemoryTab(options: Partial<CollectorOptions> = {}): Promise<{
   return { tab: await openTab({ ...options, queue: { name: freshQueue() } }), beacon };
 }
 
+/**
+ * A tab of the queue `name` holding `Product Added` stored, waiting for the batch timer (its
+ * key returned too), and `Checkout Started` tracked in this task, not yet written.
+ */
+async function storedAndUnwritten(name: string): Promise<[TransportTab, string]> {
+  const page = await openTab({ queue: { name } });
+  page.track('Product Added');
+  await settle();
+  const [stored] = await queuedIn(name);
+  page.track('Checkout Started');
+  await microtasksUntil(() => page.plugin.stats().queued === 2);
+  return [page, stored!];
+}
+
 /** Tracks `event` and closes the tab in the same task (`pagehide` before any task runs). */
 async function trackAndClose(tab: TransportTab, event: string): Promise<void> {
   tab.track(event);
@@ -207,12 +221,7 @@ describe('page exit', () => {
     // A shopper on a train closes the tab: a beacon would fail, and nobody reads its answer.
     const name = freshQueue();
     const beacon = spyOnBeacon();
-    const page = await openTab({ queue: { name } });
-    page.track('Product Added');
-    await settle(); // stored, waiting for the batch timer
-    const [stored] = await queuedIn(name);
-    page.track('Checkout Started');
-    await microtasksUntil(() => page.plugin.stats().queued === 2);
+    const [page, stored] = await storedAndUnwritten(name);
     const online = goOffline();
     dispatchPageHide();
     expect(beacon.calls).toHaveLength(0);
@@ -232,11 +241,7 @@ describe('page exit', () => {
   it('beacons nothing at a tab switch while the browser is offline, and delivers everything once when the tab is back online', async () => {
     const name = freshQueue();
     const beacon = spyOnBeacon();
-    const page = await openTab({ queue: { name } });
-    page.track('Product Added');
-    await settle(); // stored, waiting for the batch timer
-    page.track('Checkout Started');
-    await microtasksUntil(() => page.plugin.stats().queued === 2);
+    const [page] = await storedAndUnwritten(name);
     const online = goOffline();
     dispatchVisibilityChange('hidden');
     expect(beacon.calls).toHaveLength(0);

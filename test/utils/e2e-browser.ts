@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 
@@ -51,5 +51,19 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<E2eBr
       await profile.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Readies the killing of `page`'s renderer process, as an out-of-memory kill or a crash
+ * would: the returned function kills it at once (no round trip to set up first) and
+ * resolves once the page has crashed.
+ */
+export async function readyCrash(context: BrowserContext, page: Page): Promise<() => Promise<void>> {
+  const cdp = await context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  return async () => {
+    void cdp.send('Page.crash').catch(() => undefined); // never answers: the target is gone
+    await crashed;
   };
 }
