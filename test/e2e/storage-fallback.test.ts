@@ -75,8 +75,13 @@ describe('two tabs of a browser without IndexedDB', () => {
   it('deliver every event of both, each tracked in a task of its own while the other tab sends', async () => {
     const { context, page } = await shopper('missing');
     const other = await context.newPage();
-    await Promise.all([visit(page, `${env.stack.shop.url}/`), visit(other, `${env.stack.shop.url}/cart`)]);
+    // One after the other: the second page then reads the first one's anonymous id (its
+    // cookie), which the query below filters by. Two first visits loading at the same moment
+    // would each make an id of their own, and the other tab's events would not be found.
+    await visit(page, `${env.stack.shop.url}/`);
+    await visit(other, `${env.stack.shop.url}/cart`);
     const id = await anonymousId(page);
+    expect(await anonymousId(other)).toBe(id);
     const count = 200;
     const track = (tab: Page, name: string) =>
       tab.evaluate(
