@@ -39,7 +39,8 @@ export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): 
     const out = clean(v ?? {}, scan, root);
     return isBag(out) ? out : note(scan, 'invalid-properties', root, {})!;
   };
-  const id = createIdentity(options, hooks, consent.get, toBag({ issues: {}, bytes: 0 }));
+  // A scan of its own per read: the identity reads the stored traits again when another tab stores them.
+  const id = createIdentity(options, hooks, consent.get, (traits) => toBag({ issues: {}, bytes: 0 })(traits, 'traits'));
 
   // Reports a bad name or id; the call is dropped unless `kept` (it goes on without it).
   const reject = (code: string, call: string, got: unknown, kept?: boolean): void => {

@@ -158,10 +158,9 @@ describe('while analytics is denied', () => {
     expect(drops.map((d) => d.event?.event)).toEqual(['A', 'B']);
   });
 
-  it('writes no cookie and no localStorage at all, whatever is called', () => {
+  it('stores no cookie and no localStorage key, whatever is called: reset() only deletes', () => {
     const cookies = recordCookieWrites();
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
-    const removeItem = vi.spyOn(Storage.prototype, 'removeItem');
     const { client } = createHarness({ consent: { default: 'denied' } });
     client.track('X');
     client.identify('u1', { plan: 'gold' });
@@ -169,9 +168,10 @@ describe('while analytics is denied', () => {
     client.reset();
     client.identify('u3');
     cookies.stop();
-    expect(cookies.writes).toEqual([]);
+    expect(cookies.writes).toEqual([expect.stringMatching(/^sl_aid=;path=\/;max-age=-1;/)]);
     expect(setItem).not.toHaveBeenCalled();
-    expect(removeItem).not.toHaveBeenCalled();
+    expect(document.cookie).toBe('');
+    expect(localStorage.length).toBe(0);
     expect(client.user().userId).toBe('u3');
   });
 
@@ -182,8 +182,7 @@ describe('while analytics is denied', () => {
     expect(cookieValue('sl_aid')).toBeUndefined();
     client.consent.update({ analytics: true });
     expect(cookieValue('sl_aid')).toBe(anonymousId);
-    expect(localStorage.getItem('sl_aid')).toBe(anonymousId);
-    expect(JSON.parse(localStorage.getItem('sl_user')!)).toEqual({ userId: 'u1', traits: { plan: 'gold' } });
+    expect(JSON.parse(localStorage.getItem('sl_user')!)).toEqual({ anonymousId, userId: 'u1', traits: { plan: 'gold' } });
   });
 
   it('deletes the stored identity when analytics consent is withdrawn, keeping it in memory', () => {

@@ -2,16 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearBrowserState, cookieValue, createHarness, recordCookieWrites, setUrl } from '../utils/core-harness';
 
 const stored = (key: string): unknown => JSON.parse(localStorage.getItem(key) ?? 'null');
+/** Writes the sl_user record as an earlier page (or another script) left it. */
+const record = (value: object): void => localStorage.setItem('sl_user', JSON.stringify(value));
 
 beforeEach(clearBrowserState);
 afterEach(() => setUrl('http://localhost:3000/'));
 
 describe('the anonymous id', () => {
-  it('is stored in the sl_aid cookie and mirrored in localStorage', () => {
+  it('is stored in the sl_aid cookie and in the sl_user localStorage record', () => {
     const { client } = createHarness();
     const { anonymousId } = client.user();
     expect(cookieValue('sl_aid')).toBe(anonymousId);
-    expect(localStorage.getItem('sl_aid')).toBe(anonymousId);
+    expect(stored('sl_user')).toEqual({ anonymousId, userId: null, traits: {} });
   });
 
   it('is the same for the next client on the page (a reload)', () => {
@@ -20,7 +22,7 @@ describe('the anonymous id', () => {
   });
 
   it('is restored from localStorage when the cookie is gone, and repairs the cookie', () => {
-    localStorage.setItem('sl_aid', 'from-storage');
+    record({ anonymousId: 'from-storage' });
     expect(createHarness().client.user().anonymousId).toBe('from-storage');
     expect(cookieValue('sl_aid')).toBe('from-storage');
   });
@@ -28,18 +30,18 @@ describe('the anonymous id', () => {
   it('is restored from the cookie when localStorage is empty, and repairs localStorage', () => {
     document.cookie = 'sl_aid=from-cookie; path=/';
     expect(createHarness().client.user().anonymousId).toBe('from-cookie');
-    expect(localStorage.getItem('sl_aid')).toBe('from-cookie');
+    expect(stored('sl_user')).toMatchObject({ anonymousId: 'from-cookie' });
   });
 
   it('takes the cookie when cookie and localStorage disagree', () => {
     document.cookie = 'sl_aid=cookie-id; path=/';
-    localStorage.setItem('sl_aid', 'storage-id');
-    expect(createHarness().client.user().anonymousId).toBe('cookie-id');
-    expect(localStorage.getItem('sl_aid')).toBe('cookie-id');
+    record({ anonymousId: 'storage-id', userId: 'u1' });
+    expect(createHarness().client.user()).toMatchObject({ anonymousId: 'cookie-id', userId: 'u1' });
+    expect(stored('sl_user')).toMatchObject({ anonymousId: 'cookie-id', userId: 'u1' });
   });
 
   it('ignores a corrupted stored id', () => {
-    localStorage.setItem('sl_aid', ' '.repeat(5));
+    record({ anonymousId: ' '.repeat(5) });
     const id = createHarness().client.user().anonymousId;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -72,15 +74,16 @@ describe('the anonymous id', () => {
     const { client } = createHarness({ identity: { storagePrefix: 'acme' } });
     client.identify('u1');
     expect(cookieValue('acme_aid')).toBe(client.user().anonymousId);
-    expect(stored('acme_user')).toEqual({ userId: 'u1', traits: {} });
+    expect(stored('acme_user')).toEqual({ anonymousId: client.user().anonymousId, userId: 'u1', traits: {} });
     expect(cookieValue('sl_aid')).toBeUndefined();
   });
 });
 
 describe('identify', () => {
   it('stores the user id and traits in localStorage for the next page', () => {
-    createHarness().client.identify('u1', { plan: 'gold' });
-    expect(stored('sl_user')).toEqual({ userId: 'u1', traits: { plan: 'gold' } });
+    const { client } = createHarness();
+    client.identify('u1', { plan: 'gold' });
+    expect(stored('sl_user')).toEqual({ anonymousId: client.user().anonymousId, userId: 'u1', traits: { plan: 'gold' } });
     expect(createHarness().client.user()).toMatchObject({ userId: 'u1', traits: { plan: 'gold' } });
   });
 
@@ -222,7 +225,7 @@ describe('reset', () => {
     expect(after.anonymousId).not.toBe(before);
     expect(after).toMatchObject({ userId: null, traits: {} });
     expect(cookieValue('sl_aid')).toBe(after.anonymousId);
-    expect(stored('sl_user')).toEqual({ userId: null, traits: {} });
+    expect(stored('sl_user')).toEqual({ anonymousId: after.anonymousId, userId: null, traits: {} });
   });
 
   it('tags later events with the new identity', async () => {
@@ -256,5 +259,83 @@ describe('alias', () => {
     client.identify('u1');
     client.alias('u2');
     expect(client.user().userId).toBe('u1');
+  });
+});
+
+// Another tab of the shop writes the cookie and the sl_user record; the browser then fires a
+// `storage` event in every other tab of the origin (never in the tab that wrote).
+describe('several tabs', () => {
+  const otherTab = (write: { anonymousId: string; userId: string | null; traits: object } | null): void => {
+    if (write) {
+      document.cookie = `sl_aid=${write.anonymousId}; path=/`;
+      localStorage.setItem('sl_user', JSON.stringify(write));
+    } else {
+      document.cookie = 'sl_aid=; path=/; max-age=-1';
+      localStorage.removeItem('sl_user');
+    }
+    window.dispatchEvent(new StorageEvent('storage', { key: 'sl_user', newValue: write && JSON.stringify(write) }));
+  };
+
+  it('takes up at once what another tab identified, and tags the next events with it', async () => {
+    const h = createHarness();
+    const { anonymousId } = h.client.user();
+    otherTab({ anonymousId, userId: 'u9', traits: { plan: 'gold' } });
+    expect(h.client.user()).toEqual({ anonymousId, userId: 'u9', traits: { plan: 'gold' } });
+    h.client.track('Added to Cart');
+    await h.settle();
+    expect(h.events[0]).toMatchObject({ anonymousId, userId: 'u9' });
+  });
+
+  it('takes up a reset in another tab: its new anonymous id, and no user', async () => {
+    const h = createHarness();
+    h.client.identify('u1', { plan: 'gold' });
+    otherTab({ anonymousId: 'after-logout', userId: null, traits: {} });
+    h.client.track('Product Viewed');
+    await h.settle();
+    expect(h.events[1]).toMatchObject({ anonymousId: 'after-logout', userId: null });
+    // This tab's next identify writes the identity it took up, not the old user's.
+    h.client.identify({ theme: 'dark' });
+    expect(stored('sl_user')).toEqual({ anonymousId: 'after-logout', userId: null, traits: { theme: 'dark' } });
+  });
+
+  it("takes the record's anonymous id over a cookie this renderer has not seen change yet", () => {
+    const { client } = createHarness();
+    // Chromium brings another tab's localStorage write before its cookie write to this tab.
+    localStorage.setItem('sl_user', JSON.stringify({ anonymousId: 'after-logout', userId: null, traits: {} }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'sl_user' }));
+    expect(client.user().anonymousId).toBe('after-logout');
+  });
+
+  it('ends two first visits at the same moment on one anonymous id: the one written last', () => {
+    const first = createHarness().client;
+    // The other tab started as this one did, found nothing stored either, and wrote after it.
+    otherTab({ anonymousId: 'second-tab', userId: null, traits: {} });
+    expect(first.user().anonymousId).toBe('second-tab');
+  });
+
+  it('keeps the anonymous id in memory when another tab deletes the identity, dropping the user with it', () => {
+    const { client } = createHarness();
+    client.identify('u1', { plan: 'gold' });
+    const { anonymousId } = client.user();
+    // Analytics consent withdrawn in the other tab.
+    otherTab(null);
+    expect(client.user()).toEqual({ anonymousId, userId: null, traits: {} });
+  });
+
+  it('sanitizes and redacts what another tab stored, however often it is read', () => {
+    const { client } = createHarness();
+    const bio = 'x'.repeat(8000);
+    // Each read walks the traits afresh: 100 reads of 8 KB would pass the size cap of one walk.
+    for (let i = 0; i < 100; i++) otherTab({ anonymousId: 'a1', userId: 'u1', traits: { email: 'jane@example.com', bio, n: i } });
+    expect(client.user()).toEqual({ anonymousId: 'a1', userId: 'u1', traits: { email: '[redacted]', bio, n: 99 } });
+  });
+
+  it('keeps its anonymous id when the stored one is not sane', () => {
+    const { client } = createHarness();
+    const before = client.user();
+    document.cookie = 'sl_aid=; path=/; max-age=-1';
+    localStorage.setItem('sl_user', JSON.stringify({ anonymousId: ' ', userId: 42, traits: 'x' }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'sl_user' }));
+    expect(client.user()).toEqual({ ...before, userId: null, traits: {} });
   });
 });
