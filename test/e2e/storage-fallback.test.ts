@@ -77,7 +77,8 @@ describe('two tabs of a browser without IndexedDB', () => {
     const other = await context.newPage();
     // One after the other: the second page then reads the first one's anonymous id (its
     // cookie), which the query below filters by. Two first visits loading at the same moment
-    // would each make an id of their own, and the other tab's events would not be found.
+    // each make an id of their own and end on one (identity-tabs.test.ts), but the page
+    // views sent before that would not be found.
     await visit(page, `${env.stack.shop.url}/`);
     await visit(other, `${env.stack.shop.url}/cart`);
     const id = await anonymousId(page);
