@@ -36,8 +36,17 @@ export const shopperStore = (o: ShopperStoreOptions): ShopperStore => {
     current: () => state,
     attach(client) {
       const allowed = (): boolean => o.persist && client.consent.get().personalization;
-      if (allowed()) state = shopper(loadRecoHistory(o.key));
+      // The stored history: at attach, and each time another tab of the shop saved its own
+      // after an event (or forgot it), so that tabs open at the same time add to one history
+      // instead of each writing back what it read at attach.
+      const take = (): void => {
+        if (allowed()) state = shopper(loadRecoHistory(o.key));
+      };
+      take();
+      const onStorage = guard((e: StorageEvent) => e.key == o.key && take(), o.onFail);
+      globalThis.addEventListener?.('storage', onStorage);
       const stops = [
+        () => globalThis.removeEventListener?.('storage', onStorage),
         client.on('event', guard((event) => {
           const seen = observe(event);
           if (!seen) return;

@@ -155,3 +155,54 @@ describe('recommender history on this device', () => {
     expect(reco.recommend({ k: 2 }).every((r) => r.tier === 'explore')).toBe(true);
   });
 });
+
+// Tabs of the shop open at the same time share the history in localStorage: after each of
+// its events a tab saves it, and the browser fires `storage` in every other tab (here
+// dispatched by hand, as happy-dom fires none).
+describe('recommender history in tabs open at the same time', () => {
+  const otherTabSaved = () => window.dispatchEvent(new StorageEvent('storage', { key: recoHistoryKey(), newValue: localStorage.getItem(recoHistoryKey()) }));
+  const storedItems = () => (JSON.parse(localStorage.getItem(recoHistoryKey()) ?? '{"items":[]}') as { items: { i: string }[] }).items.map((x) => x.i);
+
+  it('adds to what another tab saved since this one started, instead of writing back what it read then', async () => {
+    const shop = await setup();
+    const cart = await setup();
+    shop.view('a');
+    otherTabSaved();
+    // The cart tab recommends from the other tab's view already.
+    expect(cart.reco.recommend({ k: 1, explore: 0 })[0]?.itemId).toBe('b');
+    cart.view('c');
+    expect(storedItems()).toEqual(['a', 'c']);
+  });
+
+  it("forgets the old shopper's history when another tab's reset forgot it", async () => {
+    const shop = await setup();
+    shop.view('a');
+    // Opened after the view: it starts with the shopper's history.
+    const cart = await setup();
+    shop.client.fire('reset', { anonymousId: 'new' });
+    otherTabSaved();
+    expect(cart.reco.recommend({ k: 2 }).every((r) => r.tier === 'explore')).toBe(true);
+    cart.view('e');
+    expect(storedItems()).toEqual(['e']);
+  });
+
+  it('takes nothing up without personalization consent in this tab', async () => {
+    const shop = await setup();
+    const client = recoClient({ personalization: false });
+    const reco = recommender({ model: modelOf(SESSIONS), loader: { popular: [] } });
+    await client.use(reco);
+    await reco.ready;
+    shop.view('a');
+    otherTabSaved();
+    expect(reco.recommend({ k: 2 }).every((r) => r.tier === 'explore')).toBe(true);
+  });
+
+  it('stops taking up other tabs after teardown', async () => {
+    const shop = await setup();
+    const cart = await setup();
+    await cart.reco.teardown?.();
+    shop.view('a');
+    otherTabSaved();
+    expect(cart.reco.recommend({ k: 2 }).every((r) => r.tier === 'explore')).toBe(true);
+  });
+});
