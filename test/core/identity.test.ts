@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearBrowserState, cookieValue, createHarness, recordCookieWrites, setUrl } from '../utils/core-harness';
+import { dispatchStorage } from '../utils/transport-page';
 
 const stored = (key: string): unknown => JSON.parse(localStorage.getItem(key) ?? 'null');
 /** Writes the sl_user record as an earlier page (or another script) left it. */
@@ -268,12 +269,12 @@ describe('several tabs', () => {
   const otherTab = (write: { anonymousId: string; userId: string | null; traits: object } | null): void => {
     if (write) {
       document.cookie = `sl_aid=${write.anonymousId}; path=/`;
-      localStorage.setItem('sl_user', JSON.stringify(write));
+      record(write);
     } else {
       document.cookie = 'sl_aid=; path=/; max-age=-1';
       localStorage.removeItem('sl_user');
     }
-    window.dispatchEvent(new StorageEvent('storage', { key: 'sl_user', newValue: write && JSON.stringify(write) }));
+    dispatchStorage('sl_user');
   };
 
   it('takes up at once what another tab identified, and tags the next events with it', async () => {
@@ -301,8 +302,8 @@ describe('several tabs', () => {
   it("takes the record's anonymous id over a cookie this renderer has not seen change yet", () => {
     const { client } = createHarness();
     // Chromium brings another tab's localStorage write before its cookie write to this tab.
-    localStorage.setItem('sl_user', JSON.stringify({ anonymousId: 'after-logout', userId: null, traits: {} }));
-    window.dispatchEvent(new StorageEvent('storage', { key: 'sl_user' }));
+    record({ anonymousId: 'after-logout', userId: null, traits: {} });
+    dispatchStorage('sl_user');
     expect(client.user().anonymousId).toBe('after-logout');
   });
 
@@ -334,8 +335,8 @@ describe('several tabs', () => {
     const { client } = createHarness();
     const before = client.user();
     document.cookie = 'sl_aid=; path=/; max-age=-1';
-    localStorage.setItem('sl_user', JSON.stringify({ anonymousId: ' ', userId: 42, traits: 'x' }));
-    window.dispatchEvent(new StorageEvent('storage', { key: 'sl_user' }));
+    record({ anonymousId: ' ', userId: 42, traits: 'x' });
+    dispatchStorage('sl_user');
     expect(client.user()).toEqual({ ...before, userId: null, traits: {} });
   });
 });

@@ -4,6 +4,7 @@ import type { Model } from '../../src/recommend/model/model';
 import { recommender } from '../../src/recommend/recommender';
 import { recoHistoryKey } from '../../src/storage/reco-history';
 import { recoClient } from '../utils/recommend-client';
+import { dispatchStorage } from '../utils/transport-page';
 import { modelOf } from '../utils/recommend-model';
 
 // "b" follows "a"; "c" is the most clicked item overall; "x…" items pad the popularity list.
@@ -160,7 +161,7 @@ describe('recommender history on this device', () => {
 // its events a tab saves it, and the browser fires `storage` in every other tab (here
 // dispatched by hand, as happy-dom fires none).
 describe('recommender history in tabs open at the same time', () => {
-  const otherTabSaved = () => window.dispatchEvent(new StorageEvent('storage', { key: recoHistoryKey(), newValue: localStorage.getItem(recoHistoryKey()) }));
+  const otherTabSaved = () => dispatchStorage(recoHistoryKey());
   const storedItems = () => (JSON.parse(localStorage.getItem(recoHistoryKey()) ?? '{"items":[]}') as { items: { i: string }[] }).items.map((x) => x.i);
 
   it('adds to what another tab saved since this one started, instead of writing back what it read then', async () => {
