@@ -55,7 +55,9 @@ export const recommendFor = (model: Model, shopper: Shopper, o: RecommendOptions
   for (const r of ranked) if (r.source === 'neighbours') skip.add(r.index);
   const popular: RankedItem[] = [];
   fillPopular(model, popular, skip, k);
-  const tiered = assignTiers(ranked, popular, { k, explore: o.explore ?? (k >= 4 ? 1 : 0), mustBuyShare: model.tiers.mustBuyShare });
+  // From plain JavaScript: a negative or non-numeric `explore` must not make more than k slots.
+  const explore = Math.min(k, Math.max(0, Math.floor(o.explore ?? (k >= 4 ? 1 : 0)) || 0));
+  const tiered = assignTiers(ranked, popular, { k, explore, mustBuyShare: model.tiers.mustBuyShare });
   return tiered.map((t) => ({ itemId: model.ids.idOf(t.index), score: round(t.score), tier: t.tier, reason: t.reason }));
 };
 

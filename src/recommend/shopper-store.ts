@@ -6,6 +6,9 @@ import { observe } from './observe';
 import type { Shopper } from './shopper';
 import { shopper } from './shopper';
 
+/** This page's events kept for a consent grant: more than the history keeps of items. */
+const UNSAVED_LIMIT = 200;
+
 /** Options of {@link shopperStore}. */
 export interface ShopperStoreOptions {
   /** Keep the history in localStorage (only while personalization consent is granted). */
@@ -42,6 +45,11 @@ export const shopperStore = (o: ShopperStoreOptions): ShopperStore => {
       const take = (): void => {
         if (allowed()) state = shopper(loadRecoHistory(o.key));
       };
+      // Events applied while the history could not be stored (consent not yet granted):
+      // a grant later in the page adds them to the stored history instead of storing this
+      // page's events over the history of earlier pages.
+      let unsaved: Observed[] = [];
+      let stored = allowed();
       take();
       const onStorage = guard((e: StorageEvent) => e.key == o.key && take(), o.onFail);
       globalThis.addEventListener?.('storage', onStorage);
@@ -52,14 +60,24 @@ export const shopperStore = (o: ShopperStoreOptions): ShopperStore => {
           if (!seen) return;
           state.apply(seen);
           if (allowed()) saveRecoHistory(o.key, state.snapshot());
+          else if (o.persist) unsaved = [...unsaved, seen].slice(-UNSAVED_LIMIT);
           o.onObserved(seen);
         }, o.onFail)),
         client.on('reset', guard(() => {
           state = shopper(emptyRecoHistory());
+          unsaved = [];
           clearRecoHistory(o.key);
         }, o.onFail)),
         client.on('consent', guard((consent) => {
+          const was = stored;
+          stored = allowed();
           if (!consent.personalization) clearRecoHistory(o.key);
+          if (was || !stored) return;
+          // Granted now: the earlier pages' history, with this page's events on top.
+          take();
+          unsaved.forEach((seen) => state.apply(seen));
+          if (unsaved.length) saveRecoHistory(o.key, state.snapshot());
+          unsaved = [];
         }, o.onFail)),
       ];
       return () => stops.forEach((stop) => stop());

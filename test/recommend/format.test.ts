@@ -40,6 +40,13 @@ describe('model format', () => {
     expect(Array.from(model.store.session(7))).toEqual(Array.from(input.sessions.items.subarray(input.sessions.offsets[7], input.sessions.offsets[8])));
   });
 
+  it('keeps the default of a parameter the file gives a value that cannot score (a decay of 0, a share above 1)', () => {
+    const input = fixtureInput(sampleSessions(), { sessionDecay: 0, afterDecay: -1, transitionWeight: 2, timeDecay: 0 });
+    const r = decodeModel(encodeModel(input));
+    if (!('model' in r)) throw new Error(r.error.message);
+    expect(r.model.params).toMatchObject({ sessionDecay: 1.5, afterDecay: 2, transitionWeight: 0.35, timeDecay: 0 });
+  });
+
   it('keeps non-numeric item ids as strings', () => {
     const r = decodeModel(encodeModel(fixtureInput([['sku-a', 'sku-b'], ['sku-b', 'chaussure-été', 'sku-a']])));
     if (!('model' in r)) throw new Error(r.error.message);

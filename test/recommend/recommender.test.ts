@@ -10,8 +10,8 @@ import { modelOf } from '../utils/recommend-model';
 // "b" follows "a"; "c" is the most clicked item overall; "x…" items pad the popularity list.
 const SESSIONS = [['a', 'b'], ['a', 'b'], ['a', 'b', 'd'], ['c', 'x1'], ['c', 'x2'], ['c', 'x3'], ['c', 'e'], ['e', 'c']];
 
-async function setup(model: Model | Promise<Model> = modelOf(SESSIONS), options: { persist?: boolean; popular?: string[] } = {}) {
-  const client = recoClient();
+async function setup(model: Model | Promise<Model> = modelOf(SESSIONS), options: { persist?: boolean; popular?: string[]; personalization?: boolean } = {}) {
+  const client = recoClient(options.personalization === false ? { personalization: false } : {});
   const reco = recommender({ model, ...(options.persist === undefined ? {} : { persist: options.persist }), loader: { popular: options.popular ?? [] } });
   await client.use(reco);
   await reco.ready;
@@ -19,6 +19,8 @@ async function setup(model: Model | Promise<Model> = modelOf(SESSIONS), options:
 }
 
 afterEach(() => localStorage.clear());
+
+const storedItems = () => (JSON.parse(localStorage.getItem(recoHistoryKey()) ?? '{"items":[]}') as { items: { i: string }[] }).items.map((x) => x.i);
 
 describe('recommender', () => {
   it('recommends what followed the viewed product in other sessions', async () => {
@@ -95,6 +97,19 @@ describe('recommender', () => {
     expect(client.errors).toEqual([expect.objectContaining({ code: RECOMMEND_ERRORS.modelUnavailable })]);
   });
 
+  it('recommends each item of a popular list once, and none in the cart, when the list repeats an id', async () => {
+    const { client, reco } = await setup(Promise.reject(new Error('offline')), { popular: ['p1', 'p2', 'p1', 'p3'] });
+    expect(reco.recommend({ k: 3 }).map((r) => r.itemId)).toEqual(['p1', 'p2', 'p3']);
+    client.deliver('Product Added', { product_id: 'p1' });
+    expect(reco.recommend({ k: 3 }).map((r) => r.itemId)).toEqual(['p2', 'p3']);
+  });
+
+  it.each([-2, Number.NaN, 99])('returns at most k items whatever explore is (%s)', async (explore) => {
+    const { reco, view } = await setup();
+    view('c'); // four neighbours: x1, x2, x3, e
+    expect(reco.recommend({ k: 2, explore })).toHaveLength(2);
+  });
+
   it('recommends nothing, without throwing, when there is neither model nor popular list', async () => {
     const { reco, view } = await setup(Promise.reject(new Error('offline')));
     view('a');
@@ -148,6 +163,27 @@ describe('recommender history on this device', () => {
     expect(localStorage.getItem(recoHistoryKey())).toBeNull();
   });
 
+  it('adds this page\'s views to the earlier pages\' history when personalization is granted later in the page', async () => {
+    const earlier = await setup();
+    earlier.view('a');
+    const { client, reco } = await setup(undefined, { personalization: false });
+    client.deliver('Product Viewed', { product_id: 'c' });
+    expect(storedItems()).toEqual(['a']);
+    client.consent.update({ personalization: true });
+    expect(storedItems()).toEqual(['a', 'c']);
+    client.deliver('Product Viewed', { product_id: 'e' });
+    expect(storedItems()).toEqual(['a', 'c', 'e']);
+  });
+
+  it('recommends from the earlier pages\' history as soon as personalization is granted', async () => {
+    const earlier = await setup();
+    earlier.view('a');
+    const { client, reco } = await setup(undefined, { personalization: false });
+    expect(reco.recommend({ k: 2 }).every((r) => r.tier === 'explore')).toBe(true);
+    client.consent.update({ personalization: true });
+    expect(reco.recommend({ k: 1, explore: 0 })[0]?.itemId).toBe('b');
+  });
+
   it('forgets the history on reset (a new shopper)', async () => {
     const { client, reco, view } = await setup();
     view('a');
@@ -162,7 +198,6 @@ describe('recommender history on this device', () => {
 // dispatched by hand, as happy-dom fires none).
 describe('recommender history in tabs open at the same time', () => {
   const otherTabSaved = () => dispatchStorage(recoHistoryKey());
-  const storedItems = () => (JSON.parse(localStorage.getItem(recoHistoryKey()) ?? '{"items":[]}') as { items: { i: string }[] }).items.map((x) => x.i);
 
   it('adds to what another tab saved since this one started, instead of writing back what it read then', async () => {
     const shop = await setup();
@@ -189,10 +224,7 @@ describe('recommender history in tabs open at the same time', () => {
 
   it('takes nothing up without personalization consent in this tab', async () => {
     const shop = await setup();
-    const client = recoClient({ personalization: false });
-    const reco = recommender({ model: modelOf(SESSIONS), loader: { popular: [] } });
-    await client.use(reco);
-    await reco.ready;
+    const { client, reco } = await setup(undefined, { personalization: false });
     shop.view('a');
     otherTabSaved();
     expect(reco.recommend({ k: 2 }).every((r) => r.tier === 'explore')).toBe(true);

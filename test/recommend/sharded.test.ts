@@ -92,4 +92,33 @@ describe('sharded models', () => {
     await model.store.prepare?.([1]);
     expect(errors).toEqual([expect.objectContaining({ code: RECOMMEND_ERRORS.shardUnavailable })]);
   });
+
+  it('asks for the newer manifest at once when a shard shows the cached one is from an older build', async () => {
+    const cache = modelCache(freshCacheName());
+    await loadModel(srv.url('/m.slrm'), { cache });
+    // The shop retrains: the same file names now hold the next build.
+    const next = encodeSharded({ ...input, version: 'next', builtAt: 2 }, SHARD, 'm');
+    srv.files.set('/m.slrm', { body: next.manifest, etag: '"next"' });
+    next.shards.forEach((s) => srv.files.set(`/${s.file}`, { body: s.bytes }));
+    let updated: Model | undefined;
+    // Well within the default hour, the cached manifest would be used without asking.
+    const model = await loadModel(srv.url('/m.slrm'), { cache, onError: (e) => errors.push(e), onUpdate: (m) => (updated = m) });
+    expect(model.meta.version).toBe('fixture-1');
+    await model.store.prepare?.([1]);
+    await vi.waitFor(() => expect(updated?.meta.version).toBe('next'));
+    await updated!.store.prepare?.([1]);
+    expect(rankItems(updated!, { items: [input.ids[1]!], limit: 3 }).every((r) => r.source === 'neighbours')).toBe(true);
+    expect(errors).toEqual([expect.objectContaining({ code: RECOMMEND_ERRORS.shardUnavailable })]);
+  });
+
+  it('fetches shards with the credentials the manifest was fetched with', async () => {
+    const seen: (RequestCredentials | undefined)[] = [];
+    const model = await loadModel(srv.url('/m.slrm'), {
+      cache: false,
+      credentials: 'include',
+      fetch: (url, init) => (seen.push(init?.credentials), fetch(url, init)),
+    });
+    await model.store.prepare?.([1]);
+    expect(seen).toEqual(['include', 'include']);
+  });
 });

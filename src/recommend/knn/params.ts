@@ -56,13 +56,24 @@ export const DEFAULT_KNN_PARAMS: KnnParams = {
 /** Default tier threshold (what the trainer calibrates on DIGINETICA, ~0.4–0.5). */
 export const DEFAULT_TIER_PARAMS: TierParams = { mustBuyShare: 0.45 };
 
+/** Parameters that must be above 0: the decays divide by theirs (0 would make every weight NaN). */
+const ABOVE_ZERO: ReadonlySet<string> = new Set(['neighbours', 'sample', 'sessionDecay', 'anchorDecay', 'afterDecay', 'beforeDecay']);
+
+/** Whether `v` is a usable value of parameter `key`: finite, above 0 or at least 0 as it needs, and a share at most 1. */
+export const isParamValue = (key: string, v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && (ABOVE_ZERO.has(key) ? v > 0 : v >= 0) && (key != 'transitionWeight' || v <= 1);
+
+/** What {@link isParamValue} asks of `key`, for messages. */
+export const paramRule = (key: string): string =>
+  ABOVE_ZERO.has(key) ? 'a number above 0' : key == 'transitionWeight' ? 'a share from 0 to 1' : 'a number of 0 or more';
+
 /** Reads params from a model's meta block, keeping defaults for anything missing or invalid. */
 export const readParams = <T extends object>(value: unknown, defaults: T): T => {
   const out = { ...defaults };
   if (!value || typeof value !== 'object') return out;
   for (const key of Object.keys(defaults) as (keyof T)[]) {
     const v = (value as Record<keyof T, unknown>)[key];
-    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[key] = v as T[keyof T];
+    if (isParamValue(String(key), v)) out[key] = v as T[keyof T];
   }
   return out;
 };

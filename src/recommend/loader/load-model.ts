@@ -7,7 +7,8 @@ import type { Model, ModelSource } from '../model/model';
 import { fallbackModel } from '../model/model';
 import { fetchBytes } from './fetch-bytes';
 import type { LoadModelOptions } from './options';
-import { LOAD_DEFAULTS } from './options';
+import { LOAD_DEFAULTS, requestOptions } from './options';
+import { runOnce } from '../../lib/run-once';
 import { shardFetcher } from './shard-fetcher';
 
 /** One load: the resolved URL, options and helpers every step shares. */
@@ -17,6 +18,11 @@ export interface LoadContext {
   cache: ModelCache | undefined;
   report(error: SightlineError): void;
   decode(bytes: Uint8Array, source: ModelSource): { model: Model } | { error: SightlineError };
+  /**
+   * Set while a cached manifest is in use: asks the server for a newer one (once). A shard
+   * from another build means the model was rebuilt since the manifest was cached.
+   */
+  outdated?(): void;
 }
 
 /**
@@ -63,13 +69,14 @@ const load = async (ctx: LoadContext): Promise<Model> => {
   if (cached) {
     const r = ctx.decode(cached.bytes, 'cache');
     if ('model' in r) {
-      if (Date.now() - cached.storedAt >= (ctx.o.maxAgeMs ?? LOAD_DEFAULTS.maxAgeMs)) void revalidate(ctx, cached);
+      ctx.outdated = runOnce(() => void revalidate(ctx, cached));
+      if (Date.now() - cached.storedAt >= (ctx.o.maxAgeMs ?? LOAD_DEFAULTS.maxAgeMs)) ctx.outdated();
       return r.model;
     }
     // Our own copy is unusable (an SDK upgrade changed the format, or the disk lied): drop it.
     await ctx.cache?.delete(ctx.url);
   }
-  const got = await fetchBytes(ctx.url, { ...fetchOptions(ctx) });
+  const got = await fetchBytes(ctx.url, { ...requestOptions(ctx.o) });
   if (got.status !== 'ok') return fail(ctx, got.status === 'error' ? got.error : unexpected304(ctx.url));
   const r = ctx.decode(got.bytes, 'network');
   if ('error' in r) return fail(ctx, { ...r.error, detail: { ...r.error.detail, url: ctx.url } });
@@ -79,7 +86,7 @@ const load = async (ctx: LoadContext): Promise<Model> => {
 
 /** Asks the server whether the cached copy is current; a newer, valid model goes to `onUpdate`. */
 const revalidate = async (ctx: LoadContext, cached: { bytes: Uint8Array; etag?: string; lastModified?: string }): Promise<void> => {
-  const got = await fetchBytes(ctx.url, { ...fetchOptions(ctx), ...validators(cached) });
+  const got = await fetchBytes(ctx.url, { ...requestOptions(ctx.o), ...validators(cached) });
   if (got.status === 'not-modified') return ctx.cache?.touch(ctx.url, Date.now());
   if (got.status === 'error') return ctx.report(got.error);
   const r = ctx.decode(got.bytes, 'network');
@@ -96,12 +103,6 @@ const fail = (ctx: LoadContext, error: SightlineError): Model => {
   ctx.report(error);
   return fallbackModel(ctx.o.popular, error);
 };
-
-const fetchOptions = (ctx: LoadContext) => ({
-  timeoutMs: ctx.o.timeoutMs ?? LOAD_DEFAULTS.timeoutMs,
-  ...(ctx.o.fetch ? { fetch: ctx.o.fetch } : {}),
-  ...(ctx.o.credentials ? { credentials: ctx.o.credentials } : {}),
-});
 
 const validators = (v: { etag?: string; lastModified?: string }) => ({
   ...(v.etag ? { etag: v.etag } : {}),

@@ -11,6 +11,7 @@ export interface LoadModelOptions {
   /** Give up on a request after this long (ms, default 15 s). */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Sent with the model and its shards alike (default `'same-origin'`). */
   credentials?: RequestCredentials;
   /** Items to recommend, most popular first, when no model can be used at all. */
   popular?: readonly (string | number)[];
@@ -27,3 +28,10 @@ export const LOAD_DEFAULTS = {
   /** Generous: a 2 MB model on a slow 3G link takes about 10 s. */
   timeoutMs: 15_000,
 } as const;
+
+/** What every request of a load sends: the model, its revalidations and its shards. */
+export const requestOptions = (o: LoadModelOptions) => ({
+  timeoutMs: o.timeoutMs ?? LOAD_DEFAULTS.timeoutMs,
+  ...(o.fetch ? { fetch: o.fetch } : {}),
+  ...(o.credentials ? { credentials: o.credentials } : {}),
+});

@@ -47,7 +47,8 @@ export const isModel = (m: unknown): m is Model => {
 export const fallbackModel = (popular?: readonly (string | number)[], error?: SightlineError): Model => {
   // From plain JavaScript: a non-list is no list, and only string and number ids count (an
   // object without a prototype would even throw on conversion).
-  const ids = Array.isArray(popular) ? popular.filter((id) => typeof id == 'string' || typeof id == 'number').map(String) : [];
+  // A list with an id twice keeps its first (most popular) place: ids are unique in a model.
+  const ids = Array.isArray(popular) ? [...new Set(popular.filter((id) => typeof id == 'string' || typeof id == 'number').map(String))] : [];
   const popularity = Uint32Array.from(ids, (_, i) => ids.length - i);
   return {
     meta: {
