@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { KnnParams } from '../recommend/knn/params';
+import { DEFAULT_KNN_PARAMS, isParamValue, paramRule } from '../recommend/knn/params';
 import { reportTable } from './report';
 import type { TrainOptions } from './train';
 import { train } from './train';
@@ -71,16 +72,23 @@ function parse(argv: string[], print: (text: string) => void): TrainOptions {
   if (values.help) return { input: '', output: '' };
   const format = values.format;
   if (format !== 'auto' && format !== 'events' && format !== 'sessions') throw new Error(`Unknown --format ${format}`);
-  const num = (v: string | undefined, name: string): number | undefined => {
+  // Each number flag says what it accepts: a flag taken but not usable (a shard size of 2.5,
+  // --validation 10 meant as 10 %) would write a broken model or tune on almost nothing.
+  const num = (v: string | undefined, name: string, rule: Rule = 'positive integer'): number | undefined => {
     if (v === undefined) return undefined;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} needs a number, got ${v}`);
+    const n = v.trim() === '' ? NaN : Number(v);
+    if (!RULES[rule](n)) throw new Error(`--${name} needs a ${rule}, got ${v}`);
     return n;
   };
   const params: Partial<KnnParams> = {};
   for (const p of values.param ?? []) {
-    const [name, value] = p.split('=');
-    (params as Record<string, number | undefined>)[name ?? ''] = num(value, `param ${name}`);
+    const at = p.indexOf('=');
+    const name = at < 0 ? p : p.slice(0, at);
+    const value = at < 0 ? '' : p.slice(at + 1);
+    if (!Object.hasOwn(DEFAULT_KNN_PARAMS, name)) throw new Error(`Unknown --param ${name}: one of ${Object.keys(DEFAULT_KNN_PARAMS).join(', ')}`);
+    const n = value.trim() === '' ? NaN : Number(value);
+    if (!isParamValue(name, n)) throw new Error(`--param ${name} needs ${paramRule(name)}, got ${value || 'nothing'}`);
+    (params as Record<string, number>)[name] = n;
   }
   const opt = <K extends keyof TrainOptions>(key: K, v: TrainOptions[K] | undefined): Partial<TrainOptions> => (v === undefined ? {} : { [key]: v });
   return {
@@ -90,13 +98,20 @@ function parse(argv: string[], print: (text: string) => void): TrainOptions {
     params,
     tune: values['no-tune'] ? 'none' : 'quick',
     ...opt('shardSize', num(values['shard-size'], 'shard-size')),
-    ...opt('validation', num(values.validation, 'validation')),
-    ...opt('tuneBudgetMs', mapMs(num(values['tune-budget'], 'tune-budget'))),
+    ...opt('validation', num(values.validation, 'validation', 'share between 0 and 1')),
+    ...opt('tuneBudgetMs', mapMs(num(values['tune-budget'], 'tune-budget', 'number of seconds above 0'))),
     ...opt('tunePasses', num(values['tune-passes'], 'tune-passes')),
     ...opt('validationCases', num(values['validation-cases'], 'validation-cases')),
     ...opt('version', values['model-version']),
     ...(values.quiet ? {} : { log: print }),
   };
 }
+
+const RULES = {
+  'positive integer': (n: number) => Number.isInteger(n) && n >= 1,
+  'share between 0 and 1': (n: number) => n > 0 && n < 1,
+  'number of seconds above 0': (n: number) => Number.isFinite(n) && n > 0,
+} as const;
+type Rule = keyof typeof RULES;
 
 const mapMs = (s: number | undefined): number | undefined => (s === undefined ? undefined : s * 1000);

@@ -27,6 +27,33 @@ describe('sightline-train CLI', () => {
     expect(await main(argv, () => {})).toBe(2);
   });
 
+  // Taken but unusable, each would write a model that recommends from popularity only, a
+  // manifest the browser refuses, or parameters tuned on almost nothing, and still exit 0.
+  it.each([
+    [['--param', 'sessionDecay=0'], '--param sessionDecay needs a number above 0, got 0'],
+    [['--param', 'afterDecay=-1'], '--param afterDecay needs a number above 0, got -1'],
+    [['--param', 'transitionWeight'], '--param transitionWeight needs a share from 0 to 1, got nothing'],
+    [['--param', 'transitionWeight=1.5'], '--param transitionWeight needs a share from 0 to 1, got 1.5'],
+    [['--param', 'neighbors=5'], 'Unknown --param neighbors: one of neighbours, sample,'],
+    [['--shard-size', '0'], '--shard-size needs a positive integer, got 0'],
+    [['--shard-size', '2.5'], '--shard-size needs a positive integer, got 2.5'],
+    [['--validation', '10'], '--validation needs a share between 0 and 1, got 10'],
+    [['--validation-cases', ''], '--validation-cases needs a positive integer, got '],
+  ])('exits 2 and says why on %j', async (flags, why) => {
+    const out: string[] = [];
+    expect(await main(['in.txt', ...flags], (t) => out.push(t))).toBe(2);
+    expect(out.join('\n')).toContain(why);
+  });
+
+  it('takes parameters of 0 where 0 means something (no time decay, no self weight)', async () => {
+    const dir = await tempDir();
+    const input = await writeSessionFile(join(dir, 'sessions.txt'), sampleSessions());
+    const output = join(dir, 'm.slrm');
+    expect(await main([input, '-o', output, '--no-tune', '--param', 'timeDecay=0', '--param', 'selfWeight=0', '--validation-cases', '50', '--quiet'], () => {})).toBe(0);
+    const report = JSON.parse(await readFile(`${output}.report.json`, 'utf8')) as { params: Record<string, number> };
+    expect(report.params).toMatchObject({ timeDecay: 0, selfWeight: 0 });
+  });
+
   it('exits 1 with a message when the input cannot be read', async () => {
     const out: string[] = [];
     expect(await main([join(await tempDir(), 'missing.txt'), '-o', join(await tempDir(), 'm.slrm')], (t) => out.push(t))).toBe(1);

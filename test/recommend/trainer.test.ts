@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCorpus } from '../../src/node/corpus';
 import { readEventLog } from '../../src/node/read-events';
+import { readSessionFile } from '../../src/node/read-sessions';
 import { validationSplit } from '../../src/node/split';
 import { train } from '../../src/node/train';
 import { decodeModel } from '../../src/recommend/decode';
@@ -51,6 +52,13 @@ describe('trainer on the sample click log', () => {
     expect(report.peakRssMB).toBeGreaterThan(0);
   });
 
+  it('keeps the first 200 items of a session in a session file, as for an event log', async () => {
+    const path = await writeSessionFile(join(dir, 'long.txt'), [Array.from({ length: 300 }, (_, i) => `i${i}`), ['a', 'b']]);
+    const corpus = createCorpus(1);
+    await readSessionFile(path, corpus);
+    expect(Array.from(corpus.offsets())).toEqual([0, 200, 202]);
+  });
+
   it('reads gzip session files', async () => {
     const input = await writeSessionFile(join(dir, 'sessions.txt.gz'), sampleSessions());
     const report = await train({ input, output: join(dir, 'c/model.slrm'), tune: 'none' });
@@ -81,6 +89,18 @@ describe('trainer event log reading', () => {
   it('splits a visitor into sessions after 30 minutes without events', async () => {
     const log = [viewed('v', 'a', T), viewed('v', 'b', T + 60_000), viewed('v', 'c', T + 60_000 + 31 * 60_000)];
     expect(await corpusOfLog(ndjson(log))).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('puts sessions in the corpus in the order they ended, when a visitor comes back after others left', async () => {
+    const day = 24 * 3600_000;
+    const log = [
+      viewed('a', 'a1', T), viewed('a', 'a2', T + 1000),
+      viewed('b', 'b1', T + 1.5 * day), viewed('b', 'b2', T + 1.5 * day + 1000),
+      viewed('a', 'a3', T + 2 * day), viewed('a', 'a4', T + 2 * day + 1000),
+      viewed('a', 'a5', T + 3 * day), viewed('a', 'a6', T + 3 * day + 1000),
+    ];
+    // The newest sessions are held out for validation: they must be the newest.
+    expect(await corpusOfLog(ndjson(log))).toEqual([['a1', 'a2'], ['b1', 'b2'], ['a3', 'a4'], ['a5', 'a6']]);
   });
 
   it('groups by context.session.id when events carry it', async () => {
