@@ -189,6 +189,12 @@ describe('clicks: opting out', () => {
     expect(c.tracked('Element Clicked').map((p) => p.selector)).toEqual(['#ok']);
   });
 
+  it('leaves the text of a data-sl-no-capture part out of the enclosing element\'s text', async () => {
+    const c = await start('<button id="ship">Ship to <span data-sl-no-capture>Jane Doe, 12 Main St</span></button>');
+    click('#ship');
+    expect(c.tracked('Element Clicked')[0]?.text).toBe('Ship to');
+  });
+
   it('ignores elements matching denySelectors, on the element or an ancestor', async () => {
     const c = await start('<div class="account"><button>Delete</button></div><a class="secret" href="/x">x</a><button id="ok">Ok</button>', {
       deadClicks: false,

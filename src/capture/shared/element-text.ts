@@ -1,7 +1,8 @@
 import { MAX_TEXT } from '../constants';
+import { NO_CAPTURE } from './opt-out';
 
-/** Subtrees whose text is never read: what a shopper typed, and code. */
-const PRIVATE = 'input,textarea,select,script,style,[contenteditable]:not([contenteditable="false"])';
+/** Subtrees whose text is never read: what a shopper typed, code, and what the shop opted out of capture. */
+const PRIVATE = `input,textarea,select,script,style,${NO_CAPTURE},[contenteditable]:not([contenteditable="false"])`;
 
 /**
  * The visible label of a clicked element: its text (trimmed, whitespace collapsed, at most
