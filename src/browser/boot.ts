@@ -35,7 +35,7 @@ const GLOBAL = 'sightline';
 export const boot = (win: Window & typeof globalThis): BrowserApi | undefined => {
   const existing = (win as unknown as Record<string, unknown>)[GLOBAL] as (BrowserApi & Stub) | undefined;
   if (existing && existing.__sightline) {
-    if (existing.options.debug) win.console.warn('[sightline] loaded twice; the second copy is ignored');
+    if (existing.options.debug) console.warn('[sightline] loaded twice; the second copy is ignored');
     return existing;
   }
   const script = findOwnScript(win.document);
@@ -64,19 +64,13 @@ const tagCollector = (endpoint: string, format = 'native'): Collector =>
 
 const createApi = (config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi => {
   // Without an endpoint there is nowhere to send to: an empty URL would POST to the page itself.
-  // An absent cookie domain is undefined, which the options read as the page's host.
-  const transport = config.endpoint ? tagCollector(config.endpoint, config.format) : undefined;
-  const client = createSightline({
-    writeKey: config.writeKey,
-    debug: config.debug,
-    consent: config.consent,
-    identity: { cookieDomain: config.cookieDomain },
-    plugins: transport ? [transport, ...capturePlugins] : capturePlugins,
-  });
+  const transport = config.endpoint && tagCollector(config.endpoint, config.format);
+  const client = createSightline({ ...config.options, plugins: transport ? [transport, ...capturePlugins] : capturePlugins });
   const api: BrowserApi = {
     ...client,
-    // Without a transport: nothing queued or sent (a fresh object each time, as a transport's).
-    stats: () => (transport ? transport.stats() : { queued: 0, inFlight: 0, sent: 0, retried: 0, dropped: {} }),
+    // The collector's own (an arrow), or without one nothing queued or sent (a fresh object
+    // each time, as the collector's).
+    stats: transport ? transport.stats : () => ({ queued: 0, inFlight: 0, sent: 0, retried: 0, dropped: {} }),
     commerce: commerceFor(client),
     __sightline: true,
     invoked: 1,

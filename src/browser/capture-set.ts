@@ -1,32 +1,38 @@
 import { clicks, commerce, context, engagement, forms, pageviews, type CommerceEventMap, type Tracker } from '../capture';
 import type { Plugin } from '../types';
 
-// In the order autocapture uses: `context` first, so the first page view is enriched.
-const PLUGINS: Record<string, () => Plugin> = { context, pageviews, clicks, forms, engagement, commerce };
-
-/** What `data-autocapture="all"` means: autocapture()'s defaults (errors stay opt-in). */
-const ALL = [...Object.keys(PLUGINS), 'vitals'];
-
 /**
- * Plugins shipped as same-origin add-on files beside the IIFE and loaded after boot, so the
- * script every page loads stays small: web-vitals alone is ~3 KB brotli, and `errors` is
- * opt-in, so most pages never need it.
+ * What `data-autocapture` can name: the plugins bundled here, in the order autocapture uses
+ * (`context` first, so the first page view is enriched), then the add-ons, plugins shipped
+ * as same-origin files beside the IIFE and loaded after boot so that the script every page
+ * loads stays small (web-vitals alone is ~3 KB brotli; `errors` is opt-in, so most pages
+ * never need it).
  */
-export const ADDONS: Record<string, string> = { vitals: 'sightline-vitals.iife.js', errors: 'sightline-errors.iife.js' };
+const PARTS: Record<string, (() => Plugin) | string> = {
+  context,
+  pageviews,
+  clicks,
+  forms,
+  engagement,
+  commerce,
+  vitals: 'sightline-vitals.iife.js',
+  errors: 'sightline-errors.iife.js',
+};
 
 /**
  * The capture plugins a script tag's `data-autocapture` asks for, and the add-on files to
  * load for the rest; unknown names are ignored.
  */
-export const captureFor = (wanted: string[] | 'all' | 'none'): { plugins: Plugin[]; addons: string[] } => {
-  const names = wanted === 'none' ? [] : wanted === 'all' ? ALL : wanted;
+export const captureFor = (wanted: string[]): { plugins: Plugin[]; addons: string[] } => {
+  // `all` alone (the list as a string is its names joined with commas) means autocapture()'s
+  // defaults: every part but the opt-in `errors`.
+  const all = wanted + '' == 'all';
+  const parts = Object.keys(PARTS)
+    .filter((name) => (all ? name != 'errors' : wanted.includes(name)))
+    .map((name) => PARTS[name]!);
   return {
-    plugins: Object.keys(PLUGINS)
-      .filter((name) => names.includes(name))
-      .map((name) => PLUGINS[name]!()),
-    addons: Object.keys(ADDONS)
-      .filter((name) => names.includes(name))
-      .map((name) => ADDONS[name]!),
+    plugins: parts.filter((part) => typeof part != 'string').map((make) => (make as () => Plugin)()),
+    addons: parts.filter((part) => typeof part == 'string') as string[],
   };
 };
 

@@ -19,11 +19,11 @@ export const loadAddons = (
   files: string[],
   report: (error: ErrorReport) => void,
 ): void => {
-  const base = own && 'src' in own ? own.src : '';
+  const base = own && (own as HTMLScriptElement).src;
   const fail = (message: string, source: ErrorReport['source'], detail: Record<string, unknown>): void =>
     report({ code: 'browser/addon-failed', message, source, detail });
-  if (!files.length) return;
-  if (!base) return fail('Cannot locate the sightline script to load add-ons beside it', 'sdk', { files });
+  // Without files nothing is needed: neither the folder nor the loop below.
+  if (files.length && !base) return fail('Cannot locate the sightline script to load add-ons beside it', 'sdk', { files });
   let policy: ScriptUrlPolicy | undefined;
   for (const file of files) {
     const script = doc.createElement('script');
@@ -31,7 +31,7 @@ export const loadAddons = (
     script.onerror = () => fail(`Could not load ${file}`, 'network', { file });
     try {
       // Throws where the script's own URL has no folder to resolve against (blob:, data:).
-      const url = new URL(file, base).href;
+      const url = new URL(file, base as string).href;
       try {
         script.src = url;
       } catch {

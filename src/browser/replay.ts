@@ -18,18 +18,18 @@ export const replayStub = (
 ): void => {
   const calls = stub && Array.isArray(stub.q) ? stub.q.splice(0) : [];
   for (const call of calls) {
-    if (!Array.isArray(call)) continue;
-    const [method, args] = call;
-    const target = resolve(api, String(method));
-    if (typeof target === 'function') target(...(Array.isArray(args) ? args : []));
-    else onUnknown(String(method));
+    if (Array.isArray(call)) {
+      const [method, args] = call;
+      const target = resolve(api, String(method));
+      if (typeof target === 'function') target(...(Array.isArray(args) ? args : []));
+      else onUnknown(String(method));
+    }
   }
 };
 
 // `consent.update` is the one nested method the stub knows.
 const resolve = (api: Record<string, unknown>, path: string): unknown => {
   return path.split('.').reduce<unknown>((node, key) => {
-    if (!node || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
-    return (node as Record<string, unknown>)[key];
+    return node && typeof node == 'object' && ({}).hasOwnProperty.call(node, key) ? (node as Record<string, unknown>)[key] : undefined;
   }, api);
 };

@@ -3,14 +3,18 @@ import type { ConsentOptions } from '../types';
 /** What a shop can set on its `<script data-*>` tag. Documented in docs/getting-started.md. */
 export interface ScriptConfig {
   endpoint?: string;
-  writeKey?: string;
   /** `native` or `segment`, as written (the collector checks it). */
   format?: string;
-  consent: ConsentOptions;
-  debug: boolean;
-  /** `all` (default), `none`, or a comma list of capture plugin names. */
-  autocapture: string[] | 'all' | 'none';
-  cookieDomain?: string;
+  /**
+   * The comma list of capture plugin names, each trimmed: `all` (the default) alone, or names;
+   * `none`, an empty or an unknown name names nothing.
+   */
+  autocapture: string[];
+  /**
+   * The client's options the tag sets, spread into `createSightline`. An absent write key or
+   * cookie domain is undefined, which the options read as none and the page's host.
+   */
+  options: { writeKey?: string; debug: boolean; consent: ConsentOptions; identity: { cookieDomain?: string } };
 }
 
 const truthy = (value: string | undefined): boolean =>
@@ -19,18 +23,21 @@ const truthy = (value: string | undefined): boolean =>
 /** Reads the `data-*` attributes of the script element that loaded sightline. */
 export const readScriptConfig = (script: HTMLOrSVGScriptElement | null | undefined): ScriptConfig => {
   const data: Record<string, string | undefined> = (script && (script as HTMLElement).dataset) || {};
-  const list = (data.autocapture ?? 'all').trim();
+  // An `in` test rather than `??`, which the ES2019 build lowers to a temporary.
+  const list = 'autocapture' in data ? data.autocapture! : 'all';
   return {
     // Empty, as absent: boot() sends nothing without one.
     endpoint: data.endpoint,
-    writeKey: data.writeKey || undefined,
     // As written: collector() reports one it does not know (`transport/invalid-option`) and sends `native`.
     format: data.format,
-    // Only "denied" denies; any other value leaves consent granted, as none does.
-    consent: { default: data.consent as ConsentOptions['default'], honorGlobalPrivacyControl: truthy(data.honorGpc), honorDoNotTrack: truthy(data.honorDnt) },
-    debug: truthy(data.debug),
-    autocapture: list === 'all' || list === 'none' ? list : list.split(',').map((s) => s.trim()).filter(Boolean),
-    cookieDomain: data.cookieDomain || undefined,
+    autocapture: list.split(',').map((s) => s.trim()),
+    options: {
+      writeKey: data.writeKey || undefined,
+      debug: truthy(data.debug),
+      // Only "denied" denies; any other value leaves consent granted, as none does.
+      consent: { default: data.consent as ConsentOptions['default'], honorGlobalPrivacyControl: truthy(data.honorGpc), honorDoNotTrack: truthy(data.honorDnt) },
+      identity: { cookieDomain: data.cookieDomain || undefined },
+    },
   };
 };
 

@@ -12,7 +12,7 @@ afterEach(() => {
 
 describe('captureFor', () => {
   it('starts autocapture()’s default plugins for "all" and loads vitals as an add-on', () => {
-    const { plugins, addons } = captureFor('all');
+    const { plugins, addons } = captureFor(['all']);
     expect(plugins.map((p) => p.name)).toHaveLength(6);
     expect(addons).toEqual(['sightline-vitals.iife.js']);
   });
@@ -23,8 +23,14 @@ describe('captureFor', () => {
     expect(addons).toEqual(['sightline-errors.iife.js']);
   });
 
-  it('starts nothing for "none"', () => {
-    expect(captureFor('none')).toEqual({ plugins: [], addons: [] });
+  it.each([[['none']], [['']]])('starts nothing for %j, which names no plugin', (names) => {
+    expect(captureFor(names)).toEqual({ plugins: [], addons: [] });
+  });
+
+  it('takes "all" as everything only when it stands alone', () => {
+    const { plugins, addons } = captureFor(['all', 'clicks']);
+    expect(plugins.map((p) => p.name)).toHaveLength(1);
+    expect(addons).toEqual([]);
   });
 });
 

@@ -12,24 +12,26 @@ describe('readScriptConfig', () => {
     const config = readScriptConfig(
       scriptWith({ 'data-endpoint': 'https://c.example', 'data-write-key': 'wk', 'data-format': 'segment', 'data-debug': 'true' }),
     );
-    expect(config).toMatchObject({ endpoint: 'https://c.example', writeKey: 'wk', format: 'segment', debug: true });
+    expect(config).toMatchObject({ endpoint: 'https://c.example', format: 'segment', options: { writeKey: 'wk', debug: true } });
   });
 
   it('defaults to autocapture of everything, granted consent and no debug', () => {
     expect(readScriptConfig(scriptWith({}))).toEqual({
       endpoint: undefined,
-      writeKey: undefined,
       format: undefined,
-      consent: { default: undefined, honorGlobalPrivacyControl: false, honorDoNotTrack: false },
-      debug: false,
-      autocapture: 'all',
-      cookieDomain: undefined,
+      autocapture: ['all'],
+      options: {
+        writeKey: undefined,
+        debug: false,
+        consent: { default: undefined, honorGlobalPrivacyControl: false, honorDoNotTrack: false },
+        identity: { cookieDomain: undefined },
+      },
     });
   });
 
   it('turns data-consent="denied" and the GPC/DNT switches into consent options', () => {
     const config = readScriptConfig(scriptWith({ 'data-consent': 'denied', 'data-honor-gpc': 'true', 'data-honor-dnt': '1' }));
-    expect(config.consent).toEqual({ default: 'denied', honorGlobalPrivacyControl: true, honorDoNotTrack: true });
+    expect(config.options.consent).toEqual({ default: 'denied', honorGlobalPrivacyControl: true, honorDoNotTrack: true });
   });
 
   it('passes the format on as written, for the collector to check', () => {
@@ -38,23 +40,24 @@ describe('readScriptConfig', () => {
 
   it('leaves consent granted for any data-consent but "denied"', () => {
     const config = readScriptConfig(scriptWith({ 'data-consent': 'maybe' }));
-    expect(config.consent.default).not.toBe('denied');
+    expect(config.options.consent.default).not.toBe('denied');
   });
 
   it.each([
-    ['all', 'all'],
-    ['none', 'none'],
-    ['pageviews, clicks,,forms', ['pageviews', 'clicks', 'forms']],
-  ])('parses data-autocapture="%s"', (value, expected) => {
+    ['all', ['all']],
+    ['none', ['none']],
+    [' all ', ['all']],
+    ['pageviews, clicks,,forms', ['pageviews', 'clicks', '', 'forms']],
+  ])('reads data-autocapture="%s" as a list of trimmed names', (value, expected) => {
     expect(readScriptConfig(scriptWith({ 'data-autocapture': value })).autocapture).toEqual(expected);
   });
 
   it.each(['false', '0', 'no'])('treats data-debug="%s" as off', (value) => {
-    expect(readScriptConfig(scriptWith({ 'data-debug': value })).debug).toBe(false);
+    expect(readScriptConfig(scriptWith({ 'data-debug': value })).options.debug).toBe(false);
   });
 
   it('works without a script element (an unusual loader)', () => {
-    expect(readScriptConfig(null).autocapture).toBe('all');
+    expect(readScriptConfig(null).autocapture).toEqual(['all']);
   });
 });
 
