@@ -91,7 +91,7 @@ export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): 
     page(name, properties) {
       if (isBag(name)) (properties = name), (name = undefined);
       let named = {};
-      if (isName(name)) named = { name };
+      if (isName(name)) named = { name: redact(name) };
       // A bad page name is left out; the page view is kept.
       else if (name != null && name !== '') reject('input/invalid-name', 'page', name, true);
       // Segment semantics: properties default to the page's path, url, title, referrer and search.

@@ -44,8 +44,9 @@ export const createContext = (redact: (s: string) => string): ContextReader => {
       // UTF-8 takes at most 3 bytes per UTF-16 unit of the JSON.
       bytes = JSON.stringify(facts).length * 3;
     }
-    // Ids, timestamp, library, consent: the rest of the envelope stays under 2400 bytes.
-    scan.bytes += 2400 + bytes;
+    // The rest of the envelope: the page name (twice) and the ids at 200 characters of 6
+    // bytes each in JSON (a control character is `\u0001`), timestamp, library, consent.
+    scan.bytes += bytes + 6144;
     // Copies: a plugin editing one event's context changes no other.
     const { page, screen: size } = facts;
     return { ...facts, page: page && { ...page }, screen: size && { ...size }, library: { name: 'sightline', version: VERSION }, consent };

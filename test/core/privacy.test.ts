@@ -93,6 +93,13 @@ describe('redaction in events', () => {
     });
   });
 
+  it('redacts the name of a page view, in its properties and the event', async () => {
+    const h = createHarness();
+    h.client.page('Order for jane@example.com');
+    await h.settle();
+    expect(h.events[0]).toMatchObject({ name: 'Order for [redacted]', properties: { name: 'Order for [redacted]' } });
+  });
+
   it('redacts string properties at any depth, and traits', async () => {
     const h = createHarness();
     h.client.track('Form', { note: 'call jane@x.com', payment: { card: '4111111111111111' }, list: ['?pwd=1'] });

@@ -169,6 +169,18 @@ describe('event size', () => {
     expect(h.events).toEqual([]);
   });
 
+  it('never passes on an event over maxEventBytes, even with the longest names and ids escaped in JSON', async () => {
+    // A control character takes 6 bytes in JSON (\u0001): the envelope's page name (twice),
+    // user id and anonymous id at their 200-character limit weigh about 4.8 KB.
+    const c = '\u0001';
+    const h = createHarness();
+    h.client.identify(c.repeat(200));
+    for (let n = 4000; n < 5500; n += 10) h.client.page(c.repeat(200), { p: c.repeat(n) });
+    await h.settle();
+    expect(h.events.length).toBeGreaterThan(1);
+    for (const e of h.events) expect(new TextEncoder().encode(JSON.stringify(e)).length).toBeLessThanOrEqual(32768);
+  });
+
   it('leaves an event under the limit untouched', async () => {
     const h = createHarness();
     h.client.track('Normal', { s: 'x'.repeat(5000) });
