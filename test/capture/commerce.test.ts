@@ -97,6 +97,17 @@ describe('commerce: impressions', () => {
     expect(io.unobserved).toEqual([$('#hero')]);
   });
 
+  it('never observes impressions that are opted out: inside data-sl-no-capture or a denied selector', async () => {
+    await start(
+      '<div data-sl-no-capture><ul data-sl-list-id="mine"><li data-sl-product-impression data-sl-product-id="p1"></li></ul></div>' +
+        '<div data-sl-no-capture data-sl-promotion-impression data-sl-promotion-id="x"></div>' +
+        '<ul class="private" data-sl-list-id="orders"><li data-sl-product-impression data-sl-product-id="p2"></li></ul>' +
+        '<ul data-sl-list-id="shop"><li id="ok" data-sl-product-impression data-sl-product-id="p3"></li></ul>',
+      { denySelectors: ['.private'] },
+    );
+    expect([...io.observed]).toEqual([$('#ok')]);
+  });
+
   it('observes at most 300 elements per page', async () => {
     await start(`<ul data-sl-list-id="all">${'<li data-sl-product-impression data-sl-product-id="x"></li>'.repeat(400)}</ul>`);
     expect(io.observed.size).toBe(300);

@@ -38,8 +38,8 @@ export const commerce = (options?: CommerceOptions): CommercePlugin => {
   const plugin = capturePlugin('commerce', (scope) => {
     if (timings !== false) enrich = createTimings(sessionStore<JourneyTimes>(scope, 'journey'));
     scope.add(() => (enrich = undefined));
+    const find = createFinder(scope, denySelectors);
     if (declarative !== false) {
-      const find = createFinder(scope, denySelectors);
       scope.on(document, 'click', (event) => {
         const hit = find(event, '[data-sl-commerce]');
         const call = hit && declarativeEvent(hit);
@@ -47,7 +47,7 @@ export const commerce = (options?: CommerceOptions): CommercePlugin => {
       }, { capture: true });
     }
     if (impressions === false || typeof IntersectionObserver != 'function') return;
-    scan = watchImpressions(scope);
+    scan = watchImpressions(scope, find);
   });
   return { ...plugin, enrich: (event) => enrich && enrich(event), rescan: () => scan() };
 };

@@ -1,6 +1,7 @@
 import type { Properties } from '../../types';
 import type { Scope } from '../shared/scope';
 import { onPageEnd } from '../shared/navigation';
+import type { Finder } from '../shared/opt-out';
 import { commerceProps } from './declarative';
 import { IMPRESSION_BATCH_MS, MAX_OBSERVED, MAX_PRODUCTS, RESCAN_DELAY_MS } from '../constants';
 
@@ -11,11 +12,12 @@ const PROMOTION = '[data-sl-promotion-impression]';
  * checks that the browser has one): each `[data-sl-promotion-impression]` gives
  * "Promotion Viewed"; `[data-sl-product-impression]` elements seen together are batched
  * per enclosing `[data-sl-list-id]` into "Product List Viewed". Each element counts once
- * per page view. Elements are found by the scan this returns (run at setup, 500 ms after
+ * per page view; what the page opted out of capture (`data-sl-no-capture`, the plugin's
+ * `denySelectors`) never is. Elements are found by the scan this returns (run at setup, 500 ms after
  * each SPA navigation, and when the page calls `rescan()`), never by watching the whole
  * DOM. Pending batches go out when the page is hidden or left.
  */
-export const watchImpressions = (scope: Scope): () => void => {
+export const watchImpressions = (scope: Scope, find: Finder): () => void => {
   const pending = new Map<Element | null, Properties[]>();
   // The elements observed in this page view: at most MAX_OBSERVED, so holding them is bounded.
   let observed = new Set<Element>();
@@ -45,7 +47,8 @@ export const watchImpressions = (scope: Scope): () => void => {
   scope.add(disconnect);
   const scan = scope.safe(() => {
     document.querySelectorAll(`[data-sl-product-impression],${PROMOTION}`).forEach((el) => {
-      if (observed.size < MAX_OBSERVED && !observed.has(el)) {
+      // Inside `[data-sl-no-capture]` or a denied selector: never observed, never sent.
+      if (observed.size < MAX_OBSERVED && !observed.has(el) && find({ target: el })) {
         observed.add(el);
         observer.observe(el);
       }

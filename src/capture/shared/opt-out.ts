@@ -7,7 +7,7 @@ export const NO_CAPTURE = '[data-sl-no-capture]';
  * Finds the element an event is about: the nearest element matching `selector` around
  * the event target (a text node counts as its parent), or null.
  */
-export type Finder = (event: Event, selector?: string) => Element | null;
+export type Finder = (event: Pick<Event, 'target'>, selector?: string) => Element | null;
 
 /**
  * Returns a {@link Finder} that also ignores what must not be captured: inside
