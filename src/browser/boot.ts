@@ -78,7 +78,9 @@ const createApi = (config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi =
       try {
         fn(api);
       } catch (error) {
-        client.reportError({ code: 'callback/failed', message: String(error), source: 'user' });
+        // Described by the report as any thrown value is: `String()` throws for a value
+        // without a prototype, and that would end the boot in the middle of the stub's replay.
+        client.reportError({ code: 'callback/failed', message: error, source: 'user' });
       }
     },
   };

@@ -165,6 +165,39 @@ describe('the script-tag entry', () => {
     expect(collector.received[0]!.body.batch.map((e) => e.event)).toEqual(['Product Viewed']);
   });
 
+  it('replays the calls queued after a ready callback that throws a value without a prototype', () => {
+    const stub = pasteStub();
+    const codes: string[] = [];
+    const events: string[] = [];
+    stub.onError!((error: SightlineError) => codes.push(error.code));
+    stub.ready!(() => {
+      throw Object.create(null);
+    });
+    stub.on!('event', (event: { event?: string }) => events.push(event.event!));
+    stub.track!('After Ready');
+    addScriptTag({ autocapture: 'none' });
+    expect(() => boot(window)).not.toThrow();
+    expect(codes).toEqual(['callback/failed', 'browser/missing-endpoint']);
+    return vi.waitFor(() => expect(events).toEqual(['After Ready']));
+  });
+
+  it('reports what a ready callback called after load throws, as it threw it, without throwing', () => {
+    addScriptTag(TAG);
+    const api = boot(window)!;
+    const errors: SightlineError[] = [];
+    api.onError((error) => errors.push(error));
+    expect(() => api.ready(() => {
+      throw Object.create(null);
+    })).not.toThrow();
+    api.ready(() => {
+      throw new Error('boom');
+    });
+    expect(errors).toEqual([
+      { code: 'callback/failed', message: 'unknown error', source: 'user' },
+      { code: 'callback/failed', message: 'boom', source: 'user' },
+    ]);
+  });
+
   it('reports a missing data-endpoint instead of failing', () => {
     const stub = pasteStub();
     const codes: string[] = [];
