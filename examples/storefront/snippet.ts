@@ -8,7 +8,7 @@ export interface SnippetOptions {
 }
 
 // The documented script-tag stub (docs/getting-started.md): records calls until the SDK loads.
-const STUB = `!function(w,n){var s=w[n]=w[n]||[];if(s.invoked)return;s.invoked=1;s.q=[];['track','page','identify','alias','reset','flush','on','onError','use','ready'].forEach(function(m){s[m]=function(){s.q.push([m,[].slice.call(arguments)])}});s.consent={update:function(c){s.q.push(['consent.update',[c]])}}}(window,'sightline');`;
+const STUB = `!function(w,n){var s=w[n]=w[n]||[];if(s.invoked)return;s.invoked=1;s.q=[];var r=function(m){return function(){s.q.push([m,[].slice.call(arguments)]);return /^on/.test(m)?function(){}:/^(flush|use|ready)$/.test(m)?Promise.resolve():void 0}};['track','page','identify','alias','reset','flush','on','onError','use','ready'].forEach(function(m){s[m]=r(m)});s.consent={update:r('consent.update')};if(w.Proxy)s.commerce=new Proxy({},{get:function(t,k){if(typeof k=='string')return r('commerce.'+k)}})}(window,'sightline');`;
 
 // The shop remembers the shopper's consent choice; re-applying it first thing means it is
 // the first call the SDK replays, before any page view or track call.

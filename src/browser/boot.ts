@@ -9,8 +9,11 @@ import { loadAddons } from './load-addons';
 
 /** What `window.sightline` is once the SDK loaded: the client plus script-tag helpers. */
 export type BrowserApi = SightlineClient & {
-  /** Runs `fn(api)` now (the SDK is loaded); kept for stub compatibility. */
-  ready(fn: (api: BrowserApi) => void): void;
+  /**
+   * Runs `fn(api)` now (the SDK is loaded); kept for stub compatibility. Resolves at once, as
+   * the stub's does, so `ready(fn).then(...)` works before and after the SDK loaded.
+   */
+  ready(fn: (api: BrowserApi) => void): Promise<void>;
   /** Delivery counters of the collector transport. */
   stats(): ReturnType<NonNullable<Plugin['stats']>>;
   /** Typed Segment E-commerce v2 helpers bound to this client. */
@@ -82,6 +85,7 @@ const createApi = (config: ScriptConfig, capturePlugins: Plugin[]): BrowserApi =
         // without a prototype, and that would end the boot in the middle of the stub's replay.
         client.reportError({ code: 'callback/failed', message: error, source: 'user' });
       }
+      return Promise.resolve();
     },
   };
   return api;

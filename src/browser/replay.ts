@@ -27,7 +27,7 @@ export const replayStub = (
   }
 };
 
-// `consent.update` is the one nested method the stub knows.
+// `consent.update` and `commerce.<helper>` are the nested methods the stub records.
 const resolve = (api: Record<string, unknown>, path: string): unknown => {
   return path.split('.').reduce<unknown>((node, key) => {
     return node && typeof node == 'object' && ({}).hasOwnProperty.call(node, key) ? (node as Record<string, unknown>)[key] : undefined;

@@ -10,7 +10,10 @@ import { useTransportCollector } from '../utils/transport-collector';
 
 const collector = useTransportCollector();
 const STUB_SOURCE = readFileSync('src/browser/stub.js', 'utf8');
-type Stubbed = Record<string, (...args: unknown[]) => void> & { consent: { update(c: unknown): void } };
+type Stubbed = Record<string, (...args: unknown[]) => unknown> & {
+  consent: { update(c: unknown): void };
+  commerce: Record<string, (properties: object) => void>;
+};
 
 function pasteStub(): Stubbed {
   new Function(STUB_SOURCE)();
@@ -196,6 +199,32 @@ describe('the script-tag entry', () => {
       { code: 'callback/failed', message: 'unknown error', source: 'user' },
       { code: 'callback/failed', message: 'boom', source: 'user' },
     ]);
+  });
+
+  it('answers ready() with a promise, as the stub does', async () => {
+    addScriptTag(TAG);
+    const api = boot(window)!;
+    await expect(api.ready(() => {})).resolves.toBeUndefined();
+  });
+
+  it('lets code written for the loaded SDK run before it loads: flush().then, use().then, an off() from on()', async () => {
+    const stub = pasteStub();
+    const off = stub.on!('event', () => {}) as () => void;
+    expect(() => off()).not.toThrow();
+    expect(() => (stub.onError!(() => {}) as () => void)()).not.toThrow();
+    await expect(stub.flush!()).resolves.toBeUndefined();
+    await expect(stub.use!({ name: 'noop' })).resolves.toBeUndefined();
+    await expect(stub.ready!(() => {})).resolves.toBeUndefined();
+  });
+
+  it("replays sightline.commerce calls made before it loaded as the helper's event", async () => {
+    const stub = pasteStub();
+    stub.commerce.productViewed!({ product_id: 'p1' });
+    stub.commerce.orderCompleted!({ order_id: 'o1' });
+    addScriptTag(TAG);
+    const api = boot(window)!;
+    await api.flush();
+    expect(collector.received.flatMap((r) => r.body.batch).map((e) => e.event)).toEqual(['Product Viewed', 'Order Completed']);
   });
 
   it('reports a missing data-endpoint instead of failing', () => {
