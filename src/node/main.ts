@@ -76,7 +76,7 @@ function parse(argv: string[], print: (text: string) => void): TrainOptions {
   // --validation 10 meant as 10 %) would write a broken model or tune on almost nothing.
   const num = (v: string | undefined, name: string, rule: Rule = 'positive integer'): number | undefined => {
     if (v === undefined) return undefined;
-    const n = v.trim() === '' ? NaN : Number(v);
+    const n = toNumber(v);
     if (!RULES[rule](n)) throw new Error(`--${name} needs a ${rule}, got ${v}`);
     return n;
   };
@@ -86,7 +86,7 @@ function parse(argv: string[], print: (text: string) => void): TrainOptions {
     const name = at < 0 ? p : p.slice(0, at);
     const value = at < 0 ? '' : p.slice(at + 1);
     if (!Object.hasOwn(DEFAULT_KNN_PARAMS, name)) throw new Error(`Unknown --param ${name}: one of ${Object.keys(DEFAULT_KNN_PARAMS).join(', ')}`);
-    const n = value.trim() === '' ? NaN : Number(value);
+    const n = toNumber(value);
     if (!isParamValue(name, n)) throw new Error(`--param ${name} needs ${paramRule(name)}, got ${value || 'nothing'}`);
     (params as Record<string, number>)[name] = n;
   }
@@ -106,6 +106,9 @@ function parse(argv: string[], print: (text: string) => void): TrainOptions {
     ...(values.quiet ? {} : { log: print }),
   };
 }
+
+/** A flag's number; an empty value is none (`Number('')` would read it as 0). */
+const toNumber = (v: string): number => (v.trim() === '' ? NaN : Number(v));
 
 const RULES = {
   'positive integer': (n: number) => Number.isInteger(n) && n >= 1,
