@@ -9,10 +9,14 @@ import { loadModel } from '../../src/recommend/loader/load-model';
 import type { Model } from '../../src/recommend/model/model';
 import type { ModelCache } from '../../src/storage/model-cache';
 import { modelCache } from '../../src/storage/model-cache';
+import { IDB_OPEN_MS } from '../../src/storage/idb';
 import type { SightlineError } from '../../src/types';
 import { fixtureInput } from '../utils/recommend-fixture';
 import { flipBit } from '../utils/recommend-model';
 import { freshCacheName, modelServer } from '../utils/recommend-server';
+import { settle } from '../utils/transport-clock';
+import { holdIndexedDbOpen } from '../utils/transport-store';
+import { watchPromise } from '../utils/watch-promise';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
@@ -113,5 +117,30 @@ describe('loadModel', () => {
   it('works without any cache', async () => {
     srv.files.set('/m.slrm', { body: v1 });
     expect((await load('/m.slrm', { cache: false })).meta.version).toBe('v1');
+  });
+});
+
+describe('loadModel where IndexedDB never opens', () => {
+  // Only the timers are fake: fake-indexeddb and msw work in setImmediate turns, which settle() runs.
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('fetches the model once the cache has given up on the open, without a second wait to store it', async () => {
+    srv.files.set('/m.slrm', { body: v1, etag: '"e1"' });
+    const open = holdIndexedDbOpen(); // Safari's open that fires neither success nor error
+    const model = watchPromise(load());
+    await vi.advanceTimersByTimeAsync(IDB_OPEN_MS - 1);
+    await settle();
+    expect([model.settled, srv.seen]).toEqual([false, []]); // the cache gets its chance first
+    await vi.advanceTimersByTimeAsync(1);
+    await settle();
+    expect(model.value?.meta).toMatchObject({ version: 'v1', source: 'network' });
+    expect(errors).toEqual([]);
+    open.release(); // opening late breaks nothing
+    await settle();
+    expect(await cache.get(srv.url('/m.slrm'))).toBeUndefined();
   });
 });
