@@ -30,9 +30,16 @@ export interface Recommender extends Plugin {
   recommend(options?: RecommendOptions): Recommendation[];
   /** The model in use (a fallback until the real one has loaded). */
   model(): Model;
-  /** Resolves once the model passed in options is loaded (or has fallen back). */
+  /**
+   * Resolves once the model passed in options is loaded (or has fallen back), with the
+   * model in use then: the one given to {@link Recommender.setModel} if that came first.
+   */
   readonly ready: Promise<Model>;
-  /** Swaps the model (the loader calls this when a revalidation finds a newer one). */
+  /**
+   * Uses `model` from now on. The shop's choice is final: neither a load of the `model`
+   * option that finishes later nor a newer model that a background revalidation of it finds
+   * replaces it; only another `setModel` does.
+   */
   setModel(model: Model): void;
   /** Tracks "Recommendation Viewed" for a list shown to the shopper. */
   viewed(listId: string, items: readonly Recommendation[]): void;
@@ -53,6 +60,9 @@ export const recommender = (given: RecommenderOptions): Recommender => {
   const pending: SightlineError[] = [];
   const report = (e: SightlineError): void => (client ? client.reportError(e) : void pending.push(e));
   let current: Model = fallbackModel(options.loader?.popular);
+  // The model given to setModel: the loader's (its first load, its updates) no longer replace it.
+  let chosen: Model | undefined;
+  const loaded = (m: Model): Model => (current = chosen || m);
   let stop = (): void => {};
   const shoppers = shopperStore({
     persist: options.persist !== false,
@@ -62,7 +72,7 @@ export const recommender = (given: RecommenderOptions): Recommender => {
   });
   const self: Recommender = {
     name: 'recommender',
-    ready: resolveModel(options, report, (m) => self.setModel(m)).then((m) => (current = m)),
+    ready: resolveModel(options, report, loaded).then(loaded),
     setup(c) {
       client = c;
       pending.splice(0).forEach((e) => c.reportError(e));
@@ -78,7 +88,7 @@ export const recommender = (given: RecommenderOptions): Recommender => {
       }
     },
     model: () => current,
-    setModel: (m) => void (current = m),
+    setModel: (m) => void (current = chosen = m),
     viewed(listId, items) {
       if (client) trackRecommendationViewed(client, { listId, items, modelVersion: current.meta.version } satisfies ListView);
     },

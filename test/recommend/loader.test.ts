@@ -9,10 +9,12 @@ import { loadModel } from '../../src/recommend/loader/load-model';
 import type { Model } from '../../src/recommend/model/model';
 import type { ModelCache } from '../../src/storage/model-cache';
 import { modelCache } from '../../src/storage/model-cache';
+import { recommender } from '../../src/recommend/recommender';
 import { IDB_OPEN_MS } from '../../src/storage/idb';
 import type { SightlineError } from '../../src/types';
+import { recoClient } from '../utils/recommend-client';
 import { fixtureInput } from '../utils/recommend-fixture';
-import { flipBit } from '../utils/recommend-model';
+import { flipBit, modelOf } from '../utils/recommend-model';
 import { freshCacheName, modelServer } from '../utils/recommend-server';
 import { settle } from '../utils/transport-clock';
 import { holdIndexedDbOpen } from '../utils/transport-store';
@@ -142,5 +144,29 @@ describe('loadModel where IndexedDB never opens', () => {
     open.release(); // opening late breaks nothing
     await settle();
     expect(await cache.get(srv.url('/m.slrm'))).toBeUndefined();
+  });
+});
+
+describe('the recommender over a model URL', () => {
+  it('keeps a model set with setModel when a revalidation then finds a newer one', async () => {
+    await cache.put({ url: srv.url('/m.slrm'), bytes: v1, etag: '"e1"', storedAt: 1 });
+    srv.files.set('/m.slrm', { body: v2, etag: '"e2"' });
+    const reco = recommender({ model: srv.url('/m.slrm'), loader: { cache } });
+    await recoClient().use(reco);
+    expect((await reco.ready).meta.version).toBe('v1'); // stale: revalidated in the background
+    const chosen = modelOf([['a', 'z']]);
+    reco.setModel(chosen);
+    // The newer model is handed over right after it is stored, before this read answers.
+    await vi.waitFor(async () => expect((await cache.get(srv.url('/m.slrm')))!.etag).toBe('"e2"'));
+    expect(reco.model()).toBe(chosen);
+  });
+
+  it('swaps in the newer model a revalidation finds when none was set', async () => {
+    await cache.put({ url: srv.url('/m.slrm'), bytes: v1, etag: '"e1"', storedAt: 1 });
+    srv.files.set('/m.slrm', { body: v2, etag: '"e2"' });
+    const reco = recommender({ model: srv.url('/m.slrm'), loader: { cache } });
+    await recoClient().use(reco);
+    await reco.ready;
+    await vi.waitFor(() => expect(reco.model().meta.version).toBe('v2'));
   });
 });

@@ -137,6 +137,20 @@ describe('recommender', () => {
     view('a');
     expect(reco.recommend({ k: 1, explore: 0 })[0]?.itemId).toBe('z');
   });
+
+  it('keeps a model set with setModel while the model option was still loading, and ready resolves with it', async () => {
+    let finish = (_: Model): void => {};
+    const reco = recommender({ model: new Promise<Model>((resolve) => (finish = resolve)), loader: { popular: [] } });
+    const client = recoClient();
+    await client.use(reco);
+    const chosen = modelOf([['a', 'z'], ['a', 'z'], ['q', 'r']]);
+    reco.setModel(chosen);
+    finish(modelOf(SESSIONS)); // the load finishes after the shop chose
+    expect(await reco.ready).toBe(chosen);
+    expect(reco.model()).toBe(chosen);
+    client.deliver('Product Viewed', { product_id: 'a' });
+    expect(reco.recommend({ k: 1, explore: 0 })[0]?.itemId).toBe('z');
+  });
 });
 
 describe('recommender history on this device', () => {
