@@ -73,7 +73,7 @@ export const createConsent = (o: ConsentOptions, { emit, report }: Hooks, next: 
     get: () => ({ ...state }),
     update,
     pass(ev) {
-      const discard = o.whileDenied === 'discard';
+      const discard = o.whileDenied == 'discard';
       if (ev.context.consent.analytics) next(ev);
       else if (!discard && held.length < MAX_HELD_EVENTS) held.push(ev);
       else {

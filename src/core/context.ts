@@ -24,7 +24,7 @@ export const createContext = (redact: (s: string) => string): ContextReader => {
 
   return (consent, scan) => {
     const url = typeof document == 'object' && location.href;
-    if (url !== href || second !== readAt) {
+    if (url != href || second != readAt) {
       readAt = second;
       href = url;
       // Read in this order until a global is missing: the environments without a screen

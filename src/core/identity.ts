@@ -86,11 +86,11 @@ export const createIdentity = (
   store(true);
   // Another tab identified, reset or started at the same moment: its identity is the stored
   // one, taken up at once (a `storage` event fires in every other tab of the origin). Reading
-  // `document.cookie` per event instead costs about 4 µs. Any key's event reads the record
-  // (a few µs): testing the key costs 10 B the core does not have. Never removed: after
-  // destroy() it only updates what user() answers.
+  // `document.cookie` per event instead costs about 4 µs. Only our record's event: another
+  // key's (or a clear()) would wipe the identify a tab without consent holds in memory alone.
+  // Never removed: after destroy() it only updates what user() answers.
   try {
-    addEventListener('storage', load);
+    addEventListener('storage', (event) => event.key != key || load(event));
   } catch {
     // No window (Node).
   }

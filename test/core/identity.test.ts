@@ -331,6 +331,17 @@ describe('several tabs', () => {
     expect(client.user()).toEqual({ anonymousId: 'a1', userId: 'u1', traits: { email: '[redacted]', bio, n: 99 } });
   });
 
+  it('keeps the identify of a tab without analytics consent (in memory only) when another tab writes other keys', () => {
+    const { client } = createHarness({ consent: { default: 'denied' } });
+    client.identify('u1', { plan: 'gold' });
+    // The shop's own scripts, or sightline's queue, write localStorage in another tab.
+    localStorage.setItem('cart', '[]');
+    dispatchStorage('cart');
+    localStorage.clear();
+    window.dispatchEvent(new StorageEvent('storage', { key: null }));
+    expect(client.user()).toMatchObject({ userId: 'u1', traits: { plan: 'gold' } });
+  });
+
   it('keeps its anonymous id when the stored one is not sane', () => {
     const { client } = createHarness();
     const before = client.user();
