@@ -70,11 +70,13 @@ export const createCalls = (options: Resolved, hooks: Hooks, consent: Consent): 
     // `scan.bytes` bounds the size from above: only an event that may be too large is encoded.
     // Not for identify, whose traits merge with earlier ones the scan never saw; and an event
     // the sanitizer stopped walking (too large) is dropped whole, not sent cut. Everything in
-    // it is sanitized, so JSON.stringify cannot throw.
-    const max = options.maxEventBytes;
+    // it is sanitized, so JSON.stringify cannot throw. The limit is read where it is compared:
+    // written out twice it packs smaller than a variable (−8 B of the core; brotli).
     const fits =
       !scan.issues['too-large'] &&
-      ((type != 'identify' && scan.bytes <= max) || byteLength(JSON.stringify(ev)) <= max || note(scan, 'too-large', 'event'));
+      ((type != 'identify' && scan.bytes <= options.maxEventBytes) ||
+        byteLength(JSON.stringify(ev)) <= options.maxEventBytes ||
+        note(scan, 'too-large', 'event'));
     // A dropped identify changes nothing, already for what its reports and drop tell listeners.
     fits || type == 'identify' && id.undo();
     for (const [code, path] of Object.entries(scan.issues)) report('input/' + code, 'input', { path, type, event: fields.event });

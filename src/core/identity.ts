@@ -54,10 +54,10 @@ export const createIdentity = (
   const load = (event?: unknown): void => {
     // On an event, `cookie` holds the event itself, no sane id: the record decides.
     const cookie = event || getCookie(aid);
-    const json = readStorage(key);
     let stored: Partial<User> = {};
+    // Read in place, inside the try though readStorage never throws: one name fewer (−3 B).
     try {
-      stored = Object(JSON.parse(json!));
+      stored = Object(JSON.parse(readStorage(key)!));
     } catch {
       // Corrupt: nothing stored.
     }
