@@ -195,6 +195,13 @@ describe('clicks: opting out', () => {
     expect(c.tracked('Element Clicked')[0]?.text).toBe('Ship to');
   });
 
+  it('leaves the text of a part matching denySelectors out of the enclosing element\'s text, also in rage and dead clicks', async () => {
+    const c = await start('<button id="ship">Ship to <span class="address">Jane Doe, 12 Main St</span></button>', { denySelectors: ['.address'] });
+    for (let i = 0; i < 3; i++) click('#ship');
+    vi.advanceTimersByTime(1_000);
+    for (const name of ['Element Clicked', 'Rage Click', 'Dead Click']) expect(c.tracked(name)[0]?.text, name).toBe('Ship to');
+  });
+
   it('ignores elements matching denySelectors, on the element or an ancestor', async () => {
     const c = await start('<div class="account"><button>Delete</button></div><a class="secret" href="/x">x</a><button id="ok">Ok</button>', {
       deadClicks: false,

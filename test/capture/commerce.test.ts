@@ -129,6 +129,8 @@ describe('commerce: impressions', () => {
 
   it('finds the elements of the next SPA page and counts them again for that page', async () => {
     const { c } = await start(LIST);
+    // The list page rendered (a URL changed before that is the landing view's own).
+    settleFrame();
     io.show($('#hero'));
     history.pushState(null, '', '/shop/sale');
     settleFrame();

@@ -221,6 +221,25 @@ describe('engagement: page left', () => {
 });
 
 describe('engagement: hard cases', () => {
+  it('takes a URL the app rewrites in its first frame (a router redirect) as the view it lands on, not a page left', async () => {
+    const c = await start({ heartbeatMs: 0 });
+    // The router sends /product/p1 to its canonical URL before the first frame, as the page view will name it.
+    history.replaceState(null, '', '/en/product/p1');
+    settleFrame();
+    scrollToPercent(50);
+    dispatchPageHide();
+    expect(c.tracked('Scroll Depth')).toEqual([{ path: '/en/product/p1', depth: 25 }, { path: '/en/product/p1', depth: 50 }]);
+    expect(c.tracked('Page Left')).toEqual([expect.objectContaining({ path: '/en/product/p1' })]);
+  });
+
+  it('still ends the landing view at a navigation after its first frame', async () => {
+    const c = await start({ heartbeatMs: 0 });
+    settleFrame();
+    history.pushState(null, '', '/cart');
+    settleFrame();
+    expect(c.tracked('Page Left').map((p) => p.path)).toEqual(['/product/p1']);
+  });
+
   it('reports for a page left by an SPA navigation the depth seen there, not the next view\'s', async () => {
     const c = await start({ heartbeatMs: 0 });
     // A long product page (4000 px in a 1000 px window): the shopper sees the top quarter.

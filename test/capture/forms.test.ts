@@ -133,6 +133,8 @@ describe('forms', () => {
 
   it('sends "Form Abandoned" on SPA navigation, with the path of the page left', async () => {
     const c = await start();
+    // The checkout rendered (a URL changed before that is the landing view's own).
+    settleFrame();
     fill('email', 10);
     history.pushState(null, '', '/thanks');
     settleFrame();
@@ -188,6 +190,7 @@ describe('forms: after an SPA navigation', () => {
   it('resolves a relative action against the page the form was on', async () => {
     resetUrl('/checkout/shipping');
     const c = await start('<form id="ship" action="save"><input name="zip"></form>');
+    settleFrame();
     focus('[name=zip]');
     history.pushState(null, '', '/account/orders');
     settleFrame();

@@ -35,7 +35,7 @@ export const clicks = (options?: ClicksOptions): Plugin => {
   const extensions = [downloadExtensions].flat();
   return capturePlugin('clicks', (scope) => {
     const find = createFinder(scope, denySelectors);
-    const watchDead = deadClicks !== false && typeof MutationObserver == 'function' && createDeadClickWatch(scope, (el) => scope.client.track('Dead Click', describeElement(el)));
+    const watchDead = deadClicks !== false && typeof MutationObserver == 'function' && createDeadClickWatch(scope, (el) => scope.client.track('Dead Click', describeElement(el, find)));
     // [time, x, y] of the clicks of the current rage burst, and whether it was sent: a
     // burst ends only when no click of it is left within 1 s and 30 px (clicks 400 ms apart
     // would otherwise make every click from the third on a rage click of its own).
@@ -54,11 +54,11 @@ export const clicks = (options?: ClicksOptions): Plugin => {
         if (!burst.length) sent = false;
         if (burst.push([now, x, y]) >= RAGE_CLICKS && !sent && rageClicks !== false) {
           sent = true;
-          scope.client.track('Rage Click', { ...describeElement(el || target), clickCount: RAGE_CLICKS });
+          scope.client.track('Rage Click', { ...describeElement(el || target, find), clickCount: RAGE_CLICKS });
         }
         if (!el) return;
         const custom = el.getAttribute('data-sl-event');
-        scope.client.track(custom || 'Element Clicked', custom ? dataProps(el) : describeClick(el, extensions));
+        scope.client.track(custom || 'Element Clicked', custom ? dataProps(el) : describeClick(el, find, extensions));
         if (watchDead) watchDead(el, event);
       },
       { capture: true },

@@ -1,15 +1,16 @@
 import type { Properties } from '../../types';
 import { cssSelector } from '../shared/selector';
 import { elementText } from '../shared/element-text';
+import type { Finder } from '../shared/opt-out';
 
 /** File extensions whose links count as downloads unless `downloadExtensions` says otherwise. */
 export const DOWNLOAD_EXTENSIONS = [
   'pdf', 'zip', 'csv', 'xlsx', 'docx', 'epub', 'mp3', 'mp4', 'dmg', 'exe', 'apk',
 ] as const;
 
-/** `selector`, `tag` and (when there is one) `text` of an element. */
-export const describeElement = (el: Element): Properties => {
-  const text = elementText(el);
+/** `selector`, `tag` and (when there is one) `text` of an element found by `find` (which leaves opted-out parts out of the text). */
+export const describeElement = (el: Element, find: Finder): Properties => {
+  const text = elementText(el, find);
   return { selector: cssSelector(el), tag: el.tagName.toLowerCase(), ...(text && { text }) };
 };
 
@@ -18,8 +19,8 @@ export const describeElement = (el: Element): Properties => {
  * `outbound` (http(s) to another host) and `download` (a `download` attribute or a
  * listed file extension).
  */
-export const describeClick = (el: Element, extensions: readonly string[]): Properties => {
-  const props = describeElement(el);
+export const describeClick = (el: Element, find: Finder, extensions: readonly string[]): Properties => {
+  const props = describeElement(el, find);
   // The anchor parses its own URL (host, protocol, pathname): no URL object per click.
   const { href, protocol, host, pathname } = el as HTMLAnchorElement;
   if (el.tagName !== 'A' || !href || protocol === 'javascript:') return props;

@@ -1,6 +1,6 @@
 import type { Plugin, Properties } from '../../types';
 import { capturePlugin } from '../shared/scope';
-import { onNavigation, onPageEnd, settle } from '../shared/navigation';
+import { onNavigation, onPageEnd } from '../shared/navigation';
 import { MAX_TIMER_MS } from '../../lib/max-timer';
 import { scrollDepth, SCROLL_MILESTONES } from './scroll-depth';
 import { SCROLL_THROTTLE_MS } from '../constants';
@@ -137,9 +137,12 @@ export const engagement = (options?: EngagementOptions): Plugin => {
       active();
     });
     // Each view is measured once it has rendered (a view left unscrolled was seen to the
-    // depth of its first screen): after onPageEnd's listener, so on the next view.
-    onNavigation(scope, deeper);
-    settle();
+    // depth of its first screen): after onPageEnd's listener, so on the next view. Its path
+    // too: the landing view's may have been rewritten before the first frame (onPageEnd).
+    onNavigation(scope, () => {
+      path = location.pathname;
+      deeper();
+    });
     active();
   });
 };

@@ -1,29 +1,31 @@
 import { MAX_TEXT } from '../constants';
-import { NO_CAPTURE } from './opt-out';
+import type { Finder } from './opt-out';
 
-/** Subtrees whose text is never read: what a shopper typed, code, and what the shop opted out of capture. */
-const PRIVATE = `input,textarea,select,script,style,${NO_CAPTURE},[contenteditable]:not([contenteditable="false"])`;
+/** Subtrees whose text is never read: what a shopper typed, and code. */
+const PRIVATE = 'input,textarea,select,script,style,[contenteditable]:not([contenteditable="false"])';
 
 /**
  * The visible label of a clicked element: its text (trimmed, whitespace collapsed, at most
  * 100 characters), else its aria-label or title. Never from inputs, textareas, selects or
- * editable regions, and never an input's value: for `<input type="submit">` only the
- * aria-label or title is used. Empty or undefined when there is none.
+ * editable regions, never from a part the shop opted out of capture (what `find` does not
+ * find: `data-sl-no-capture`, `denySelectors`), and never an input's value: for
+ * `<input type="submit">` only the aria-label or title is used. Empty or undefined when
+ * there is none. `el` itself was found by `find`.
  */
-export const elementText = (el: Element): string | undefined => {
+export const elementText = (el: Element, find: Finder): string | undefined => {
   const label = (): string => collapse(el.getAttribute('aria-label') || el.getAttribute('title') || '');
   if (el.closest(PRIVATE)) return el.matches('input[type=submit],input[type=button]') ? label() : undefined;
-  return collapse(visibleText(el)) || label();
+  return collapse(visibleText(el, find)) || label();
 };
 
 /** Trims, collapses whitespace and cuts to {@link MAX_TEXT}: the form every captured text takes. */
 export const collapse = (text: string, max = MAX_TEXT): string => text.replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** Walks text nodes only until enough is read: a huge container costs no more than a button. */
-const visibleText = (el: Element): string => {
+const visibleText = (el: Element, find: Finder): string => {
   const walker = document.createTreeWalker(el, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    // 1 accept (text), 2 reject (a private subtree), 3 skip (an element: look inside).
-    acceptNode: (node) => (node.nodeType === 3 ? 1 : (node as Element).matches(PRIVATE) ? 2 : 3),
+    // 1 accept (text), 2 reject (a private or opted-out subtree), 3 skip (an element: look inside).
+    acceptNode: (node) => (node.nodeType === 3 ? 1 : (node as Element).matches(PRIVATE) || !find({ target: node }) ? 2 : 3),
   });
   let text = '';
   while (text.length < MAX_TEXT * 2 && walker.nextNode()) text += `${walker.currentNode.nodeValue} `;

@@ -38,17 +38,24 @@ export const onNavigation = (scope: Scope, fn: () => void): void => {
  * (hidden or pagehide; it may come back, so this can happen more than once), `fn(true)` on
  * an SPA navigation ({@link onNavigation}) to another path or query (a hash change or a
  * push of the same URL is not a new page) and on a restore from the back/forward cache
- * (the view that ended at pagehide is followed by a new one).
+ * (the view that ended at pagehide is followed by a new one). The first view is the URL
+ * of the first settle, as the page view names it: a URL the app rewrites before its first
+ * frame (a router's redirect) is where the shopper landed, not a page left.
  */
 export const onPageEnd = (scope: Scope, fn: (next: boolean) => void): void => {
   const key = (): string => location.pathname + location.search;
-  let page = key();
+  // Empty until the first settle (started here) reads it.
+  let page = '';
   // As the collector's page-exit listeners, through the scope's (one shape for every capture listener).
   scope.on(document, 'visibilitychange', () => document.visibilityState === 'hidden' && fn(false));
   scope.on(window, 'pagehide', () => fn(false));
   // Back or Forward restored the page from the cache: a new view begins (pageviews sends it).
   scope.on(window, 'pageshow', (event: PageTransitionEvent) => event.persisted && fn(true));
-  onNavigation(scope, () => page !== (page = key()) && fn(true));
+  onNavigation(scope, () => {
+    if (page && page != key()) fn(true);
+    page = key();
+  });
+  settle();
 };
 
 /**
