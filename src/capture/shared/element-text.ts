@@ -2,7 +2,7 @@ import { MAX_TEXT } from '../constants';
 import type { Finder } from './opt-out';
 
 /** Subtrees whose text is never read: what a shopper typed, and code. */
-const PRIVATE = 'input,textarea,select,script,style,[contenteditable]:not([contenteditable="false"])';
+const PRIVATE = 'input,select,textarea,script,style,[contenteditable]:not([contenteditable="false"])';
 
 /**
  * The visible label of a clicked element: its text (trimmed, whitespace collapsed, at most
@@ -13,9 +13,9 @@ const PRIVATE = 'input,textarea,select,script,style,[contenteditable]:not([conte
  * there is none. `el` itself was found by `find`.
  */
 export const elementText = (el: Element, find: Finder): string | undefined => {
-  const label = (): string => collapse(el.getAttribute('aria-label') || el.getAttribute('title') || '');
-  if (el.closest(PRIVATE)) return el.matches('input[type=submit],input[type=button]') ? label() : undefined;
-  return collapse(visibleText(el, find)) || label();
+  const label = collapse(el.getAttribute('aria-label') || el.getAttribute('title') || '');
+  if (el.closest(PRIVATE)) return el.matches('input[type=submit],input[type=button]') ? label : undefined;
+  return collapse(visibleText(el, find)) || label;
 };
 
 /** Trims, collapses whitespace and cuts to {@link MAX_TEXT}: the form every captured text takes. */
@@ -23,9 +23,10 @@ export const collapse = (text: string, max = MAX_TEXT): string => text.replace(/
 
 /** Walks text nodes only until enough is read: a huge container costs no more than a button. */
 const visibleText = (el: Element, find: Finder): string => {
-  const walker = document.createTreeWalker(el, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    // 1 accept (text), 2 reject (a private or opted-out subtree), 3 skip (an element: look inside).
-    acceptNode: (node) => (node.nodeType === 3 ? 1 : (node as Element).matches(PRIVATE) || !find({ target: node }) ? 2 : 3),
+  const walker = document.createTreeWalker(el, 4 /* SHOW_TEXT */, {
+    // 1 accept, 3 skip: a text node inside a private part or one the shop opted out of is
+    // skipped. (Its ancestors above `el` are neither: `el` was found, outside PRIVATE.)
+    acceptNode: (node) => (find({ target: node }) && !node.parentElement!.closest(PRIVATE) ? 1 : 3),
   });
   let text = '';
   while (text.length < MAX_TEXT * 2 && walker.nextNode()) text += `${walker.currentNode.nodeValue} `;
