@@ -62,7 +62,7 @@ export const forms = (options?: FormsOptions): Plugin => {
       focused = undefined;
     };
     const stateOf = (form: Element | null): FormState | undefined => {
-      let state = states.find((s) => s.form === form);
+      let state = states.find((s) => s.form == form);
       if (form && !state && states.length < MAX_FORMS) states.push((state = { form, fields: [], path: location.pathname, href: location.href, startedAt: Date.now() }));
       return state;
     };
@@ -101,9 +101,9 @@ export const forms = (options?: FormsOptions): Plugin => {
       // An input's `type` property is its type normalized (lowercase, `text` when missing
       // or unknown).
       const tag = el!.tagName.toLowerCase();
-      const type = tag === 'input' ? (el as HTMLInputElement).type : tag;
+      const type = tag == 'input' ? (el as HTMLInputElement).type : tag;
       const name = (el!.getAttribute('name') || el!.getAttribute('id') || type).slice(0, 50);
-      let field = state.fields.find((f) => f.name === name);
+      let field = state.fields.find((f) => f.name == name);
       if (!field && state.fields.length < MAX_FIELDS) state.fields.push((field = { name, type, focusCount: 0, blurCount: 0, timeMs: 0 }));
       if (!field) return;
       blur();
@@ -116,7 +116,7 @@ export const forms = (options?: FormsOptions): Plugin => {
     scope.on(document, 'focusout', blur);
     scope.on(document, 'submit', (event) => {
       const form = find(event);
-      const state = form && form.tagName === 'FORM' && stateOf(form);
+      const state = form && form.tagName == 'FORM' && stateOf(form);
       if (!state) return;
       state.done = true;
       send(state, 'Form Submitted');

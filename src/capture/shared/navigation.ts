@@ -46,15 +46,15 @@ export const onPageEnd = (scope: Scope, fn: (next: boolean) => void): void => {
   const key = (): string => location.pathname + location.search;
   // Empty until the first settle (started here) reads it.
   let page = '';
+  onNavigation(scope, () => {
+    if (page && page != key()) fn(true);
+    page = key();
+  });
   // As the collector's page-exit listeners, through the scope's (one shape for every capture listener).
   scope.on(document, 'visibilitychange', () => document.visibilityState === 'hidden' && fn(false));
   scope.on(window, 'pagehide', () => fn(false));
   // Back or Forward restored the page from the cache: a new view begins (pageviews sends it).
   scope.on(window, 'pageshow', (event: PageTransitionEvent) => event.persisted && fn(true));
-  onNavigation(scope, () => {
-    if (page && page != key()) fn(true);
-    page = key();
-  });
   settle();
 };
 
