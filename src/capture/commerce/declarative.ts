@@ -29,10 +29,10 @@ export const declarativeEvent = (el: Element): [event: string, properties: Prope
   const list = el.closest('[data-sl-list-id]');
   // A list id never reads as a number: it stays the attribute's string.
   const listId = list && (commerceProps(list).list_id as string | undefined);
-  if (slug) {
-    return [
-      slug.replace(/-/g, ' ').replace(/\b[a-z]/g, (c) => c.toUpperCase()),
-      { ...(listId && { list_id: listId }), ...(item && commerceProps(item)), ...commerceProps(el) },
-    ];
-  }
+  return slug
+    ? [
+        slug.replace(/-/g, ' ').replace(/\b[a-z]/g, (c) => c.toUpperCase()),
+        { ...(listId && { list_id: listId }), ...(item && commerceProps(item)), ...commerceProps(el) },
+      ]
+    : undefined;
 };

@@ -55,6 +55,7 @@ export const createTimings = (store: JourneyStore): (event: SightlineEvent) => S
       times = { sid: times.sid };
     }
     store.write(times);
-    return Object.keys(extra).length ? { ...event, properties: { ...extra, ...properties } } : undefined;
+    // Nothing to add: undefined, the event as it is.
+    if (Object.keys(extra).length) return { ...event, properties: { ...extra, ...properties } };
   };
 };

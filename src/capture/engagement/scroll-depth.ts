@@ -12,6 +12,7 @@ export const SCROLL_MILESTONES = [25, 50, 75, 100] as const;
 export const scrollDepth = (): [depth: number, scrollable: boolean] => {
   const { body } = document;
   const height = Math.max(document.documentElement.scrollHeight, body ? body.scrollHeight : 0);
+  // The window's own globals, as context() reads innerWidth: no `window.` to repeat.
   const seen = scrollY + innerHeight;
   if (height <= innerHeight + BOTTOM_SLACK_PX) return [100, false];
   // Short of the bottom, what is seen is less than the height: 99 at most.

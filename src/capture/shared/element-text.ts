@@ -13,6 +13,7 @@ const PRIVATE = 'input,select,textarea,script,style,[contenteditable]:not([conte
  * there is none. `el` itself was found by `find`.
  */
 export const elementText = (el: Element, find: Finder): string | undefined => {
+  // Read whether or not it is used: two attribute reads are cheap, and smaller than a closure.
   const label = collapse(el.getAttribute('aria-label') || el.getAttribute('title') || '');
   if (el.closest(PRIVATE)) return el.matches('input[type=submit],input[type=button]') ? label : undefined;
   return collapse(visibleText(el, find)) || label;
@@ -21,11 +22,17 @@ export const elementText = (el: Element, find: Finder): string | undefined => {
 /** Trims, collapses whitespace and cuts to {@link MAX_TEXT}: the form every captured text takes. */
 export const collapse = (text: string, max = MAX_TEXT): string => text.replace(/\s+/g, ' ').trim().slice(0, max);
 
-/** Walks text nodes only until enough is read: a huge container costs no more than a button. */
+/**
+ * Walks text nodes only until enough is read: a huge container costs no more than a button.
+ * A text node counts unless its parent is inside a private or opted-out part: `el` itself
+ * is in neither (the caller checked), so `closest` finds only parts inside it. (One test per
+ * text node, not a filter per element that rejects whole subtrees: the same text, and
+ * smaller; the text nodes of a left-out part are walked past, and the walk still ends once
+ * enough is read.)
+ */
 const visibleText = (el: Element, find: Finder): string => {
   const walker = document.createTreeWalker(el, 4 /* SHOW_TEXT */, {
-    // 1 accept, 3 skip: a text node inside a private part or one the shop opted out of is
-    // skipped. (Its ancestors above `el` are neither: `el` was found, outside PRIVATE.)
+    // 1 accept, 3 skip. A text node inside `el` always has a parent element.
     acceptNode: (node) => (find({ target: node }) && !node.parentElement!.closest(PRIVATE) ? 1 : 3),
   });
   let text = '';

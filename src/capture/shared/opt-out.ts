@@ -1,8 +1,5 @@
 import type { Scope } from './scope';
 
-/** The attribute that keeps an element and everything inside it out of capture. */
-export const NO_CAPTURE = '[data-sl-no-capture]';
-
 /**
  * Finds the element an event is about: the nearest element matching `selector` around
  * the event target (a text node counts as its parent), or null.
@@ -16,8 +13,10 @@ export type Finder = (event: Pick<Event, 'target'>, selector?: string) => Elemen
  * denylist off. Without `selector`, the target element itself.
  */
 export const createFinder = (scope: Scope, denySelectors: readonly string[] = []): Finder => {
-  // One selector from plain JavaScript counts as a list of one.
-  const deny = [NO_CAPTURE, ...[denySelectors].flat().filter((selector) => {
+  // The attribute that keeps an element and everything inside it out of capture (written in
+  // place: as a module constant it cost a variable), then the shop's selectors. One selector
+  // from plain JavaScript counts as a list of one.
+  const deny = ['[data-sl-no-capture]', ...[denySelectors].flat().filter((selector) => {
     try {
       document.documentElement.matches(selector);
       return true;

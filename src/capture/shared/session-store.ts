@@ -47,7 +47,8 @@ export const sessionStore = <T,>(scope: Scope, name: string): SessionStore<T> =>
       // parse: as if nothing were stored.
       try {
         const stored = JSON.parse(readStorage(key)!) as Stored<T> | null;
-        return stored && stored.e > Date.now() ? stored.v : undefined;
+        if (stored && stored.e > Date.now()) return stored.v;
+        // Expired: undefined, as the catch's.
       } catch {
         return undefined;
       }
