@@ -39,7 +39,8 @@ export {
   promotionClicked,
   promotionViewed,
 } from './commerce/helpers';
-export { GA4_EVENT_NAMES, GA4_EVENT_PARAMS, GA4_ITEM_PARAMS } from './commerce/ga4';
+export { GA4_EVENT_NAMES, GA4_EVENT_PARAMS, GA4_ITEM_PARAMS, GA4_PROMOTION_PARAMS } from './commerce/ga4';
+export { toGa4, type Ga4Event, type Ga4EventName } from './commerce/to-ga4';
 export { vitals, type VitalName, type VitalsOptions } from './vitals/vitals';
 export { context, type ContextOptions } from './context/context';
 export { CLICK_IDS, UTM_PARAMS } from './context/campaign';

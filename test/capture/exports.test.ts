@@ -10,6 +10,7 @@ it('exports exactly the documented names', () => {
     'GA4_EVENT_NAMES',
     'GA4_EVENT_PARAMS',
     'GA4_ITEM_PARAMS',
+    'GA4_PROMOTION_PARAMS',
     'REFERRER_DOMAINS',
     'SCROLL_MILESTONES',
     'UTM_PARAMS',
@@ -37,6 +38,7 @@ it('exports exactly the documented names', () => {
     'productsSearched',
     'promotionClicked',
     'promotionViewed',
+    'toGa4',
     'trackCommerce',
     'vitals',
   ]);

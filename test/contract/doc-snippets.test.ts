@@ -39,6 +39,7 @@ declare global {
   const tmpDir: string;
   const cmp: { onChange(fn: (choices: { statistics: boolean; marketing: boolean }) => void): void };
   const reportToYourMonitoring: (code: string, message: string) => void;
+  const gtag: (command: 'event', name: string, params?: Record<string, unknown>) => void;
 }
 `;
 

@@ -11,11 +11,11 @@ const PUBLIC_EXPORTS: Record<string, string[]> = {
   ],
   './capture': [
     'CAPTURE_ERRORS', 'CLICK_IDS', 'DOWNLOAD_EXTENSIONS', 'GA4_EVENT_NAMES', 'GA4_EVENT_PARAMS', 'GA4_ITEM_PARAMS',
-    'REFERRER_DOMAINS', 'SCROLL_MILESTONES', 'UTM_PARAMS', 'autocapture', 'cartViewed', 'checkoutStarted',
+    'GA4_PROMOTION_PARAMS', 'REFERRER_DOMAINS', 'SCROLL_MILESTONES', 'UTM_PARAMS', 'autocapture', 'cartViewed', 'checkoutStarted',
     'checkoutStepCompleted', 'checkoutStepViewed', 'clicks', 'commerce', 'context', 'couponApplied', 'engagement',
     'errors', 'forms', 'orderCompleted', 'orderRefunded', 'pageviews', 'paymentInfoEntered', 'productAdded',
     'productClicked', 'productListViewed', 'productRemoved', 'productViewed', 'productsSearched', 'promotionClicked',
-    'promotionViewed', 'trackCommerce', 'vitals',
+    'promotionViewed', 'toGa4', 'trackCommerce', 'vitals',
   ],
   './recommend': [
     'FORMAT_VERSION', 'RECOMMENDATION_EVENTS', 'RECOMMEND_ERRORS', 'decodeModel', 'fallbackModel', 'loadModel',

@@ -37,10 +37,16 @@ export const GA4_ITEM_PARAMS = {
   position: 'index',
 } as const;
 
-/** Segment event properties → GA4 event parameters. */
+/**
+ * Segment event properties → GA4 event parameters. An explicit `value` (as "Product Viewed"
+ * has) wins over `revenue`. The promotion events have a table of their own:
+ * {@link GA4_PROMOTION_PARAMS}.
+ */
 export const GA4_EVENT_PARAMS = {
   order_id: 'transaction_id',
+  affiliation: 'affiliation',
   revenue: 'value',
+  value: 'value',
   currency: 'currency',
   tax: 'tax',
   shipping: 'shipping',
@@ -52,4 +58,17 @@ export const GA4_EVENT_PARAMS = {
   shipping_method: 'shipping_tier',
   promotion_id: 'promotion_id',
   creative: 'creative_name',
+} as const;
+
+/**
+ * Promotion properties ("Promotion Viewed", "Promotion Clicked") → GA4 `view_promotion` /
+ * `select_promotion` parameters. On these two events `name` and `position` are the
+ * promotion's (Segment: "home_banner_top" is a position), not a product's.
+ */
+export const GA4_PROMOTION_PARAMS = {
+  promotion_id: 'promotion_id',
+  name: 'promotion_name',
+  creative: 'creative_name',
+  position: 'creative_slot',
+  products: 'items',
 } as const;
