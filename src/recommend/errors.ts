@@ -8,7 +8,7 @@ export const RECOMMEND_ERRORS = {
   modelCorrupt: 'recommend/model-corrupt',
   /** The model file's format version is not one this decoder reads. */
   modelVersion: 'recommend/model-version',
-  /** The model could not be fetched (network error, HTTP error status, no fetch). */
+  /** The model could not be fetched (network error, HTTP error status, no fetch), or what was given is no model. */
   modelUnavailable: 'recommend/model-unavailable',
   /** A shard of a sharded model could not be fetched or failed validation. */
   shardUnavailable: 'recommend/shard-unavailable',

@@ -38,7 +38,8 @@ export interface Recommender extends Plugin {
   /**
    * Uses `model` from now on. The shop's choice is final: neither a load of the `model`
    * option that finishes later nor a newer model that a background revalidation of it finds
-   * replaces it; only another `setModel` does.
+   * replaces it; only another `setModel` does. What is no model (null, a URL, a promise)
+   * changes nothing and is reported as `recommend/model-unavailable`.
    */
   setModel(model: Model): void;
   /** Tracks "Recommendation Viewed" for a list shown to the shopper. */
@@ -88,7 +89,11 @@ export const recommender = (given: RecommenderOptions): Recommender => {
       }
     },
     model: () => current,
-    setModel: (m) => void (current = chosen = m),
+    setModel(m) {
+      // Plain JavaScript may pass null, a URL or a promise: the model in use stays, and no choice was made.
+      if (isModel(m)) current = chosen = m;
+      else report({ code: RECOMMEND_ERRORS.modelUnavailable, message: 'setModel: no model given', source: 'user' });
+    },
     viewed(listId, items) {
       if (client) trackRecommendationViewed(client, { listId, items, modelVersion: current.meta.version } satisfies ListView);
     },

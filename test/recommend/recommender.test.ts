@@ -151,6 +151,32 @@ describe('recommender', () => {
     client.deliver('Product Viewed', { product_id: 'a' });
     expect(reco.recommend({ k: 1, explore: 0 })[0]?.itemId).toBe('z');
   });
+
+  it.each([null, undefined, {}, 'model.slrm', Promise.resolve(modelOf(SESSIONS))])('keeps the model in use and reports model-unavailable when setModel is given %o', async (bad) => {
+    const { client, reco, view } = await setup();
+    const inUse = reco.model();
+    reco.setModel(bad as never);
+    expect(reco.model()).toBe(inUse);
+    expect(client.errors).toEqual([expect.objectContaining({ code: RECOMMEND_ERRORS.modelUnavailable, source: 'user' })]);
+    // The recommender still answers and still measures, without throwing into the page.
+    view('a');
+    const list = reco.recommend({ k: 1, explore: 0 });
+    expect(list.map((r) => r.itemId)).toEqual(['b']);
+    expect(() => reco.viewed('pdp', list)).not.toThrow();
+    expect(() => reco.clicked('pdp', list[0]!, 1)).not.toThrow();
+  });
+
+  it('lets the model option load after a setModel that was given no model: that was no choice', async () => {
+    let finish = (_: Model): void => {};
+    const reco = recommender({ model: new Promise<Model>((resolve) => (finish = resolve)), loader: { popular: [] } });
+    const client = recoClient();
+    await client.use(reco);
+    reco.setModel(null as never);
+    const loaded = modelOf(SESSIONS);
+    finish(loaded);
+    expect(await reco.ready).toBe(loaded);
+    expect(reco.model()).toBe(loaded);
+  });
 });
 
 describe('recommender history on this device', () => {
