@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commerce, orderCompleted, productAdded, productViewed, type CommercePlugin } from '../../src/capture';
 import type { Plugin } from '../../src/types';
 import { useCaptureSpec, withPlugins, type FakeClient } from '../utils/capture-client';
-import { $, click, dispatchPageHide, dispatchPageShow, render, settleFrame } from '../utils/capture-dom';
+import { $, click, dispatchPageHide, dispatchPageShow, dispatchVisibilityChange, render, settleFrame } from '../utils/capture-dom';
 import { fakeIntersections, type FakeIntersections } from '../utils/capture-intersection';
 
 let client: FakeClient | undefined;
@@ -125,6 +125,40 @@ describe('commerce: impressions', () => {
     io.show(document.querySelector('li')!);
     dispatchPageHide();
     expect(c.tracked('Product List Viewed')).toHaveLength(1);
+  });
+
+  it('gives the first batch of the next SPA page its own 1 s window: the timer of a batch the navigation sent does not cut it', async () => {
+    const { c } = await start(LIST);
+    settleFrame();
+    // A product seen 420 ms before the navigation settles: its batch goes out then, its window not over.
+    io.show($('li'));
+    vi.advanceTimersByTime(300);
+    history.pushState(null, '', '/shop/sale');
+    settleFrame();
+    render(LIST);
+    vi.advanceTimersByTime(500);
+    // On the new page, two products seen 200 ms apart, both within 1 s of the first.
+    const [first, second] = document.querySelectorAll('li');
+    io.show(first!);
+    vi.advanceTimersByTime(200);
+    io.show(second!);
+    vi.advanceTimersByTime(1000);
+    expect(c.tracked('Product List Viewed').map((p) => (p.products as Array<{ product_id: string }>).map((product) => product.product_id))).toEqual([['p1'], ['p1', 'p2']]);
+  });
+
+  it('gives a batch begun after the page was hidden its own 1 s window', async () => {
+    const { c } = await start(LIST);
+    const [first, second] = document.querySelectorAll('li');
+    io.show(first!);
+    vi.advanceTimersByTime(600);
+    dispatchVisibilityChange('hidden');
+    dispatchVisibilityChange('visible');
+    io.show(second!);
+    // The first batch's timer would have run out here.
+    vi.advanceTimersByTime(600);
+    expect(c.tracked('Product List Viewed')).toHaveLength(1);
+    vi.advanceTimersByTime(400);
+    expect(c.tracked('Product List Viewed')).toHaveLength(2);
   });
 
   it('finds the elements of the next SPA page and counts them again for that page', async () => {

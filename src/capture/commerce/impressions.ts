@@ -15,13 +15,18 @@ const PROMOTION = '[data-sl-promotion-impression]';
  * per page view; what the page opted out of capture (`data-sl-no-capture`, the plugin's
  * `denySelectors`) never is. Elements are found by the scan this returns (run at setup, 500 ms after
  * each SPA navigation, and when the page calls `rescan()`), never by watching the whole
- * DOM. Pending batches go out when the page is hidden or left.
+ * DOM. Pending batches go out when the page is hidden or left; each batch has its own window,
+ * from its first product.
  */
 export const watchImpressions = (scope: Scope, find: Finder): () => void => {
   const pending = new Map<Element | null, Properties[]>();
   // The elements observed in this page view: at most MAX_OBSERVED, so holding them is bounded.
   let observed = new Set<Element>();
+  // Cancels the timer of the batch pending: a flush ends that batch (its page left or hidden), so
+  // its timer must not cut the next batch, perhaps of the next page view, short.
+  let stopBatch = (): void => {};
   const flush = (): void => {
+    stopBatch();
     pending.forEach((products, list) => {
       for (let i = 0; i < products.length; i += MAX_PRODUCTS) {
         scope.client.track('Product List Viewed', { ...(list && commerceProps(list)), products: products.slice(i, i + MAX_PRODUCTS) });
@@ -37,7 +42,7 @@ export const watchImpressions = (scope: Scope, find: Finder): () => void => {
         if (target.matches(PROMOTION)) return scope.client.track('Promotion Viewed', commerceProps(target));
         const list = target.closest('[data-sl-list-id]');
         // The first product of a batch starts the batch's window.
-        if (!pending.size) scope.later(flush, IMPRESSION_BATCH_MS);
+        if (!pending.size) stopBatch = scope.later(flush, IMPRESSION_BATCH_MS);
         pending.set(list, (pending.get(list) || []).concat(commerceProps(target)));
       });
     }),
