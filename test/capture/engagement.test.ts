@@ -262,6 +262,45 @@ describe('engagement: hard cases', () => {
     expect(c.tracked('Page Left')[0]).toMatchObject({ path: '/product/p1', maxScrollDepth: 25 });
   });
 
+  it('sends the next view no "Scroll Depth" for a scroll on the page left by an SPA navigation before its reading was due', async () => {
+    scrollTo(0, { height: 4000, viewport: 1000 });
+    const c = await start({ heartbeatMs: 0 });
+    settleFrame();
+    scrollToPercent(50);
+    // A jump to the bottom, then at once a link to a long cart page, rendered at its top.
+    scrollTo(3000);
+    history.pushState(null, '', '/cart');
+    vi.spyOn(window, 'scrollY', 'get').mockReturnValue(0);
+    settleFrame();
+    vi.advanceTimersByTime(250);
+    dispatchPageHide();
+    expect(c.tracked('Scroll Depth')).toEqual([{ path: '/product/p1', depth: 25 }, { path: '/product/p1', depth: 50 }]);
+    // The cart was seen to its first screen, never scrolled.
+    expect(c.tracked('Page Left')).toEqual([expect.objectContaining({ path: '/product/p1', maxScrollDepth: 50 }), expect.objectContaining({ path: '/cart', maxScrollDepth: 25 })]);
+  });
+
+  it('reads a scroll still due when the page is hidden for the view scrolled: its milestones before "Page Left"', async () => {
+    const c = await start({ heartbeatMs: 0 });
+    scrollTo(3000);
+    dispatchVisibilityChange('hidden');
+    vi.advanceTimersByTime(250);
+    expect(c.names()).toEqual(['Scroll Depth', 'Scroll Depth', 'Scroll Depth', 'Scroll Depth', 'Page Left']);
+    expect(c.tracked('Page Left')[0]).toMatchObject({ path: '/product/p1', maxScrollDepth: 100 });
+  });
+
+  it('counts for a page restored from the back/forward cache only the scroll made after the restore', async () => {
+    const c = await start({ heartbeatMs: 0 });
+    scrollTo(1000);
+    dispatchPageHide();
+    // Timers do not run in the cache: the reading would be due after the restore.
+    dispatchPageShow(true);
+    vi.advanceTimersByTime(250);
+    expect(c.names()).toEqual(['Scroll Depth', 'Scroll Depth', 'Page Left']);
+    // The restored view reaches its milestones when the shopper scrolls it.
+    scrollToPercent(50);
+    expect(c.tracked('Scroll Depth').map((p) => p.depth)).toEqual([25, 50, 25, 50]);
+  });
+
   it('does not count a sleep with the page in view (timers late) as engaged time', async () => {
     const c = await start({ heartbeatMs: 0, idleMs: 30_000 });
     vi.advanceTimersByTime(5_000);

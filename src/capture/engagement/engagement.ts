@@ -38,7 +38,8 @@ export const engagement = (options?: EngagementOptions): Plugin => {
     let startedAt: number;
     let maxDepth: number;
     let reached: number[];
-    let measuring = false;
+    // Cancels the throttled reading a scroll scheduled; unset when none is due.
+    let measuring: (() => void) | undefined;
     const fresh = (): void => {
       path = location.pathname;
       startedAt = Date.now();
@@ -103,28 +104,38 @@ export const engagement = (options?: EngagementOptions): Plugin => {
     // The deepest scroll of the view: this reading (a live one without) or one before.
     const deeper = (depth = scrollDepth()[0]): number => (maxDepth = Math.max(maxDepth, depth));
 
+    /** The throttled reading of a scroll: the deepest scroll, and the milestones it passed. */
+    const measure = (): void => {
+      measuring = undefined;
+      const [depth, scrollable] = scrollDepth();
+      deeper(depth);
+      // A page that does not scroll reaches no milestone; a jump passes several, sent in order.
+      // From plain JavaScript, one number counts as a list of one, and what is no number is
+      // left out (null would be reached at once; an object without a prototype throws when compared).
+      for (const milestone of [milestones].flat()) {
+        if (typeof milestone == 'number' && scrollable && depth >= milestone && !reached.includes(milestone)) {
+          reached.push(milestone);
+          track('Scroll Depth', { depth: milestone });
+        }
+      }
+    };
+
     fresh();
     for (const type of ACTIVITY) scope.on(document, type, active, { capture: true });
     scope.on(window, 'scroll', () => {
       active();
-      if (measuring) return;
-      measuring = true;
-      scope.later(() => {
-        measuring = false;
-        const [depth, scrollable] = scrollDepth();
-        deeper(depth);
-        // A page that does not scroll reaches no milestone; a jump passes several, sent in order.
-        // From plain JavaScript, one number counts as a list of one, and what is no number is
-        // left out (null would be reached at once; an object without a prototype throws when compared).
-        for (const milestone of [milestones].flat()) {
-          if (typeof milestone == 'number' && scrollable && depth >= milestone && !reached.includes(milestone)) {
-            reached.push(milestone);
-            track('Scroll Depth', { depth: milestone });
-          }
-        }
-      }, SCROLL_THROTTLE_MS);
+      measuring ||= scope.later(measure, SCROLL_THROTTLE_MS);
     });
     onPageEnd(scope, (next) => {
+      // A scroll whose reading is still due belongs to the view that ends, never to the next.
+      // Hidden or left, the page still shows that view: it is read now, its milestones sent
+      // before "Page Left". After an SPA navigation the page has rendered the next view, so a
+      // reading now would be of that one: it is dropped (as any reading after the navigation).
+      if (measuring) {
+        measuring();
+        if (next) measuring = undefined;
+        else measure();
+      }
       // After an SPA navigation the page has rendered the next view: only what was measured
       // before counts for the one left.
       if (startedAt) track('Page Left', { dwellTimeMs: Date.now() - startedAt, engagedTimeMs: total(), maxScrollDepth: next ? maxDepth : deeper() });
