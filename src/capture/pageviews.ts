@@ -32,7 +32,7 @@ export const pageviews = (options?: PageviewsOptions): Plugin => {
     let last: Properties | undefined = initial === false ? { url: url(), path: path() } : undefined;
     // Run through scope.later, which guards it.
     const view = (): void => {
-      if (last && last.url === url()) return;
+      if (last && last.url == url()) return;
       scope.client.page(
         (last = {
           title: document.title,

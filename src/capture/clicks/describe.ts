@@ -23,12 +23,12 @@ export const describeClick = (el: Element, find: Finder, extensions: readonly st
   const props = describeElement(el, find);
   // The anchor parses its own URL (host, protocol, pathname): no URL object per click.
   const { href, protocol, host, pathname } = el as HTMLAnchorElement;
-  if (el.tagName !== 'A' || !href || protocol === 'javascript:') return props;
+  if (el.tagName != 'A' || !href || protocol == 'javascript:') return props;
   const extension = /\.([a-z\d]+)$/i.exec(pathname);
   return {
     ...props,
     href,
-    outbound: /^https?:$/.test(protocol) && host !== location.host,
+    outbound: /^https?:$/.test(protocol) && host != location.host,
     download: el.hasAttribute('download') || (!!extension && extensions.includes(extension[1]!.toLowerCase())),
   };
 };

@@ -12,7 +12,7 @@ export const commerceProps = (el: Element): Properties => {
   const props = dataProps(el, true);
   for (const key in props) {
     const number = Number(props[key]);
-    if (NUMERIC.test(key) && props[key] !== '' && isFinite(number)) props[key] = number;
+    if (NUMERIC.test(key) && props[key] != '' && isFinite(number)) props[key] = number;
   }
   return props;
 };

@@ -26,13 +26,13 @@ export const watchImpressions = (scope: Scope, find: Finder): () => void => {
   // its timer must not cut the next batch, perhaps of the next page view, short.
   let stopBatch = (): void => {};
   const flush = (): void => {
-    stopBatch();
     pending.forEach((products, list) => {
       for (let i = 0; i < products.length; i += MAX_PRODUCTS) {
         scope.client.track('Product List Viewed', { ...(list && commerceProps(list)), products: products.slice(i, i + MAX_PRODUCTS) });
       }
     });
     pending.clear();
+    stopBatch();
   };
   const observer = new IntersectionObserver(
     scope.safe((entries: IntersectionObserverEntry[]) => {

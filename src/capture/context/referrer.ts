@@ -48,7 +48,7 @@ export const classifyReferrer = (campaign: Record<string, string> = {}, clickIds
           ? 'social'
           : !domain
             ? 'direct'
-            : domain === location.hostname
+            : domain == location.hostname
               ? 'internal'
               : (Object.keys(REFERRER_DOMAINS) as ReferrerClass[]).find((kind) =>
                   // `extra` from plain JavaScript may hold one domain or other things: the strings count.

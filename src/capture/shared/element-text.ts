@@ -9,13 +9,14 @@ const PRIVATE = 'input,select,textarea,script,style,[contenteditable]:not([conte
  * 100 characters), else its aria-label or title. Never from inputs, textareas, selects or
  * editable regions, never from a part the shop opted out of capture (what `find` does not
  * find: `data-sl-no-capture`, `denySelectors`), and never an input's value: for
- * `<input type="submit">` only the aria-label or title is used. Empty or undefined when
- * there is none. `el` itself was found by `find`.
+ * `<input type="submit">` only the aria-label or title is used. Empty, or false inside a
+ * private part, when there is none (the caller spreads `text && { text }`). `el` itself was
+ * found by `find`.
  */
-export const elementText = (el: Element, find: Finder): string | undefined => {
+export const elementText = (el: Element, find: Finder): string | false => {
   // Read whether or not it is used: two attribute reads are cheap, and smaller than a closure.
   const label = collapse(el.getAttribute('aria-label') || el.getAttribute('title') || '');
-  if (el.closest(PRIVATE)) return el.matches('input[type=submit],input[type=button]') ? label : undefined;
+  if (el.closest(PRIVATE)) return el.matches('input[type=submit],input[type=button]') && label;
   return collapse(visibleText(el, find)) || label;
 };
 

@@ -105,7 +105,7 @@ const wrap = (method: 'pushState' | 'replaceState', scope: Scope): () => void =>
     history[method] = wrapper;
     return () => {
       live = false;
-      if (history[method] === wrapper) history[method] = original;
+      if (history[method] == wrapper) history[method] = original;
     };
   } catch (error) {
     scope.report('capture/history-patch-failed', error);

@@ -27,7 +27,7 @@ export const createFinder = (scope: Scope, denySelectors: readonly string[] = []
   })].join();
   return (event, selector) => {
     const node = event.target as Node | null;
-    const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
+    const el = node && (node.nodeType == 1 ? (node as Element) : node.parentElement);
     const hit = el && selector ? el.closest(selector) : el;
     return hit && !hit.closest(deny) ? hit : null;
   };

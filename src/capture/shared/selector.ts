@@ -8,8 +8,8 @@ import { SELECTOR_LEVELS } from '../constants';
  */
 export const cssSelector = (el: Node | null): string => {
   const parts: string[] = [];
-  for (let node = el as Element | null; node && node.nodeType === 1 && parts.length < SELECTOR_LEVELS; node = node.parentElement) {
-    if (node === document.body || node === document.documentElement) break;
+  for (let node = el as Element | null; node && node.nodeType == 1 && parts.length < SELECTOR_LEVELS; node = node.parentElement) {
+    if (node == document.body || node == document.documentElement) break;
     const anchor = anchorOf(node);
     parts.unshift(anchor || step(node));
     if (anchor) break;
@@ -40,8 +40,8 @@ const step = (node: Element): string => {
   const { tagName } = node;
   let index = 1;
   let shared = false;
-  for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) if (sibling.tagName === tagName) index++;
-  for (let sibling = node.nextElementSibling; sibling && !shared; sibling = sibling.nextElementSibling) shared = sibling.tagName === tagName;
+  for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) if (sibling.tagName == tagName) index++;
+  for (let sibling = node.nextElementSibling; sibling && !shared; sibling = sibling.nextElementSibling) shared = sibling.tagName == tagName;
   const part = [tagName.toLowerCase(), ...(node.getAttribute('class') || '').split(/\s+/).filter(stable).slice(0, 2)].join('.');
   // Position among same-tag siblings, only when some sibling shares the tag.
   return index > 1 || shared ? `${part}:nth-of-type(${index})` : part;

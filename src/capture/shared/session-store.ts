@@ -48,9 +48,9 @@ export const sessionStore = <T,>(scope: Scope, name: string): SessionStore<T> =>
       try {
         const stored = JSON.parse(readStorage(key)!) as Stored<T> | null;
         if (stored && stored.e > Date.now()) return stored.v;
-        // Expired: undefined, as the catch's.
+        // Expired: undefined, as for nothing stored.
       } catch {
-        return undefined;
+        // Unparsable: undefined too.
       }
     },
     write(value) {

@@ -34,9 +34,9 @@ export const vitals = (options?: VitalsOptions): Plugin => {
       sent.add(id);
       scope.client.track('Web Vitals', {
         name,
-        value: round(metric.value, name === 'CLS'),
+        value: round(metric.value, name == 'CLS'),
         rating,
-        delta: round(metric.delta, name === 'CLS'),
+        delta: round(metric.delta, name == 'CLS'),
         id,
         navigationType,
         attribution: attribution(metric),
