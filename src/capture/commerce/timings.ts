@@ -32,9 +32,9 @@ const productKey = (props: Record<string, unknown>): string => String(props.prod
 export const createTimings = (store: JourneyStore): (event: SightlineEvent) => SightlineEvent | undefined => {
   return (event) => {
     const name = event.type === 'track' && event.event;
-    const viewed = name === 'Product Viewed';
-    const added = name === 'Product Added';
-    if (!viewed && !added && name !== 'Order Completed') return;
+    const viewed = name == 'Product Viewed';
+    const added = name == 'Product Added';
+    if (!viewed && !added && name != 'Order Completed') return;
     const sid = (event.context.session || {}).id;
     let times = store.read() || {};
     if (sid && times.sid && times.sid !== sid) times = {};

@@ -33,7 +33,7 @@ export const attribution = ({ name, entries }: MetricType): Attribution => {
       const entry = (entries as PerformanceEventTiming[]).find(({ target }) => target);
       return { interactionTarget: cut(entry && cssSelector(entry.target)), interactionType: /^key/.test(last.name) ? 'keyboard' : 'pointer' };
     }
-    if (name === 'CLS') {
+    if (name == 'CLS') {
       // The largest shift, and its first source that is an element (as web-vitals picks it).
       const largest = (entries as LayoutShift[]).reduce((a, b) => (a.value > b.value ? a : b));
       const sources = largest.sources || [];
