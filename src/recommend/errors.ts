@@ -12,6 +12,8 @@ export const RECOMMEND_ERRORS = {
   modelUnavailable: 'recommend/model-unavailable',
   /** A shard of a sharded model could not be fetched or failed validation. */
   shardUnavailable: 'recommend/shard-unavailable',
+  /** A model cache of the shop's own (`cache` option) threw, rejected or did not settle in time; the load went on without it. */
+  cacheFailed: 'recommend/cache-failed',
   /** A recommender callback or listener threw; the event or call it handled is skipped. */
   listenerFailed: 'recommend/listener-failed',
 } as const;

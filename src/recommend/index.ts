@@ -8,6 +8,7 @@ export type { Recommendation, RecommendOptions } from './recommend-for';
 export type { Tier, Reason } from './tiers';
 export { loadModel } from './loader/load-model';
 export type { LoadModelOptions } from './loader/options';
+export type { CachedModel, ModelCache } from '../storage/model-cache';
 export { decodeModel } from './decode';
 export type { DecodeOptions } from './decode';
 export { fallbackModel } from './model/model';

@@ -34,17 +34,21 @@ export const pauseReads = (hide: boolean): void =>
  */
 export const idbTier = (name: string): Tier => {
   const use = createStore(name, 'queue');
-  let opened = false;
   return (fn) =>
     new Promise((resolve, reject) => {
       // Set when the open took too long: the chain redoes this transaction on the next tier,
       // so it must not run here too once the open finishes.
       let late: Error | undefined;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const run = (): Promise<any> => // eslint-disable-line @typescript-eslint/no-explicit-any
+      let timer: ReturnType<typeof setTimeout>;
+      const run = (): Promise<any> => ( // eslint-disable-line @typescript-eslint/no-explicit-any
+        // Every run bounds its open: the first one, one after the browser closed the connection
+        // (site data cleared, a disk failure), which idb-keyval opens again, and a run again
+        // after pageshow. Once the database is open, the transaction starts within microtasks
+        // and clears this timer. (Where there is no IndexedDB, `use` throws, and so does this
+        // executor: the timer then rejects a promise already settled.)
+        (timer = setTimeout(() => reject((late = Error('IndexedDB did not open'))), IDB_OPEN_MS)),
         use('readwrite', (s) => {
           if (late) throw late;
-          opened = true;
           clearTimeout(timer);
           const tx = s.transaction;
           // A page that deletes or upgrades the database waits for every connection to close:
@@ -86,9 +90,8 @@ export const idbTier = (name: string): Tier => {
               throw error;
             },
           );
-        });
+        })
+      );
       run().then(resolve, reject);
-      // (Not reached where there is no IndexedDB: `use` throws, and so does this executor.)
-      if (!opened) timer = setTimeout(() => reject((late = Error('IndexedDB did not open'))), IDB_OPEN_MS);
     });
 };

@@ -8,7 +8,7 @@ import { encodeModel } from '../../src/recommend/format/encode-model';
 import { loadModel } from '../../src/recommend/loader/load-model';
 import type { Model } from '../../src/recommend/model/model';
 import type { ModelCache } from '../../src/storage/model-cache';
-import { modelCache } from '../../src/storage/model-cache';
+import { MODEL_CACHE_OPEN_MS, modelCache } from '../../src/storage/model-cache';
 import { recommender } from '../../src/recommend/recommender';
 import { IDB_OPEN_MS } from '../../src/storage/idb';
 import type { SightlineError } from '../../src/types';
@@ -119,6 +119,57 @@ describe('loadModel', () => {
   it('works without any cache', async () => {
     srv.files.set('/m.slrm', { body: v1 });
     expect((await load('/m.slrm', { cache: false })).meta.version).toBe('v1');
+  });
+});
+
+describe('loadModel over a cache of your own', () => {
+  const broken = (fail: (method: string) => unknown): ModelCache => ({
+    get: () => fail('get') as never,
+    put: () => fail('put') as never,
+    touch: () => fail('touch') as never,
+    delete: () => fail('delete') as never,
+  });
+
+  it.each<[string, ModelCache]>([
+    ['rejects', broken((method) => Promise.reject(new Error(`${method} failed`)))],
+    ['throws', broken((method) => { throw new Error(`${method} failed`); })],
+    ['lacks methods (plain JavaScript)', {} as ModelCache],
+  ])('fetches and keeps the model when the cache %s, and reports the cache once', async (_, own) => {
+    srv.files.set('/m.slrm', { body: v1, etag: '"e1"' });
+    const model = await load('/m.slrm', { cache: own });
+    expect(model.meta).toMatchObject({ version: 'v1', source: 'network' });
+    expect(errors).toEqual([expect.objectContaining({ code: RECOMMEND_ERRORS.cacheFailed, source: 'user', detail: { url: srv.url('/m.slrm'), call: 'get' } })]);
+  });
+
+  it.each([['a string', 'model'], ['null', null], ['an entry without bytes', { url: 'x', storedAt: 1 }], ['text for bytes', { url: 'x', bytes: 'v1', storedAt: 1 }]])(
+    'takes %s from get() for a miss, without a report',
+    async (_, answer) => {
+      srv.files.set('/m.slrm', { body: v1 });
+      const own: ModelCache = { ...cache, get: async () => answer as never };
+      expect((await load('/m.slrm', { cache: own })).meta).toMatchObject({ version: 'v1', source: 'network' });
+      expect(errors).toEqual([]);
+    },
+  );
+});
+
+describe('loadModel over a cache of your own that never settles', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('waits for each call at most MODEL_CACHE_OPEN_MS, then goes on without the cache', async () => {
+    srv.files.set('/m.slrm', { body: v1 });
+    const never = new Promise<never>(() => {});
+    const model = watchPromise(load('/m.slrm', { cache: { get: () => never, put: () => never, touch: () => never, delete: () => never } }));
+    await vi.advanceTimersByTimeAsync(MODEL_CACHE_OPEN_MS - 1);
+    await settle();
+    expect([model.settled, srv.seen]).toEqual([false, []]); // a slow cache is waited for
+    await vi.advanceTimersByTimeAsync(1);
+    await settle();
+    expect(srv.seen).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(MODEL_CACHE_OPEN_MS); // its put
+    await settle();
+    expect(model.value?.meta).toMatchObject({ version: 'v1', source: 'network' });
+    expect(errors).toEqual([expect.objectContaining({ code: RECOMMEND_ERRORS.cacheFailed, detail: expect.objectContaining({ call: 'get' }) })]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { CachedModel } from '../../src/storage/model-cache';
 import { modelCache } from '../../src/storage/model-cache';
 import { settle } from '../utils/transport-clock';
 import { freshCacheName } from '../utils/recommend-server';
-import { holdIndexedDbOpen } from '../utils/transport-store';
+import { failIndexedDbOpenOnce, holdIndexedDbOpen, watchConnections } from '../utils/transport-store';
 import { watchPromise } from '../utils/watch-promise';
 
 const URL = 'https://models.test/m.slrm';
@@ -52,6 +52,49 @@ describe('the model cache where IndexedDB never opens', () => {
     await settle();
     await cache.put(entry);
     expect(await cache.get(URL)).toMatchObject({ etag: '"e1"', bytes: entry.bytes });
+  });
+
+  it('tries again when the open given up on fails late', async () => {
+    const open = holdIndexedDbOpen();
+    const cache = modelCache(freshCacheName());
+    void cache.get(URL);
+    await vi.advanceTimersByTimeAsync(IDB_OPEN_MS);
+    open.fail(); // the wedged open ends with an error: the next one may well work
+    await settle();
+    await cache.put(entry);
+    expect(await cache.get(URL)).toMatchObject({ etag: '"e1"', bytes: entry.bytes });
+  });
+});
+
+describe('the model cache where an open fails', () => {
+  it('opens the database anew on the next call', async () => {
+    failIndexedDbOpenOnce(); // Chromium's transient "Internal error opening backing store"
+    const cache = modelCache(freshCacheName());
+    expect(await cache.get(URL)).toBeUndefined();
+    await cache.put(entry);
+    expect(await cache.get(URL)).toMatchObject({ etag: '"e1"', bytes: entry.bytes });
+  });
+});
+
+describe('the model cache where the browser closes its connection', () => {
+  it('opens the database anew, within the same bound as the first open', async () => {
+    const connections = watchConnections();
+    const cache = modelCache(freshCacheName());
+    await cache.put(entry);
+    connections.closeAll(); // site data cleared from DevTools, a disk failure
+    holdIndexedDbOpen(); // and the reopen hangs
+    const got = watchPromise(cache.get(URL));
+    await vi.advanceTimersByTimeAsync(IDB_OPEN_MS);
+    await settle();
+    expect(got).toEqual({ settled: true, value: undefined });
+  });
+
+  it('keeps working when the reopen succeeds', async () => {
+    const connections = watchConnections();
+    const cache = modelCache(freshCacheName());
+    await cache.put(entry);
+    connections.closeAll();
+    expect(await cache.get(URL)).toMatchObject({ etag: '"e1"' });
   });
 });
 

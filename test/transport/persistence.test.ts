@@ -7,9 +7,10 @@ import { localTier } from '../../src/storage/queue-local';
 import { recordKey } from '../../src/storage/queue-kv';
 import type { QueueRecord } from '../../src/storage/queue-kv';
 import { apply } from '../../src/storage/queue-ops';
-import { breakIndexedDb, breakLocalStorage, fillIndexedDb, holdIndexedDbOpen, queuedIn, savedIn } from '../utils/transport-store';
+import { breakIndexedDb, breakLocalStorage, fillIndexedDb, holdIndexedDbOpen, queuedIn, savedIn, watchConnections } from '../utils/transport-store';
 import { freshQueue, openTab } from '../utils/transport-tab';
 import { turnsUntil } from '../utils/transport-turns';
+import { watchPromise } from '../utils/watch-promise';
 import type { TransportTab } from '../utils/transport-tab';
 import { createSightline } from '../../src/core';
 import { collector as createCollector } from '../../src/transport';
@@ -84,6 +85,23 @@ describe('the persisted queue', () => {
     open.release();
     await settle();
     expect(await queuedIn(name)).toEqual([]); // the write given up on did not run there too
+    await tab.destroy();
+  });
+
+  it('falls back to localStorage when the browser closes the connection and the reopen hangs', async () => {
+    const name = freshQueue();
+    const connections = watchConnections();
+    const tab = await openTab({ queue: { name } });
+    tab.track('warm-up');
+    await tab.flush();
+    connections.closeAll(); // site data cleared from DevTools, a disk failure
+    holdIndexedDbOpen(); // and the open that follows never ends
+    tab.track('Order Completed');
+    const flushed = watchPromise(tab.flush());
+    await elapse(2 * IDB_OPEN_MS); // each transaction waiting for the open gives up after IDB_OPEN_MS
+    expect(flushed.settled).toBe(true);
+    expect(names()).toEqual(['warm-up', 'Order Completed']);
+    expect(tab.plugin.stats().storage).toBe('localstorage');
     await tab.destroy();
   });
 

@@ -1,3 +1,4 @@
+import { forceCloseDatabase } from 'fake-indexeddb';
 import { onTestFinished, vi } from 'vitest';
 import type { QueueRecord, Tier } from '../../src/storage/queue-kv';
 import { idbTier } from '../../src/storage/idb';
@@ -13,6 +14,37 @@ export const breakIndexedDb = () =>
   vi.spyOn(indexedDB, 'open').mockImplementation(() => {
     throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
   });
+
+/**
+ * The next open of an IndexedDB database fails (Chromium's transient "Internal error opening
+ * backing store"); later opens work.
+ */
+export const failIndexedDbOpenOnce = () =>
+  vi.spyOn(indexedDB, 'open').mockImplementationOnce(() => {
+    const request = { error: new DOMException('Internal error opening backing store.', 'UnknownError') } as IDBOpenDBRequest;
+    queueMicrotask(() => request.onerror?.call(request, new Event('error')));
+    return request;
+  });
+
+/**
+ * Watches the IndexedDB connections that run a transaction from now on. `closeAll()` closes
+ * them as the browser does when site data is cleared or the disk fails: with a `close` event,
+ * after which idb-keyval opens the database again on the next call.
+ */
+export const watchConnections = (): { closeAll(): void } => {
+  const seen = new Set<IDBDatabase>();
+  const transaction = IDBDatabase.prototype.transaction;
+  const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args) {
+    seen.add(this);
+    return transaction.apply(this, args);
+  });
+  return {
+    closeAll() {
+      spy.mockRestore();
+      seen.forEach((db) => forceCloseDatabase(db as never)); // its types ask for the class, not a connection
+    },
+  };
+};
 
 /**
  * IndexedDB is full (a disk nearly full, a phone low on storage): every write fails with
@@ -51,11 +83,13 @@ export const blockLocalStorage = (): (() => void) => {
 
 /**
  * IndexedDB opens only when the test calls `release()` (a slow or wedged backend; the open
- * made when the spy was in place goes on then). `onOpen` runs as the open is asked for.
+ * made when the spy was in place goes on then), or fails then with `fail()`. `onOpen` runs
+ * as the open is asked for.
  */
-export const holdIndexedDbOpen = (onOpen: () => void = () => {}): { release(): void } => {
+export const holdIndexedDbOpen = (onOpen: () => void = () => {}): { release(): void; fail(): void } => {
   const open = indexedDB.open.bind(indexedDB);
   let release = (): void => {};
+  let fail = (): void => {};
   const held = vi.spyOn(indexedDB, 'open').mockImplementation((...args) => {
     const request = {} as IDBOpenDBRequest;
     release = () => {
@@ -65,6 +99,10 @@ export const holdIndexedDbOpen = (onOpen: () => void = () => {}): { release(): v
       real.onerror = (event) => request.onerror?.call(real, event);
       Object.defineProperty(request, 'result', { get: () => real.result });
     };
+    fail = () => {
+      Object.assign(request, { error: new DOMException('Internal error opening backing store.', 'UnknownError') });
+      request.onerror?.call(request, new Event('error'));
+    };
     onOpen();
     return request;
   });
@@ -72,6 +110,10 @@ export const holdIndexedDbOpen = (onOpen: () => void = () => {}): { release(): v
     release() {
       held.mockRestore();
       release();
+    },
+    fail() {
+      held.mockRestore();
+      fail();
     },
   };
 };

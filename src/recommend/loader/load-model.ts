@@ -1,6 +1,6 @@
 import type { SightlineError } from '../../types';
 import type { ModelCache } from '../../storage/model-cache';
-import { modelCache } from '../../storage/model-cache';
+import { isBuiltIn, modelCache } from '../../storage/model-cache';
 import { decodeModel } from '../decode';
 import { RECOMMEND_ERRORS } from '../errors';
 import type { Model, ModelSource } from '../model/model';
@@ -9,6 +9,7 @@ import { fetchBytes } from './fetch-bytes';
 import type { LoadModelOptions } from './options';
 import { LOAD_DEFAULTS, requestOptions } from './options';
 import { runOnce } from '../../lib/run-once';
+import { ownCache } from './own-cache';
 import { shardFetcher } from './shard-fetcher';
 
 /** One load: the resolved URL, options and helpers every step shares. */
@@ -52,8 +53,9 @@ export const loadModel = async (url: string, given?: LoadModelOptions): Promise<
 };
 
 const loadContext = (url: string, o: LoadModelOptions, report: (e: SightlineError) => void): LoadContext => {
-  const cache = o.cache === false ? undefined : o.cache === true || o.cache === undefined ? modelCache() : o.cache;
   const absolute = resolveUrl(url);
+  const given = o.cache;
+  const cache = given === false ? undefined : given === true || given === undefined ? modelCache() : isBuiltIn(given) ? given : ownCache(given, absolute, report);
   const ctx: LoadContext = {
     url: absolute,
     o,

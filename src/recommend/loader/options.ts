@@ -4,7 +4,11 @@ import type { Model } from '../model/model';
 
 /** Options of `loadModel`. */
 export interface LoadModelOptions {
-  /** Cache models in IndexedDB (default true); or a cache of your own (tests, other stores). */
+  /**
+   * Cache models in IndexedDB (default true); or a cache of your own (tests, other stores).
+   * A call of your cache that throws, rejects or has not settled within 5 s counts as a miss,
+   * and is reported once per load (`recommend/cache-failed`).
+   */
   cache?: boolean | ModelCache;
   /** How long a cached model is used without asking the server (ms, default 1 hour). */
   maxAgeMs?: number;
