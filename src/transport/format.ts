@@ -36,7 +36,8 @@ export const formatBatch = (
     headers = { ...headers, ...out.headers };
   } else if (format == 'segment') {
     url = `${endpoint.replace(/\/+$/, '')}/v1/batch`;
-    own = { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${writeKey || ''}:`)}` };
+    // UTF-8 (RFC 7617): btoa alone throws beyond Latin-1, and every batch was dropped.
+    own = { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(unescape(encodeURIComponent(`${writeKey || ''}:`)))}` };
   }
   // native: no Content-Type, so fetch and sendBeacon both send text/plain;charset=UTF-8 (no CORS preflight).
   return [url, body, { ...own, ...headers }, !Object.keys(headers).length, byteLength(body)];

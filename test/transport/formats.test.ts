@@ -22,6 +22,17 @@ describe('formats and headers', () => {
     await tab.destroy();
   });
 
+  it('encodes a write key beyond Latin-1 as UTF-8 in the Basic auth (RFC 7617), and delivers', async () => {
+    const tab = await openTab({ queue: { name: freshQueue() }, endpoint: 'http://localhost:3000/', format: 'segment', writeKey: 'clé-€' });
+    tab.track('Order Completed');
+    await tab.flush();
+    const auth = collector.received[0]?.headers.get('authorization');
+    expect(Buffer.from(auth!.replace('Basic ', ''), 'base64').toString('utf8')).toBe('clé-€:');
+    expect(tab.errors).toEqual([]);
+    expect(tab.plugin.stats().sent).toBe(1);
+    await tab.destroy();
+  });
+
   it('carries events whose text looks like a replacement pattern ($&, $1) unchanged in the native body', async () => {
     const tab = await openTab({ queue: { name: freshQueue() } });
     tab.track('Coupon Entered', { code: '$&$1$$' });
