@@ -14,16 +14,17 @@ const idOf = (v: unknown): string | undefined => (typeof v === 'string' && v !==
 
 /**
  * The events of one NDJSON line: a sightline event, a collector row wrapping one in
- * `payload`, or a batch (`{ batch: [...] }`). Anything else yields nothing.
+ * `payload`, or a batch (`{ batch: [...] }`). `undefined` for a line that is not a JSON
+ * object (cut off, another format), which the trainer counts.
  */
-export function eventsOfLine(line: string): Obj[] {
+export function eventsOfLine(line: string): Obj[] | undefined {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    return [];
+    return undefined;
   }
-  if (!isObj(value)) return [];
+  if (!isObj(value)) return undefined;
   if (Array.isArray(value.batch)) return value.batch.filter(isObj);
   if (isObj(value.payload)) return [value.payload];
   return [value];

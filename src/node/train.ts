@@ -6,9 +6,10 @@ import { encodeSharded } from '../recommend/format/encode-sharded';
 import type { KnnParams } from '../recommend/knn/params';
 import { DEFAULT_KNN_PARAMS } from '../recommend/knn/params';
 import type { InputFormat } from './load-corpus';
-import { loadCorpus } from './load-corpus';
+import { emptyCorpusMessage, loadCorpus } from './load-corpus';
 import { modelInput } from './model-input';
 import type { TrainReport } from './report';
+import { notJson } from './report';
 import { validate } from './validate';
 
 /** Options of {@link train} (the CLI's flags). */
@@ -44,10 +45,13 @@ export interface TrainOptions {
 export async function train(o: TrainOptions): Promise<TrainReport> {
   const t0 = performance.now();
   const log = o.log ?? (() => {});
-  const { corpus, format, lines } = await loadCorpus(o.input, o.format);
+  const read = await loadCorpus(o.input, o.format);
+  const { corpus, format, lines } = read;
+  // Before any file is written: an empty model would only recommend from popularity.
+  if (!corpus.sessionCount) throw new Error(emptyCorpusMessage(o.input, read));
   const sessions = { offsets: corpus.offsets(), items: corpus.items() };
   const readMs = performance.now() - t0;
-  log(`read ${corpus.sessionCount} sessions, ${corpus.ids.length} items (${Math.round(readMs)} ms)`);
+  log(`read ${corpus.sessionCount} sessions, ${corpus.ids.length} items (${Math.round(readMs)} ms)${read.unreadable ? `; ${notJson(read.unreadable)}, skipped` : ''}`);
   const fixed = { ...o.params, ...(o.params?.timeDecay !== undefined ? { timeDecay: o.params.timeDecay / Math.max(1, corpus.sessionCount) } : {}) };
   const v = validate(sessions, corpus.ids.length, { ...o, start: { ...DEFAULT_KNN_PARAMS, timeDecay: 1.2, ...fixed }, fixed: Object.keys(fixed) as (keyof KnnParams)[], log });
   const params = { ...v.params, timeDecay: Math.round(v.params.timeDecay * corpus.sessionCount) };
@@ -63,7 +67,13 @@ export async function train(o: TrainOptions): Promise<TrainReport> {
     output: files.map((f) => f.path),
     version,
     builtAt: new Date(builtAt).toISOString(),
-    corpus: { lines, sessions: corpus.sessionCount, items: corpus.ids.length, clicks: sessions.items.length },
+    corpus: {
+      lines,
+      ...(format === 'events' ? { unreadable: read.unreadable ?? 0, events: read.events ?? 0 } : {}),
+      sessions: corpus.sessionCount,
+      items: corpus.ids.length,
+      clicks: sessions.items.length,
+    },
     validation: v.report,
     params,
     tiers: v.tiers,

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The whole path on the sample fixture: CLI → model file → loader (msw) → plugin → events.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,33 @@ describe('sightline-train CLI', () => {
     expect(await main([input, '-o', output, '--no-tune', '--param', 'timeDecay=0', '--param', 'selfWeight=0', '--validation-cases', '50', '--quiet'], () => {})).toBe(0);
     const report = JSON.parse(await readFile(`${output}.report.json`, 'utf8')) as { params: Record<string, number> };
     expect(report.params).toMatchObject({ timeDecay: 0, selfWeight: 0 });
+  });
+
+  it.each([
+    ['an empty file', '', 'read as sessions: 0 lines'],
+    ['sessions of one item', 'a\nb\n', 'read as sessions: 2 lines'],
+    ['an event log without product events', `${JSON.stringify({ type: 'page', anonymousId: 'v', timestamp: '2024-05-01T10:00:00Z' })}\n`, 'read as events: 1 line, 0 product events'],
+    ['an event log whose lines are cut', '{"type":"track","event":"Product Viewed"\n{"type":\n', 'read as events: 2 lines, 2 lines not JSON objects, 0 product events'],
+  ])('exits 1, writes no model and says why on %s', async (_, text, why) => {
+    const dir = await tempDir();
+    const input = join(dir, 'input.txt');
+    await writeFile(input, text);
+    const out: string[] = [];
+    expect(await main([input, '-o', join(dir, 'm.slrm'), '--quiet'], (t) => out.push(t))).toBe(1);
+    expect(out.join('\n')).toContain(`sightline-train: no sessions to train on in ${input} (${why})`);
+    await expect(readFile(join(dir, 'm.slrm'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('counts the lines of an event log it could not read in its report', async () => {
+    const dir = await tempDir();
+    const input = join(dir, 'events.ndjson');
+    const event = (item: string, t: number) => JSON.stringify({ type: 'track', event: 'Product Viewed', anonymousId: 'v', timestamp: new Date(1714557600000 + t).toISOString(), properties: { product_id: item } });
+    await writeFile(input, [event('a', 0), '{"cut', event('b', 1000), '', 'garbage'].join('\n'));
+    const out: string[] = [];
+    expect(await main([input, '-o', join(dir, 'm.slrm'), '--no-tune', '--quiet'], (t) => out.push(t))).toBe(0);
+    const report = JSON.parse(await readFile(join(dir, 'm.slrm.report.json'), 'utf8'));
+    expect(report.corpus).toMatchObject({ lines: 5, unreadable: 2, events: 2, sessions: 1 });
+    expect(out.join('\n')).toMatch(/corpus\s+1 sessions, 2 items, 2 clicks \(2 lines not JSON objects, skipped\)/);
   });
 
   it('exits 1 with a message when the input cannot be read', async () => {
