@@ -45,7 +45,10 @@ export interface TrainOptions {
 export async function train(o: TrainOptions): Promise<TrainReport> {
   const t0 = performance.now();
   const log = o.log ?? (() => {});
-  const read = await loadCorpus(o.input, o.format);
+  const read = await loadCorpus(o.input, o.format).catch((error: unknown) => {
+    // zlib's "unknown compression method" or "incorrect header check" do not name the file.
+    throw new Error(`cannot read ${o.input}: ${error instanceof Error ? error.message : String(error)}`);
+  });
   const { corpus, format, lines } = read;
   // Before any file is written: an empty model would only recommend from popularity.
   if (!corpus.sessionCount) throw new Error(emptyCorpusMessage(o.input, read));

@@ -84,7 +84,16 @@ describe('sightline-train CLI', () => {
   it('exits 1 with a message when the input cannot be read', async () => {
     const out: string[] = [];
     expect(await main([join(await tempDir(), 'missing.txt'), '-o', join(await tempDir(), 'm.slrm')], (t) => out.push(t))).toBe(1);
-    expect(out.join('\n')).toMatch(/^sightline-train: .*ENOENT/);
+    expect(out.join('\n')).toMatch(/^sightline-train: cannot read .*missing\.txt: ENOENT/);
+  });
+
+  it('exits 1 naming the file when a gzip input is corrupt', async () => {
+    const dir = await tempDir();
+    const input = join(dir, 'sessions.txt.gz');
+    await writeFile(input, Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8]));
+    const out: string[] = [];
+    expect(await main([input, '-o', join(dir, 'm.slrm')], (t) => out.push(t))).toBe(1);
+    expect(out.join('\n')).toContain(`sightline-train: cannot read ${input}: `);
   });
 });
 
