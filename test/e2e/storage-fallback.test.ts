@@ -215,3 +215,53 @@ describe('a browser whose IndexedDB fills up', () => {
     await context.close();
   });
 });
+
+// Site data cleared from DevTools (or by the browser after a disk failure) while a page of
+// the shop is open: the browser closes the queue's IndexedDB connection with a `close`
+// event. idb-keyval opens the database again at the next transaction (each open bounded by
+// 5 s: a reopen that hung used to hold the queue for the rest of the page), and what the
+// page tracks from then on is delivered.
+describe('a queue whose IndexedDB connection the browser closes', () => {
+  it('keeps delivering what the page tracks after site data is cleared', async () => {
+    const context = await env.browser.newContext();
+    await presetConsent(context, 'accepted');
+    const page = await context.newPage();
+    await visit(page, `${env.stack.shop.url}/`);
+    const id = await anonymousId(page);
+    await page.evaluate((name) => {
+      (window as any).sightline.track(name, { n: 0 });
+      return (window as any).sightline.flush();
+    }, PROBE);
+    await waitForEvents(env.stack.collector.url, { anonymousId: id, describe: 'the probe before the clear', until: (all) => probesOf(all).includes(0) });
+
+    const closed = page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        // A connection of the page's own, to see the close the queue's connection gets too.
+        const open = indexedDB.open('close-witness');
+        open.onsuccess = () => resolve(open.result);
+      });
+      return new Promise<string>((resolve) => {
+        db.onclose = () => resolve('closed');
+        setTimeout(() => resolve('not closed after 10 s'), 10_000);
+      });
+    });
+    await page.waitForFunction(() => indexedDB.databases().then((all) => all.some((db) => db.name == 'close-witness')));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: env.stack.shop.url, storageTypes: 'indexeddb' });
+    expect(await closed).toBe('closed');
+
+    await page.evaluate((name) => {
+      for (let n = 1; n <= 20; n++) (window as any).sightline.track(name, { n });
+      return (window as any).sightline.flush();
+    }, PROBE);
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'the probes tracked after the clear',
+      until: (all) => probesOf(all).length >= 21,
+    });
+    expect(probesOf(stored).sort((a, b) => a - b)).toEqual(Array.from({ length: 21 }, (_, n) => n));
+    // Opened again (a new, empty database), not stepped down.
+    expect(await page.evaluate(() => (window as any).sightline.stats().storage)).toBe('indexeddb');
+    await context.close();
+  });
+});
