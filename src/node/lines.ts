@@ -6,7 +6,8 @@ import { createGunzip } from 'node:zlib';
 
 /**
  * Streams the lines of a plain or gzip file (told apart by the gzip magic bytes, not
- * by the name), one at a time: memory stays flat whatever the file size.
+ * by the name), one at a time: memory stays flat whatever the file size. A byte order
+ * mark before the first line (exports of Windows tools) is left out: JSON.parse refuses it.
  */
 export async function* readLines(path: string): AsyncGenerator<string> {
   const head = Buffer.alloc(2);
@@ -19,5 +20,9 @@ export async function* readLines(path: string): AsyncGenerator<string> {
   let stream: Readable = createReadStream(path);
   if (head[0] === 0x1f && head[1] === 0x8b) stream = stream.pipe(createGunzip());
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  for await (const line of lines) yield line;
+  let first = true;
+  for await (const line of lines) {
+    yield first && line.startsWith('\uFEFF') ? line.slice(1) : line;
+    first = false;
+  }
 }

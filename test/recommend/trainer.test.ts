@@ -112,6 +112,18 @@ describe('trainer event log reading', () => {
     expect(await corpusOfLog(ndjson([viewed('v', 'a', T), ordered('v', ['a', 'b'], T + 1000)]))).toEqual([['a', 'a', 'b']]);
   });
 
+  it('reads an event log that starts with a byte order mark (exports of Windows tools)', async () => {
+    expect(await corpusOfLog(`\uFEFF${ndjson([viewed('v', 'a', T), viewed('v', 'b', T + 1000)])}`)).toEqual([['a', 'b']]);
+  });
+
+  it('reads a session file that starts with a byte order mark', async () => {
+    const path = join(dir, 'bom.txt');
+    await writeFile(path, '\uFEFFa b\r\nc d\r\n');
+    const corpus = createCorpus(1);
+    await readSessionFile(path, corpus);
+    expect(corpus.ids).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('reads collector rows, batches, and skips lines it cannot use', async () => {
     const lines = [
       JSON.stringify({ id: 1, payload: viewed('v', 'a', T) }),
