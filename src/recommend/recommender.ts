@@ -65,6 +65,10 @@ export const recommender = (given: RecommenderOptions): Recommender => {
   let chosen: Model | undefined;
   const loaded = (m: Model): Model => (current = chosen || m);
   let stop = (): void => {};
+  // The version of the model that made each recommendation: a list is seen, and clicked,
+  // after a newer model (or the real one after the fallback) may have come in.
+  const madeBy = new WeakMap<object, string>();
+  const versionOf = (item: unknown): string => madeBy.get(Object(item)) ?? current.meta.version;
   const shoppers = shopperStore({
     persist: options.persist !== false,
     key: recoHistoryKey(options.storagePrefix),
@@ -82,7 +86,9 @@ export const recommender = (given: RecommenderOptions): Recommender => {
     teardown: () => stop(),
     recommend(o = {}) {
       try {
-        return recommendFor(current, shoppers.current(), { historyWeight: options.historyWeight ?? 0.3, ...o });
+        const list = recommendFor(current, shoppers.current(), { historyWeight: options.historyWeight ?? 0.3, ...o });
+        list.forEach((item) => madeBy.set(item, current.meta.version));
+        return list;
       } catch (error) {
         report({ code: RECOMMEND_ERRORS.listenerFailed, message: `recommend failed: ${String(error)}`, source: 'sdk' });
         return [];
@@ -95,10 +101,11 @@ export const recommender = (given: RecommenderOptions): Recommender => {
       else report({ code: RECOMMEND_ERRORS.modelUnavailable, message: 'setModel: no model given', source: 'user' });
     },
     viewed(listId, items) {
-      if (client) trackRecommendationViewed(client, { listId, items, modelVersion: current.meta.version } satisfies ListView);
+      // Plain JavaScript may pass anything for items: the measure helper checks them.
+      if (client) trackRecommendationViewed(client, { listId, items, modelVersion: versionOf(Array.isArray(items) && items[0]) } satisfies ListView);
     },
     clicked(listId, item, position) {
-      if (client) trackRecommendationClicked(client, { listId, item, position, modelVersion: current.meta.version });
+      if (client) trackRecommendationClicked(client, { listId, item, position, modelVersion: versionOf(item) });
     },
   };
   return self;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RECOMMENDATION_EVENTS, trackRecommendationClicked, trackRecommendationViewed } from '../../src/recommend/measure';
+import type { Model } from '../../src/recommend/model/model';
 import type { Recommendation } from '../../src/recommend/recommend-for';
 import { recommender } from '../../src/recommend/recommender';
 import { recoClient } from '../utils/recommend-client';
@@ -49,6 +50,34 @@ describe('recommendation measurement', () => {
       ['Recommendation Viewed', 'fixture-1', 'cart'],
       ['Recommendation Clicked', 'fixture-1', 'cart'],
     ]);
+  });
+
+  // A list is seen (scrolled into view) and clicked after it was made: by then the real model
+  // may have replaced the fallback, or a newer model the one that made it.
+  it('tags a list with the version of the model that made it, the fallback included', async () => {
+    let finish = (_: Model): void => {};
+    const reco = recommender({ model: new Promise<Model>((resolve) => (finish = resolve)), loader: { popular: ['c', 'a'] } });
+    const client = recoClient();
+    await client.use(reco);
+    const list = reco.recommend({ k: 2 }); // while the model loads: the popular list
+    finish(modelOf([['a', 'b'], ['a', 'b']]));
+    await reco.ready;
+    reco.viewed('pdp', list);
+    reco.clicked('pdp', list[0]!, 1);
+    expect(client.tracked.map((t) => t.properties.model_version)).toEqual(['fallback', 'fallback']);
+  });
+
+  it('tags a click on a list of v1 with v1 after setModel put v2 in use, and an item made elsewhere with the model in use', async () => {
+    const v1 = modelOf([['a', 'b'], ['a', 'b']]);
+    const reco = recommender({ model: v1 });
+    const client = recoClient();
+    await client.use(reco);
+    await reco.ready;
+    const list = reco.recommend({ k: 1, context: ['a'] });
+    reco.setModel({ ...v1, meta: { ...v1.meta, version: 'v2' } });
+    reco.clicked('pdp', list[0]!, 1);
+    reco.clicked('pdp', { ...list[0]! }, 1); // a copy: not one the recommender made
+    expect(client.tracked.map((t) => t.properties.model_version)).toEqual([v1.meta.version, 'v2']);
   });
 
   it('does not treat its own measurement events as shopper activity', async () => {

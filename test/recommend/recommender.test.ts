@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSightline } from '../../src/core';
 import { RECOMMEND_ERRORS } from '../../src/recommend/errors';
 import type { Model } from '../../src/recommend/model/model';
 import { recommender } from '../../src/recommend/recommender';
@@ -203,6 +204,29 @@ describe('recommender history on this device', () => {
     expect(localStorage.getItem(recoHistoryKey())).toBeNull();
   });
 
+  it("stops recommending from the earlier pages' history once personalization is withdrawn, and keeps this page's events", async () => {
+    const earlier = await setup();
+    earlier.view('a');
+    const { client, reco, view } = await setup(); // takes up ['a'] from storage
+    expect(reco.recommend({ k: 1, explore: 0 })[0]?.itemId).toBe('b');
+    client.consent.update({ personalization: false });
+    expect(reco.recommend({ k: 2 }).map((r) => r.reason)).toEqual(['popular', 'popular']);
+    view('c'); // in memory only, as for a shopper who never consented
+    expect(reco.recommend({ k: 1, explore: 0 }).map((r) => r.reason)).toEqual(['similar-sessions']);
+    expect(localStorage.getItem(recoHistoryKey())).toBeNull();
+  });
+
+  it("stores this page's events, not the earlier pages', when personalization is granted again", async () => {
+    const earlier = await setup();
+    earlier.view('a');
+    const { client, view } = await setup();
+    view('c');
+    client.consent.update({ personalization: false });
+    view('e');
+    client.consent.update({ personalization: true });
+    expect(storedItems()).toEqual(['c', 'e']);
+  });
+
   it('adds this page\'s views to the earlier pages\' history when personalization is granted later in the page', async () => {
     const earlier = await setup();
     earlier.view('a');
@@ -230,6 +254,26 @@ describe('recommender history on this device', () => {
     client.fire('reset', { anonymousId: 'new' });
     expect(localStorage.getItem(recoHistoryKey())).toBeNull();
     expect(reco.recommend({ k: 2 }).every((r) => r.tier === 'explore')).toBe(true);
+  });
+
+  // A kiosk or a shared device: the core hands events to listeners a moment after track(),
+  // while reset() fires at once.
+  it("leaves the last shopper's events tracked just before reset() out of the new shopper's history", async () => {
+    const reco = recommender({ model: modelOf(SESSIONS), loader: { popular: [] } });
+    const sl = createSightline({ writeKey: 'k', plugins: [reco] });
+    await reco.ready;
+    await sl.flush();
+    sl.track('Product Viewed', { product_id: 'a' });
+    sl.track('Order Completed', { order_id: 'o1', products: [{ product_id: 'b' }] });
+    sl.reset();
+    await sl.flush();
+    expect(localStorage.getItem(recoHistoryKey())).toBeNull();
+    // Nothing of the last shopper: "b", which they bought, is not held back from the new one.
+    expect(reco.recommend({ k: 1, explore: 0, context: ['a'] }).map((r) => r.itemId)).toEqual(['b']);
+    sl.track('Product Viewed', { product_id: 'c' });
+    await sl.flush();
+    expect(storedItems()).toEqual(['c']);
+    await sl.destroy();
   });
 });
 
@@ -260,6 +304,19 @@ describe('recommender history in tabs open at the same time', () => {
     expect(cart.reco.recommend({ k: 2 }).every((r) => r.tier === 'explore')).toBe(true);
     cart.view('e');
     expect(storedItems()).toEqual(['e']);
+  });
+
+  it("starts over in a tab without consent when another tab's logout changes the shopper, and stores none of the last shopper's events on a grant", async () => {
+    const shop = await setup();
+    shop.view('a');
+    const other = await setup(undefined, { personalization: false }); // its banner not answered yet
+    other.view('c');
+    shop.client.fire('reset', { anonymousId: 'next' });
+    other.client.adopt('next'); // the core takes up the new identity from storage
+    otherTabSaved();
+    expect(other.reco.recommend({ k: 2 }).every((r) => r.tier === 'explore')).toBe(true);
+    other.client.consent.update({ personalization: true });
+    expect(storedItems()).toEqual([]);
   });
 
   it('takes nothing up without personalization consent in this tab', async () => {

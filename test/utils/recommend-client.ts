@@ -6,8 +6,10 @@ export interface RecoClient extends SightlineClient {
   errors: ErrorReport[];
   /** Delivers an event to `on('event')` listeners as the pipeline would. */
   deliver(event: string, properties: Properties, extra?: { sessionId?: string; timestamp?: string }): void;
-  /** Fires a lifecycle hook. */
+  /** Fires a lifecycle hook; `reset` also puts its anonymous id in use, as the core does. */
   fire<K extends keyof LifecycleMap>(name: K, payload: LifecycleMap[K]): void;
+  /** Takes up another tab's identity, as the core does from storage: no hook fires. */
+  adopt(anonymousId: string): void;
 }
 
 /** Creates the fake client; consent starts fully granted unless `consent` says otherwise. */
@@ -17,13 +19,14 @@ export function recoClient(consent: Partial<ConsentState> = {}): RecoClient {
   const tracked: RecoClient['tracked'] = [];
   const errors: ErrorReport[] = [];
   let n = 0;
+  let anonymousId = 'anon';
   const fire = (name: string, payload: unknown): void => listeners.get(name)?.forEach((fn) => fn(payload));
   const deliver: RecoClient['deliver'] = (event, properties, extra = {}) => {
     const e: SightlineEvent = {
       type: 'track',
       event,
       properties,
-      anonymousId: 'anon',
+      anonymousId,
       userId: null,
       messageId: `m${++n}`,
       timestamp: extra.timestamp ?? new Date().toISOString(),
@@ -35,7 +38,11 @@ export function recoClient(consent: Partial<ConsentState> = {}): RecoClient {
     tracked,
     errors,
     deliver,
-    fire: (name, payload) => fire(name, payload),
+    fire(name, payload) {
+      if (name === 'reset') anonymousId = (payload as LifecycleMap['reset']).anonymousId;
+      fire(name, payload);
+    },
+    adopt: (id) => void (anonymousId = id),
     track(event, properties = {}) {
       tracked.push({ event, properties });
       deliver(event, properties);
@@ -62,7 +69,7 @@ export function recoClient(consent: Partial<ConsentState> = {}): RecoClient {
         fire('consent', { ...state });
       },
     },
-    user: () => ({ anonymousId: 'anon', userId: null, traits: {} }),
+    user: () => ({ anonymousId, userId: null, traits: {} }),
     reportError: (report) => void errors.push(report),
     destroy: async () => {},
     options: {},
