@@ -173,6 +173,33 @@ describe('loadModel over a cache of your own that never settles', () => {
   });
 });
 
+describe('loadModel with a fetch of your own that ignores the abort signal', () => {
+  // A wrapper that builds its own init, or an older polyfill: timeoutMs must still end the request.
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
+  // What a fetch that honours the signal does when the loader's timer aborts it.
+  const honouring = ((_: string, init: RequestInit) =>
+    new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as typeof fetch;
+
+  it.each<[string, typeof fetch]>([
+    ['never answers', () => new Promise<never>(() => {})],
+    ['never ends the body', async () => new Response(new ReadableStream())],
+  ])('gives up after timeoutMs when it %s, and reports it as a timed-out request', async (_, own) => {
+    const url = srv.url('/m.slrm');
+    const model = watchPromise(load('/m.slrm', { cache: false, fetch: own, timeoutMs: 1000, popular: ['p1'] }));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(model.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(model.value?.meta).toMatchObject({ source: 'fallback', itemCount: 1 });
+    expect(errors).toEqual([expect.objectContaining({ code: RECOMMEND_ERRORS.modelUnavailable, source: 'network', detail: { url } })]);
+    const aborted = watchPromise(load('/m.slrm', { cache: false, fetch: honouring, timeoutMs: 1000 }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(aborted.settled).toBe(true);
+    expect(errors[1]).toEqual(errors[0]);
+  });
+});
+
 describe('loadModel where IndexedDB never opens', () => {
   // Only the timers are fake: fake-indexeddb and msw work in setImmediate turns, which settle() runs.
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));

@@ -33,8 +33,8 @@ export const fetchBytes = async (url: string, o: FetchOptions): Promise<FetchRes
   if (o.etag) headers['If-None-Match'] = o.etag;
   else if (o.lastModified) headers['If-Modified-Since'] = o.lastModified;
   const abort = typeof AbortController === 'function' ? new AbortController() : undefined;
-  const timer = setTimeout(() => abort?.abort(), o.timeoutMs);
-  try {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const request = async (): Promise<FetchResult> => {
     // `no-store`: the IndexedDB cache is the one copy; the HTTP cache would hold a second
     // 2 MB one and could answer a revalidation from itself instead of the server.
     const init: RequestInit = { headers, cache: 'no-store', credentials: o.credentials ?? 'same-origin' };
@@ -45,6 +45,18 @@ export const fetchBytes = async (url: string, o: FetchOptions): Promise<FetchRes
     const etag = res.headers.get('ETag') ?? undefined;
     const lastModified = res.headers.get('Last-Modified') ?? undefined;
     return { status: 'ok', bytes, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+  };
+  // The timer settles the request (answer and body) itself: a `fetch` of your own may ignore
+  // the signal (a wrapper that builds its own init, an older polyfill). It fails as a fetch
+  // aborted by it does.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort?.abort();
+      reject(abort?.signal.reason ?? 'timeout');
+    }, o.timeoutMs);
+  });
+  try {
+    return await Promise.race([request(), timeout]);
   } catch (error) {
     return fail(`Model request failed: ${String(error)}`);
   } finally {
