@@ -69,6 +69,16 @@ describe('loadModel', () => {
     expect(onUpdate).not.toHaveBeenCalled();
   });
 
+  it('revalidates a cached copy dated ahead of the clock, as a stale one', async () => {
+    // Stored while the device clock ran a year fast, since corrected: its age is unknown.
+    srv.files.set('/m.slrm', { body: v2, etag: '"e2"' });
+    await cache.put({ url: srv.url('/m.slrm'), bytes: v1, etag: '"e1"', storedAt: Date.now() + 365 * 24 * 3_600_000 });
+    const onUpdate = vi.fn();
+    expect((await load('/m.slrm', { onUpdate })).meta).toMatchObject({ version: 'v1', source: 'cache' });
+    await vi.waitFor(() => expect(onUpdate).toHaveBeenCalledWith(expect.objectContaining({ meta: expect.objectContaining({ version: 'v2' }) })));
+    expect(srv.seen).toEqual([{ url: '/m.slrm', ifNoneMatch: '"e1"', ifModifiedSince: null }]);
+  });
+
   it('revalidates with If-Modified-Since when the server sent no ETag', async () => {
     const lastModified = 'Wed, 01 May 2024 10:00:00 GMT';
     srv.files.set('/m.slrm', { body: v1, lastModified });

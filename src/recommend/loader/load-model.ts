@@ -72,7 +72,9 @@ const load = async (ctx: LoadContext): Promise<Model> => {
     const r = ctx.decode(cached.bytes, 'cache');
     if ('model' in r) {
       ctx.outdated = runOnce(() => void revalidate(ctx, cached));
-      if (Date.now() - cached.storedAt >= (ctx.o.maxAgeMs ?? LOAD_DEFAULTS.maxAgeMs)) ctx.outdated();
+      // A copy dated ahead of the clock (stored while it ran fast) is of unknown age: revalidate it too.
+      const age = Date.now() - cached.storedAt;
+      if (!(age >= 0 && age < (ctx.o.maxAgeMs ?? LOAD_DEFAULTS.maxAgeMs))) ctx.outdated();
       return r.model;
     }
     // Our own copy is unusable (an SDK upgrade changed the format, or the disk lied): drop it.
