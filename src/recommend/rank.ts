@@ -1,5 +1,6 @@
 import type { KnnScorer } from './knn/score';
 import { knnScorer } from './knn/score';
+import { countUpTo, idList } from './input';
 import { isModel, type Model } from './model/model';
 
 /** One ranked item: an item index of the model and why it is there. */
@@ -41,14 +42,16 @@ export const rankItems = (model: Model, query: RankQuery): RankedItem[] => {
     items.push(index);
     weights.push(query.weights?.[i] ?? 1);
   });
-  const exclude = (query.exclude ?? []).map((id) => model.ids.indexOf(id)).filter((i) => i >= 0);
-  const scored = scorer({ items, weights, exclude, limit: query.limit });
+  const exclude = idList(query.exclude).map((id) => model.ids.indexOf(id)).filter((i) => i >= 0);
+  // No more than the model has: the scorer allocates `limit` slots.
+  const limit = countUpTo(query.limit, model.meta.itemCount);
+  const scored = scorer({ items, weights, exclude, limit });
   const out: RankedItem[] = [];
   for (let i = 0; i < scored.count; i++) {
     const score = scored.scores[i]!;
     out.push({ index: scored.items[i]!, score, share: scored.total > 0 ? score / scored.total : 0, source: 'neighbours' });
   }
-  if (out.length < query.limit) fillPopular(model, out, new Set(exclude), query.limit);
+  if (out.length < limit) fillPopular(model, out, new Set(exclude), limit);
   return out;
 };
 

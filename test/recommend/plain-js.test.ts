@@ -47,6 +47,19 @@ describe('the recommend API from plain JavaScript', () => {
     }
   });
 
+  it('takes one excluded id for a list of it, and an exclude that is no list or id for none', () => {
+    const model = fallbackModel(['1', '2', '3']);
+    const ranked = (exclude: unknown) => rankItems(model, { items: [], exclude: exclude as never, limit: 3 }).map((r) => model.ids.idOf(r.index));
+    expect([ranked('2'), ranked(2)]).toEqual([['1', '3'], ['1', '3']]);
+    for (const junk of [undefined, null, {}, true]) expect(ranked(junk)).toEqual(['1', '2', '3']);
+  });
+
+  it('ranks a whole number of items, from none to all the model has, for any limit', () => {
+    const model = fallbackModel(['a', 'b', 'c']);
+    const count = (limit: unknown) => rankItems(model, { items: ['a'], limit: limit as number }).length;
+    expect([Infinity, 1e9, 2.5, '2', -1, NaN, undefined].map(count)).toEqual([3, 3, 2, 2, 0, 0, 0]);
+  });
+
   it('measures nothing without a tracker, and a malformed list or item without its fields', () => {
     for (const junk of JUNK) {
       expect(() => trackRecommendationViewed(junk, { listId: 'l', items: [], modelVersion: 'v' })).not.toThrow();
