@@ -1,3 +1,4 @@
+import { idList } from './input';
 import type { Model } from './model/model';
 import type { RankedItem } from './rank';
 import { fillPopular, rankItems } from './rank';
@@ -43,11 +44,12 @@ export const recommendFor = (model: Model, shopper: Shopper, o: RecommendOptions
   const k = Math.max(0, Math.min(100, Math.floor(o.k ?? 4)));
   if (k === 0) return [];
   const earlier = shopper.earlier().slice(-MAX_EARLIER);
-  const session = [...shopper.session(), ...(o.context ?? []).map(String)];
+  const context = idList(o.context).map(String);
+  const session = [...shopper.session(), ...context];
   const items = [...earlier, ...session];
   const weights = [...earlier.map(() => o.historyWeight), ...session.map(() => 1)];
-  const current = o.excludeCurrent === false ? [] : o.context?.length ? o.context.map(String) : session.slice(-1);
-  const exclude = [...shopper.owned(), ...current, ...(o.exclude ?? []).map(String)];
+  const current = o.excludeCurrent === false ? [] : context.length ? context : session.slice(-1);
+  const exclude = [...shopper.owned(), ...current, ...idList(o.exclude).map(String)];
   void model.store.prepare?.(items.map((id) => model.ids.indexOf(id)));
   const ranked = rankItems(model, { items, weights, exclude, limit: Math.max(NEIGHBOURHOOD, k) });
   // Explore picks: popular, not excluded, not already seen by this shopper, not in the neighbourhood.

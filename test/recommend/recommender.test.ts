@@ -37,6 +37,18 @@ describe('recommender', () => {
     expect(got).not.toContain('a');
   });
 
+  it('takes one id for `context` or `exclude` as a list of it, and what is neither as none', async () => {
+    const { client, reco, view } = await setup();
+    expect(reco.recommend({ k: 1, explore: 0, context: 'a' as never }).map((r) => r.itemId)).toEqual(['b']);
+    for (const [one, list] of [['a', ['a']], [7, [7]]] as const) {
+      expect(reco.recommend({ k: 3, context: one as never })).toEqual(reco.recommend({ k: 3, context: list }));
+    }
+    view('a');
+    expect(reco.recommend({ k: 4, exclude: 'b' as never })).toEqual(reco.recommend({ k: 4, exclude: ['b'] }));
+    for (const junk of [null, {}, true]) expect(reco.recommend({ k: 4, context: junk, exclude: junk } as never)).toEqual(reco.recommend({ k: 4 }));
+    expect(client.errors).toEqual([]);
+  });
+
   it('leaves out items in the cart until they are removed', async () => {
     const { client, reco, view } = await setup();
     view('a');
