@@ -1,4 +1,4 @@
-import { idList } from './input';
+import { countUpTo, idList } from './input';
 import type { Model } from './model/model';
 import type { RankedItem } from './rank';
 import { fillPopular, rankItems } from './rank';
@@ -41,7 +41,7 @@ const NEIGHBOURHOOD = 50;
 
 /** Builds the query from the shopper and options, ranks, and places items in tiers. */
 export const recommendFor = (model: Model, shopper: Shopper, o: RecommendOptions & { historyWeight: number }): Recommendation[] => {
-  const k = Math.max(0, Math.min(100, Math.floor(o.k ?? 4)));
+  const k = countUpTo(o.k ?? 4, 100);
   if (k === 0) return [];
   const earlier = shopper.earlier().slice(-MAX_EARLIER);
   const context = idList(o.context).map(String);
@@ -58,7 +58,7 @@ export const recommendFor = (model: Model, shopper: Shopper, o: RecommendOptions
   const popular: RankedItem[] = [];
   fillPopular(model, popular, skip, k);
   // From plain JavaScript: a negative or non-numeric `explore` must not make more than k slots.
-  const explore = Math.min(k, Math.max(0, Math.floor(o.explore ?? (k >= 4 ? 1 : 0)) || 0));
+  const explore = countUpTo(o.explore ?? (k >= 4 ? 1 : 0), k);
   const tiered = assignTiers(ranked, popular, { k, explore, mustBuyShare: model.tiers.mustBuyShare });
   return tiered.map((t) => ({ itemId: model.ids.idOf(t.index), score: round(t.score), tier: t.tier, reason: t.reason }));
 };
