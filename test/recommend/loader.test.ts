@@ -183,6 +183,31 @@ describe('loadModel over a cache of your own that never settles', () => {
   });
 });
 
+describe('loadModel timeoutMs', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
+  // A timer of NaN, or longer than a browser timer takes (~24.8 days), fires at once: every
+  // request failed. Infinity and a huge value wait as long as a timer can; the others, 15 s.
+  it.each<[unknown, number]>([
+    [Number.POSITIVE_INFINITY, 20 * 60_000],
+    [2 ** 40, 20 * 60_000],
+    [Number.NaN, 14_000],
+    [0, 14_000],
+    [-5, 14_000],
+    ['soon' as never, 14_000],
+  ])('waits for a slow answer with timeoutMs %s', async (timeoutMs, wait) => {
+    let answer = (_: Response): void => {};
+    const slow = (() => new Promise<Response>((resolve) => (answer = resolve))) as typeof fetch;
+    const model = watchPromise(load('/m.slrm', { cache: false, fetch: slow, timeoutMs: timeoutMs as number }));
+    await vi.advanceTimersByTimeAsync(wait);
+    expect(model.settled).toBe(false);
+    answer(new Response(v1.slice().buffer));
+    await vi.waitFor(() => expect(model.value?.meta).toMatchObject({ version: 'v1', source: 'network' }));
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('loadModel with a fetch of your own that ignores the abort signal', () => {
   // A wrapper that builds its own init, or an older polyfill: timeoutMs must still end the request.
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));

@@ -12,7 +12,7 @@ export interface LoadModelOptions {
   cache?: boolean | ModelCache;
   /** How long a cached model is used without asking the server (ms, default 1 hour). */
   maxAgeMs?: number;
-  /** Give up on a request after this long (ms, default 15 s). */
+  /** Give up on a request after this long (ms, default 15 s; `Infinity`: as long as a timer can wait, ~24.8 days). */
   timeoutMs?: number;
   fetch?: typeof fetch;
   /** Sent with the model and its shards alike (default `'same-origin'`). */
@@ -33,9 +33,18 @@ export const LOAD_DEFAULTS = {
   timeoutMs: 15_000,
 } as const;
 
+/**
+ * The longest delay a browser timer takes (2^31 − 1 ms): `MAX_TIMER_MS` of lib/max-timer.ts.
+ * Not imported from there: rollup then put that module and storage/web-storage.ts in one
+ * chunk of dist/esm, which measured +14 B for `autocapture()` (over its 6 KB goal).
+ */
+const LONGEST_TIMER_MS = 2_147_483_647;
+
 /** What every request of a load sends: the model, its revalidations and its shards. */
 export const requestOptions = (o: LoadModelOptions) => ({
-  timeoutMs: o.timeoutMs ?? LOAD_DEFAULTS.timeoutMs,
+  // A timer of NaN, or longer than the longest, fires at once: every request failed. Infinity
+  // and longer wait as long as a timer can; what is not a number above 0, the default.
+  timeoutMs: Math.min(o.timeoutMs! > 0 ? o.timeoutMs! : LOAD_DEFAULTS.timeoutMs, LONGEST_TIMER_MS),
   ...(o.fetch ? { fetch: o.fetch } : {}),
   ...(o.credentials ? { credentials: o.credentials } : {}),
 });
