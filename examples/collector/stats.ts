@@ -98,14 +98,18 @@ function webVitals(sqlite: DatabaseSync): CollectorStats['webVitals'] {
   return result;
 }
 
-/** The `properties` object of every track event with one of these names ({} when absent). */
+/**
+ * The `properties` object of every track event with one of these names ({} when absent or
+ * not an object). Parsed here rather than with SQLite's `json_extract`: that fails the whole
+ * query on one event nested deeper than its JSON depth limit (1,000), and it returns a string
+ * `properties` that holds JSON as text that would then be parsed as if it were an object.
+ */
 function trackProperties(sqlite: DatabaseSync, names: readonly string[]): Record<string, unknown>[] {
   const marks = names.map(() => '?').join(', ');
-  const rows = sqlite.prepare(`SELECT json_extract(json, '$.properties') AS p FROM events
-    WHERE type = 'track' AND event IN (${marks})`).all(...names);
+  const rows = sqlite.prepare(`SELECT json FROM events WHERE type = 'track' AND event IN (${marks})`).all(...names);
   return rows.map((row) => {
-    const parsed: unknown = typeof row.p === 'string' ? JSON.parse(row.p) : null;
-    return isRecord(parsed) ? parsed : {};
+    const event: unknown = JSON.parse(String(row.json));
+    return isRecord(event) && isRecord(event.properties) ? event.properties : {};
   });
 }
 

@@ -3,6 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { percentile } from '../../examples/collector/percentile';
 import { getJson, post, startTestCollector, trackEvent, type TestCollector } from './utils/harness';
 
+/** `{ a: { a: … 1 } }`, `depth` objects deep. */
+function nested(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = { a: value };
+  return value;
+}
+
 describe('percentile (nearest rank)', () => {
   const tenValues = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   it.each([
@@ -89,5 +96,24 @@ describe('GET /api/stats', () => {
       LCP: { count: 10, p50: 2400, p75: 3500, p95: 6000 },
       CLS: { count: 1, p50: 0.02, p75: 0.02, p95: 0.02 },
     });
+  });
+
+  it.each(['Order Completed', 'Web Vitals', 'Web Vital'])('answers 200, counting no amount or sample, for a "%s" event whose `properties` is not an object', async (name) => {
+    await send([trackEvent(name, { properties: 'hello' }), trackEvent(name, { properties: [1, 2] })]);
+    const res = await fetch(`${collector.url}/api/stats`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ averageOrderValue: { orders: 0, revenue: 0, value: null }, webVitals: {} });
+  });
+
+  it('does not read a string `properties` that holds JSON as an order amount', async () => {
+    await send([trackEvent('Order Completed', { properties: '{"revenue":1000000}' })]);
+    expect((await stats()).averageOrderValue).toEqual({ orders: 0, revenue: 0, value: null });
+  });
+
+  it("counts an order stored nested deeper than SQLite's JSON functions read (1,000 levels)", async () => {
+    // Stored directly: what counts is what events.db holds, however it got there.
+    const raw = trackEvent('Order Completed', { properties: { revenue: 10, cart: nested(1_100) } });
+    collector.db.insertBatch([{ messageId: String(raw.messageId), type: 'track', raw }], { format: 'native', receivedAt: Date.now() });
+    expect((await stats()).averageOrderValue).toEqual({ orders: 1, revenue: 10, value: 10 });
   });
 });
