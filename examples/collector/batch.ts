@@ -1,4 +1,5 @@
 import { CollectorErrorCode as Code, httpFailure } from './errors.ts';
+import { nestsDeeperThan } from './nesting.ts';
 
 /** The two wire formats: Segment's `/v1/batch` and sightline's native one. */
 export type BatchFormat = 'segment' | 'native';
@@ -24,6 +25,13 @@ export interface ParsedBatch {
 
 /** Longest messageId kept: UUIDs are 36 characters, Segment's own ids under 100. */
 const MAX_MESSAGE_ID_LENGTH = 256;
+/**
+ * Deepest nesting of objects and arrays kept, the event itself being level 1. Far above what
+ * the SDK sends (its sanitizer keeps 10 levels of `properties` by default), far below what
+ * would overflow the stack when the event is stored (`JSON.stringify` recurses) or what
+ * SQLite's JSON functions read (1,000 levels).
+ */
+export const MAX_EVENT_DEPTH = 100;
 
 /**
  * Parses and validates a batch. Any invalid event rejects the whole batch (400 with the
@@ -70,6 +78,9 @@ function validateEvent(event: unknown, index: number): IncomingEvent {
   if (!isEventType(type)) throw fail(Code.invalidType, `"type" must be one of ${EVENT_TYPES.join(', ')}`);
   if (type === 'track' && (typeof event.event !== 'string' || event.event === '')) {
     throw fail(Code.missingEventName, 'a track event needs a non-empty string "event"');
+  }
+  if (nestsDeeperThan(event, MAX_EVENT_DEPTH)) {
+    throw fail(Code.tooDeep, `nests objects and arrays more than ${MAX_EVENT_DEPTH} levels deep`);
   }
   return { messageId, type, raw: event };
 }

@@ -10,6 +10,7 @@ export const CollectorErrorCode = {
   missingType: 'collector/missing-type',
   invalidType: 'collector/invalid-type',
   missingEventName: 'collector/missing-event-name',
+  tooDeep: 'collector/too-deep',
   tooLarge: 'collector/too-large',
   invalidEncoding: 'collector/invalid-encoding',
   unsupportedEncoding: 'collector/unsupported-encoding',

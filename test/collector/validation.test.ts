@@ -1,9 +1,11 @@
 // @vitest-environment node
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { post, startTestCollector, trackEvent, type TestCollector } from './utils/harness';
+import { nestedObject, post, startTestCollector, trackEvent, useTestCollector, type TestCollector } from './utils/harness';
 
 const valid = () => trackEvent('Product Viewed');
+/** A valid event whose deepest value sits `levels` objects deep, the event itself being the first. */
+const nestedEvent = (levels: number) => ({ ...valid(), properties: nestedObject(levels - 1) });
 
 /** [what, body, status, code, index] — the body is posted as-is to /collect. */
 const invalidBodies: [string, string, number, string, number | undefined][] = [
@@ -20,6 +22,7 @@ const invalidBodies: [string, string, number, string, number | undefined][] = [
   ['an event without type', JSON.stringify({ batch: [valid(), valid(), { ...valid(), type: undefined }] }), 400, 'collector/missing-type', 2],
   ['an unknown type', JSON.stringify({ batch: [{ ...valid(), type: 'click' }] }), 400, 'collector/invalid-type', 0],
   ['a track event without a name', JSON.stringify({ batch: [{ ...valid(), event: '' }] }), 400, 'collector/missing-event-name', 0],
+  ['an event nested 101 levels deep', JSON.stringify({ batch: [valid(), nestedEvent(101)] }), 400, 'collector/too-deep', 1],
 ];
 
 describe('collector validation', () => {
@@ -77,6 +80,12 @@ describe('collector validation', () => {
     expect(res.json.error.code).toBe('collector/unsupported-media-type');
   });
 
+  it('stores an event nested 100 levels deep (the limit) as sent', async () => {
+    const event = nestedEvent(100);
+    expect((await post(`${collector.url}/collect`, [event])).json).toMatchObject({ ok: true, stored: 1 });
+    expect(collector.db.events()[0]?.payload).toEqual(event);
+  });
+
   it('accepts an empty batch and stores nothing', async () => {
     const res = await post(`${collector.url}/collect`, { batch: [] });
     expect(res.json).toEqual({ ok: true, received: 0, stored: 0, duplicates: 0 });
@@ -94,5 +103,21 @@ describe('collector under an oversized upload', () => {
     } finally {
       await collector.stop();
     }
+  });
+});
+
+describe('collector given an event nested thousands of levels deep', () => {
+  const start = useTestCollector();
+
+  // Such an event used to overflow the stack as it was stored: a 500, which the SDK retries for
+  // ever, holding up the queue behind it. A 400 makes it drop the batch.
+  it.each([5_000, 400_000])('answers 400 collector/too-deep to a batch whose event nests %i arrays, and keeps serving', async (depth) => {
+    const c = await start();
+    const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const body = `{"batch":[${JSON.stringify(valid()).replace(/}$/, `,"extra":${deep}}`)}]}`;
+    const res = await post(`${c.url}/v1/batch`, body);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({ code: 'collector/too-deep', index: 0 });
+    expect((await post(`${c.url}/v1/batch`, { batch: [valid()] })).json).toMatchObject({ ok: true, stored: 1 });
   });
 });

@@ -70,6 +70,13 @@ export function trackEvent(event: string, overrides: Record<string, unknown> = {
   };
 }
 
+/** `{ a: { a: … 1 } }`: `depth` objects, one inside the other. */
+export function nestedObject(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = { a: value };
+  return value;
+}
+
 /** POSTs a JSON value (or raw text/bytes) and returns status, headers and parsed JSON. */
 export async function post(
   url: string,
