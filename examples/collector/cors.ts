@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isLoopbackHostname } from './loopback.ts';
 
 /** Which origins may call the collector from a browser. */
 export type OriginPolicy = string[] | '*';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** 10 minutes: Chromium's cap is 2 h, but a short one lets an allowlist change take effect. */
 const PREFLIGHT_MAX_AGE_S = 600;
 /** Headers the SDK may send; a preflight asking for others is answered with these anyway. */
@@ -24,7 +24,7 @@ export function isOriginAllowed(origin: string | undefined, policy: OriginPolicy
 function isLoopbackOrigin(origin: string): boolean {
   try {
     const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHostname(url.hostname);
   } catch {
     return false;
   }

@@ -17,6 +17,7 @@ export const CollectorErrorCode = {
   unsupportedMediaType: 'collector/unsupported-media-type',
   unauthorized: 'collector/unauthorized',
   originNotAllowed: 'collector/origin-not-allowed',
+  hostNotAllowed: 'collector/host-not-allowed',
   invalidQuery: 'collector/invalid-query',
   notFound: 'collector/not-found',
   methodNotAllowed: 'collector/method-not-allowed',

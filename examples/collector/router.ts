@@ -6,6 +6,7 @@ import { createDashboardHandler } from './dashboard.ts';
 import { CollectorErrorCode as Code, httpFailure, isHttpFailure } from './errors.ts';
 import { requestUrl, sendFailure } from './http.ts';
 import { handleIngest } from './ingest.ts';
+import { isLoopbackHost } from './loopback.ts';
 
 type Handler = (ctx: CollectorContext, req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -31,6 +32,12 @@ function routeTable(): Record<string, Record<string, Handler>> {
 export function createRouter(ctx: CollectorContext): (req: IncomingMessage, res: ServerResponse) => void {
   const routes = routeTable();
   const route = async (req: IncomingMessage, res: ServerResponse) => {
+    // Before anything else: a page on a rebound host name must not read events or write them.
+    const { host } = req.headers;
+    if (!isLoopbackHost(host)) {
+      const named = host === undefined ? 'a request without Host' : `Host ${JSON.stringify(host)}`;
+      throw httpFailure(403, Code.hostNotAllowed, `${named} is not allowed: use 127.0.0.1, localhost or [::1]`);
+    }
     const methods = routes[requestUrl(req).pathname];
     const origin = req.headers.origin;
     const allowed = isOriginAllowed(origin, ctx.options.allowedOrigins, ctx.origin);

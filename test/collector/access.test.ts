@@ -1,6 +1,7 @@
 // @vitest-environment node
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { post, trackEvent, useTestCollector } from './utils/harness';
+import { post, rawRequest, trackEvent, useTestCollector } from './utils/harness';
 
 const basic = (user: string) => `Basic ${Buffer.from(`${user}:`).toString('base64')}`;
 
@@ -79,5 +80,57 @@ describe('collector access: write key and CORS', () => {
     const { url } = await start({ allowedOrigins: '*' });
     const res = await post(`${url}/collect`, [trackEvent('Product Viewed')], { Origin: 'https://anywhere.example' });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://anywhere.example');
+  });
+});
+
+describe('collector access: the Host header', () => {
+  const start = useTestCollector();
+
+  it.each(['127.0.0.1:PORT', 'localhost:PORT', '[::1]:PORT', 'LocalHost:PORT', 'localhost'])('answers a request whose Host is %s', async (host) => {
+    const c = await start();
+    const res = await rawRequest(c.port, 'GET', '/healthz', { Host: host.replace('PORT', String(c.port)) });
+    expect(res.status).toBe(200);
+  });
+
+  // DNS rebinding: once evil.example resolves to 127.0.0.1, its pages are same-origin with the
+  // collector to the browser (no Origin header on a GET, nothing hidden); only Host tells them apart.
+  it.each([
+    ['GET', '/api/events'],
+    ['GET', '/api/stats'],
+    ['GET', '/api/stream'],
+    ['GET', '/'],
+    ['DELETE', '/api/events'],
+    ['POST', '/collect'],
+    ['GET', '/no-such-path'],
+  ])('refuses %s %s for a Host that names another host with 403 collector/host-not-allowed', async (method, path) => {
+    const c = await start();
+    await post(`${c.url}/collect`, [trackEvent('Order Completed', { anonymousId: 'secret-visitor' })]);
+    const res = await rawRequest(c.port, method, path, { Host: `evil.example:${c.port}` });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body).error.code).toBe('collector/host-not-allowed');
+    expect(res.body).not.toContain('secret-visitor');
+    expect(c.db.count()).toBe(1);
+  });
+
+  it.each(['evil.example', 'localhost.evil.example:PORT', '127.0.0.1.evil.example:PORT', 'evil.example@127.0.0.1:PORT'])(
+    'refuses a Host of %j',
+    async (host) => {
+      const c = await start();
+      const res = await rawRequest(c.port, 'GET', '/api/events', { Host: host.replace('PORT', String(c.port)) });
+      expect(res.status).toBe(403);
+    },
+  );
+
+  it('refuses a request without Host (HTTP/1.0; browsers always send one)', async () => {
+    const c = await start();
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(c.port, '127.0.0.1', () => socket.write('GET /api/events HTTP/1.0\r\n\r\n'));
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 403 /);
+    expect(answer).toContain('collector/host-not-allowed');
   });
 });
