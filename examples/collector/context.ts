@@ -7,6 +7,6 @@ export interface CollectorContext {
   readonly options: ResolvedOptions;
   readonly store: CollectorStore;
   readonly stream: EventStream;
-  /** The collector's own origin (`http://127.0.0.1:PORT`), always allowed by CORS. */
-  origin: string;
+  /** The port it listens on: a loopback origin on it is the collector's own page, always allowed by CORS. */
+  port: number;
 }

@@ -12,21 +12,34 @@ const ALLOWED_HEADERS = 'Content-Type, Content-Encoding, Authorization, X-Write-
 /**
  * True when a request from `origin` is allowed. No Origin header (curl, server-to-server,
  * same-origin GET) is always allowed: CORS only governs browsers. An empty list means the
- * default: any localhost/127.0.0.1 origin. `self` is the collector's own origin.
+ * default: any localhost/127.0.0.1 origin. The collector's own pages (the dashboard) are
+ * always allowed, whichever loopback name they were opened by.
  */
-export function isOriginAllowed(origin: string | undefined, policy: OriginPolicy, self: string): boolean {
+export function isOriginAllowed(origin: string | undefined, policy: OriginPolicy, ownPort: number): boolean {
   if (origin === undefined) return true;
-  if (policy === '*' || origin === self) return true;
+  if (policy === '*' || isOwnOrigin(origin, ownPort)) return true;
   if (policy.length > 0) return policy.some((allowed) => allowed.replace(/\/+$/, '') === origin);
   return isLoopbackOrigin(origin);
 }
 
 function isLoopbackOrigin(origin: string): boolean {
+  const url = loopbackUrl(origin);
+  return url?.protocol === 'http:' || url?.protocol === 'https:';
+}
+
+/** `http://` + a loopback name + the collector's port: only the collector serves there. */
+function isOwnOrigin(origin: string, ownPort: number): boolean {
+  const url = loopbackUrl(origin);
+  return url?.protocol === 'http:' && (url.port || '80') === String(ownPort);
+}
+
+/** The origin as a URL when it names a loopback host, else undefined. */
+function loopbackUrl(origin: string): URL | undefined {
   try {
     const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHostname(url.hostname);
+    return isLoopbackHostname(url.hostname) ? url : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

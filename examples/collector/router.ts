@@ -40,7 +40,7 @@ export function createRouter(ctx: CollectorContext): (req: IncomingMessage, res:
     }
     const methods = routes[requestUrl(req).pathname];
     const origin = req.headers.origin;
-    const allowed = isOriginAllowed(origin, ctx.options.allowedOrigins, ctx.origin);
+    const allowed = isOriginAllowed(origin, ctx.options.allowedOrigins, ctx.port);
     if (allowed) setCorsHeaders(req, res);
     if (!methods) throw httpFailure(404, Code.notFound, `no route ${req.method} ${requestUrl(req).pathname}`);
     // A disallowed origin may still GET (the browser hides the answer) but never write.

@@ -33,7 +33,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const resolved = resolveOptions(options);
   const store = openStore(resolved.dataDir);
   const stream = createEventStream(resolved.heartbeatMs);
-  const ctx: CollectorContext = { options: resolved, store, stream, origin: '' };
+  const ctx: CollectorContext = { options: resolved, store, stream, port: 0 };
   const server = createServer({ keepAliveTimeout: 5_000 }, createRouter(ctx));
   // A malformed request line or header: answer 400 instead of letting the error surface.
   server.on('clientError', (_error, socket) => {
@@ -48,7 +48,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${resolved.host}:${port}`;
-  ctx.origin = url;
+  ctx.port = port;
   return { url, port, db: store, close: closer(server, ctx) };
 }
 

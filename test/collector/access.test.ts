@@ -76,6 +76,24 @@ describe('collector access: write key and CORS', () => {
     expect([allowed.status, local.status]).toEqual([200, 403]);
   });
 
+  // The dashboard's "Clear events" is a same-origin fetch DELETE, which browsers send with Origin.
+  it.each(['127.0.0.1', 'localhost', '[::1]'])('lets the dashboard opened as http://%s:PORT clear events when a list is given', async (name) => {
+    const c = await start({ allowedOrigins: ['https://shop.example'] });
+    await post(`${c.url}/collect`, [trackEvent('Product Viewed')]);
+    const self = `${name}:${c.port}`;
+    const res = await rawRequest(c.port, 'DELETE', '/api/events', { Host: self, Origin: `http://${self}` });
+    expect(res.status).toBe(200);
+    expect(c.db.count()).toBe(0);
+  });
+
+  it('refuses a loopback origin on another port when a list is given', async () => {
+    const c = await start({ allowedOrigins: ['https://shop.example'] });
+    await post(`${c.url}/collect`, [trackEvent('Product Viewed')]);
+    const res = await post(`${c.url}/collect`, [trackEvent('Product Viewed')], { Origin: `http://localhost:${c.port + 1}` });
+    expect(res.status).toBe(403);
+    expect(c.db.count()).toBe(1);
+  });
+
   it("allows every origin with '*'", async () => {
     const { url } = await start({ allowedOrigins: '*' });
     const res = await post(`${url}/collect`, [trackEvent('Product Viewed')], { Origin: 'https://anywhere.example' });
