@@ -4,14 +4,15 @@
  * Ctrl+C. With CI=true or --smoke it checks both answer 200 and exits on its own.
  *
  *   node examples/start.ts [--smoke] [--fail-rate 0.3] [--latency 200] [--drop-connection 0.1]
- *                          [--collector-url http://127.0.0.1:4318]   (use a collector already running)
  *                          [--data-dir DIR]                          (default examples/collector/data)
+ *                          [--collector-url http://127.0.0.1:4318]   (use a collector already running;
+ *                              the four flags above then belong to it, and are refused here)
  * Ports: COLLECTOR_PORT (default 4318) and STORE_PORT (default 4319); a taken port falls back to a free one.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { startCollector } from './collector/server.ts';
+import { readStartArgs, START_USAGE, type StartArgs } from './start-args.ts';
 import { ensureModel } from './storefront/reco/build-model.ts';
 import { startStorefront } from './storefront/server.ts';
 
@@ -21,31 +22,6 @@ interface Closable {
 }
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const DATA_DIR = fileURLToPath(new URL('./collector/data/', import.meta.url));
-
-function readArgs() {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    options: {
-      smoke: { type: 'boolean', default: false },
-      'fail-rate': { type: 'string' },
-      latency: { type: 'string' },
-      'drop-connection': { type: 'string' },
-      'collector-url': { type: 'string' },
-      'data-dir': { type: 'string' },
-    },
-    strict: true,
-  });
-  const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
-  return {
-    smoke: values.smoke || process.env.CI === 'true',
-    failRate: num(values['fail-rate']),
-    latencyMs: num(values.latency),
-    dropConnectionRate: num(values['drop-connection']),
-    collectorUrl: values['collector-url'],
-    dataDir: values['data-dir'] ?? DATA_DIR,
-  };
-}
 
 function portFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -86,10 +62,8 @@ function printUrls(shop: string, collector: string): void {
   console.log('');
 }
 
-type Args = ReturnType<typeof readArgs>;
-
 /** Starts the collector (unless one was given) and the shop; pushes each onto `running`. */
-async function startAll(args: Args, running: Closable[]): Promise<{ shop: string; collector: string }> {
+async function startAll(args: StartArgs, running: Closable[]): Promise<{ shop: string; collector: string }> {
   let collectorUrl = args.collectorUrl?.replace(/\/+$/, '');
   if (!collectorUrl) {
     const chaos = { failRate: args.failRate, latencyMs: args.latencyMs, dropConnectionRate: args.dropConnectionRate };
@@ -110,11 +84,11 @@ async function startAll(args: Args, running: Closable[]): Promise<{ shop: string
 }
 
 async function main(): Promise<void> {
-  let args: Args;
+  let args: StartArgs;
   try {
-    args = readArgs();
+    args = readStartArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`${(error as Error).message}\nusage: node examples/start.ts [--smoke] [--fail-rate R] [--latency MS] [--drop-connection R] [--collector-url URL] [--data-dir DIR]`);
+    console.error(`${(error as Error).message}\n${START_USAGE}`);
     process.exit(2);
   }
   if (!existsSync(`${DIST}sightline.iife.js`)) console.warn('dist/sightline.iife.js is missing: run `npm run build` (npm start does).');
