@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../examples/collector/server';
 import { byEventTime, isSubsequence, props, trackNames, waitForEvents } from '../utils/e2e-collector';
-import { SHOPPER, addToCart, applyCoupon, checkOut, openCart, openProduct, search, visit } from '../utils/e2e-shop';
+import { SHOPPER, addToCart, anonymousId, applyCoupon, checkOut, openCart, openProduct, presetConsent, search, visit, waitForSdk } from '../utils/e2e-shop';
 import { useE2eEnv } from '../utils/e2e-stack';
 
 // The Segment E-commerce v2 events of the journey below, in the order the shopper causes them.
@@ -123,5 +123,40 @@ describe('a shopper journey in Chromium', () => {
     expect(order.revenue).toBeCloseTo(order.subtotal - order.discount, 2);
     expect(order.tax).toBeCloseTo(order.revenue * 0.08, 2);
     expect(order.total).toBeCloseTo(order.revenue + order.shipping + order.tax, 2);
+  });
+});
+
+// Edges of the same flows, each in a browser context of its own (its own cart and anonymousId).
+describe('the storefront at the edges of its flows', () => {
+  async function shopper(): Promise<{ page: Page; id: string }> {
+    const fresh = await env.browser.newContext();
+    await presetConsent(fresh, 'accepted');
+    const tab = await fresh.newPage();
+    await visit(tab, `${env.stack.shop.url}/`);
+    return { page: tab, id: await anonymousId(tab) };
+  }
+
+  it('sends Product Added with the quantity the cart took, and none when the cart holds the most it can (10)', async () => {
+    const { page: tab, id } = await shopper();
+    await tab.goto(`${env.stack.shop.url}/products/sku-1005`);
+    await waitForSdk(tab);
+    const add = async (quantity: number, badge: number) => {
+      await tab.fill('#qty', String(quantity));
+      await tab.click('[data-testid="add-to-cart"]');
+      await tab.waitForFunction((n) => document.querySelector('[data-cart-count]')?.textContent === String(n), badge);
+    };
+    await add(8, 8);
+    await add(5, 10); // only 2 more fit
+    await tab.click('[data-testid="add-to-cart"]'); // none fit
+    await tab.locator('.toast', { hasText: 'already' }).waitFor();
+    await openCart(tab); // Cart Viewed comes after every Product Added the product page sent
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'Cart Viewed after the adds',
+      until: (all) => all.some((e) => e.event === 'Cart Viewed'),
+    });
+    expect(stored.filter((e) => e.event === 'Product Added').map((e) => props(e).quantity)).toEqual([8, 2]);
+    expect(props(stored.find((e) => e.event === 'Cart Viewed')).products).toEqual([expect.objectContaining({ product_id: 'sku-1005', quantity: 10 })]);
+    await tab.context().close();
   });
 });

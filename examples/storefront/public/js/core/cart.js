@@ -6,7 +6,8 @@ import { readJson, writeJson, shortId } from './store.js';
  * Every change dispatches `shop:cart` on window so the header badge and pages re-render.
  */
 const KEY = 'cart';
-const MAX_QUANTITY = 10;
+/** The most of one product a cart holds. */
+export const MAX_QUANTITY = 10;
 
 function load() {
   const cart = readJson(KEY, null);
@@ -50,7 +51,7 @@ export function setQuantity(productId, quantity) {
   return { before, after, cartId: cart.id };
 }
 
-/** Adds `quantity` of a product; returns `{ before, after }`. */
+/** Adds `quantity` of a product (as many as fit under MAX_QUANTITY); returns `{ before, after }`. */
 export function addToCart(productId, quantity = 1) {
   const line = load().items.find((item) => item.id === productId);
   return setQuantity(productId, (line ? line.quantity : 0) + quantity);

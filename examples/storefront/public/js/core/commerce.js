@@ -36,6 +36,17 @@ export function listProducts(products, listId) {
 // 'Product Viewed' → 'productViewed', the name of the SDK's typed helper.
 const helperName = (event) => event.split(' ').map((w, i) => (i ? w[0].toUpperCase() + w.slice(1) : w.toLowerCase())).join('');
 
+/**
+ * Sends Product Added or Product Removed for a change of the cart (`{ before, after, cartId }`
+ * from cart.js) with the quantity that really changed, which is less than asked when the cart
+ * is full; nothing when it did not change. Returns the change (negative: removed).
+ */
+export function trackCartChange(product, { before, after, cartId }, extra = {}) {
+  if (after === before) return 0;
+  trackCommerce(after > before ? 'Product Added' : 'Product Removed', { cart_id: cartId, ...productProps(product, { ...extra, quantity: Math.abs(after - before) }) });
+  return after - before;
+}
+
 /** Sends a commerce event by its spec name (`Product Viewed`, `Order Completed`, …). */
 export function trackCommerce(event, properties) {
   trackWithHelper(helperName(event), event, properties);

@@ -1,7 +1,7 @@
 import { findProduct } from '../data/catalog.js';
 import { productArt } from '../art/product-art.js';
 import { cartLines, getCart, setCoupon, setQuantity } from '../core/cart.js';
-import { lineProducts, productProps, trackCommerce } from '../core/commerce.js';
+import { lineProducts, trackCartChange, trackCommerce } from '../core/commerce.js';
 import { formatMoney } from '../core/money.js';
 import { FREE_SHIPPING_FROM, checkCoupon, totals } from '../core/pricing.js';
 import { showCompleteOrder } from '../reco/lists.js';
@@ -60,11 +60,7 @@ function render() {
 function change(productId, delta) {
   const product = findProduct(productId);
   const current = getCart().items.find((i) => i.id === productId)?.quantity ?? 0;
-  const { before, after, cartId } = setQuantity(productId, delta === 'all' ? 0 : current + delta);
-  if (after === before) return;
-  const event = after > before ? 'Product Added' : 'Product Removed';
-  trackCommerce(event, { cart_id: cartId, ...productProps(product, { quantity: Math.abs(after - before) }) });
-  render();
+  if (trackCartChange(product, setQuantity(productId, delta === 'all' ? 0 : current + delta))) render();
 }
 
 function applyCoupon(code) {

@@ -3,7 +3,7 @@ import { findProduct } from '../data/catalog.js';
 import { productArt } from '../art/product-art.js';
 import { useClient } from '../core/analytics.js';
 import { addToCart, getCart } from '../core/cart.js';
-import { listProducts, productProps, trackCommerce } from '../core/commerce.js';
+import { listProducts, trackCartChange, trackCommerce } from '../core/commerce.js';
 import { formatMoney } from '../core/money.js';
 import { bootPage } from '../ui/boot.js';
 import { applyStoredConsent } from '../ui/consent-banner.js';
@@ -53,8 +53,7 @@ function look(entry) {
 function addLook(id) {
   const entry = LOOKS.find((l) => l.id === id);
   for (const product of entry.items.map(findProduct).filter(Boolean)) {
-    const { cartId } = addToCart(product.id, 1);
-    trackCommerce('Product Added', { cart_id: cartId, ...productProps(product, { quantity: 1, list_id: `lookbook-${id}` }) });
+    trackCartChange(product, addToCart(product.id, 1), { list_id: `lookbook-${id}` });
   }
   toast(`Added “${escapeHtml(entry.title)}” · <a href="/cart">View cart</a>`);
 }

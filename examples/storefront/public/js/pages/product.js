@@ -1,7 +1,7 @@
 import { findProduct } from '../data/catalog.js';
 import { productArt } from '../art/product-art.js';
-import { addToCart } from '../core/cart.js';
-import { productProps, trackCommerce } from '../core/commerce.js';
+import { MAX_QUANTITY, addToCart } from '../core/cart.js';
+import { productProps, trackCartChange, trackCommerce } from '../core/commerce.js';
 import { formatMoney } from '../core/money.js';
 import { FREE_SHIPPING_FROM } from '../core/pricing.js';
 import { showAlsoViewed } from '../reco/lists.js';
@@ -35,14 +35,15 @@ function wireBuy(main, product) {
   const input = form.querySelector('input[name="quantity"]');
   form.addEventListener('click', (e) => {
     const step = Number(e.target.closest('[data-step]')?.dataset.step ?? 0);
-    if (step) input.value = String(Math.min(10, Math.max(1, Number(input.value || 1) + step)));
+    if (step) input.value = String(Math.min(MAX_QUANTITY, Math.max(1, Number(input.value || 1) + step)));
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const quantity = Math.min(10, Math.max(1, Math.floor(Number(input.value) || 1)));
-    const { cartId } = addToCart(product.id, quantity);
-    trackCommerce('Product Added', { cart_id: cartId, ...productProps(product, { quantity }) });
-    toast(`Added ${quantity} × ${escapeHtml(product.name)} · <a href="/cart">View cart</a>`);
+    const quantity = Math.min(MAX_QUANTITY, Math.max(1, Math.floor(Number(input.value) || 1)));
+    const added = trackCartChange(product, addToCart(product.id, quantity));
+    toast(added
+      ? `Added ${added} × ${escapeHtml(product.name)} · <a href="/cart">View cart</a>`
+      : `Your cart already holds ${MAX_QUANTITY} × ${escapeHtml(product.name)}, the most we sell at once · <a href="/cart">View cart</a>`);
   });
 }
 
