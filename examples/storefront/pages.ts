@@ -1,5 +1,5 @@
 import { importMap } from './vendor.ts';
-import { scriptTagSnippet, type SnippetOptions } from './snippet.ts';
+import { attr, scriptTagSnippet, type SnippetOptions } from './snippet.ts';
 
 /** One page of the shop: its title, its script in public/js/pages/, and how it loads sightline. */
 interface Page {
@@ -47,10 +47,11 @@ const SHOP_HEAD = `<meta name="description" content="Sightline Outfitters: indep
 
 /**
  * The HTML of a page: every page is the same shell (the shared head, sightline, the page's
- * module, an empty <main> its script renders into), so it is written once, here.
+ * module, an empty <main> its script renders into), so it is written once, here. `title`
+ * (plain text) replaces the page's own: the SPA shell's differs by route.
  */
-export function renderPage(name: PageName, options: SnippetOptions & { nodeModulesDir: string }): string {
-  const { title, script, sdk } = PAGES[name];
+export function renderPage(name: PageName, options: SnippetOptions & { nodeModulesDir: string }, title: string = PAGES[name].title): string {
+  const { script, sdk } = PAGES[name];
   const sightline =
     sdk === 'tag'
       ? scriptTagSnippet(options)
@@ -60,7 +61,7 @@ export function renderPage(name: PageName, options: SnippetOptions & { nodeModul
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${title}</title>
+  <title>${attr(title)}</title>
   ${SHOP_HEAD}
   ${sightline}
   <script type="module" src="/js/pages/${script}.js"></script>

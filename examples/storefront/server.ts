@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { notFoundPage, pageFor, renderPage } from './pages.ts';
+import { notFoundPage, pageFor, renderPage, type PageName } from './pages.ts';
 import { DEFAULT_MODEL_FILE, ensureModel } from './reco/build-model.ts';
 import { withRecommendations } from './reco/inject.ts';
 import { MODEL_PATH, modelHandler } from './reco/serve-model.ts';
@@ -47,13 +47,34 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const PUBLIC_DIR = here('./public/');
 const VENDOR = /^\/vendor\/([^/]+)\/(.+)$/;
 
+/** The browser's SPA routes and titles (public/js/data/routes.js, no DOM), for the HTML's `<title>`. */
+interface SpaRoutes {
+  parseRoute(url: URL): unknown;
+  routeTitle(route: unknown): string;
+}
+let spaRoutes: Promise<SpaRoutes> | undefined;
+// Loaded at the first request (a failure is then that request's 500). A computed specifier
+// keeps TypeScript from wanting declarations for a .js file (as reco/catalog.ts).
+const routes = () => (spaRoutes ??= import(new URL('./public/js/data/routes.js', import.meta.url).href) as Promise<SpaRoutes>);
+
+/** The title of a page: the SPA shell's depends on its route. */
+async function titleOf(page: PageName, url: URL): Promise<string | undefined> {
+  if (page !== 'shop') return undefined;
+  const { parseRoute, routeTitle } = await routes();
+  return routeTitle(parseRoute(url));
+}
+
 type Settings = SnippetOptions & { distDir: string; nodeModulesDir: string; model: ReturnType<typeof modelHandler> };
 
 async function route(settings: Settings, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const headOnly = req.method === 'HEAD';
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const { pathname } = url;
   const page = pageFor(pathname);
-  if (page) return send(res, 200, 'text/html; charset=utf-8', withRecommendations(renderPage(page, settings), settings.nodeModulesDir), headOnly);
+  if (page) {
+    const html = renderPage(page, settings, await titleOf(page, url));
+    return send(res, 200, 'text/html; charset=utf-8', withRecommendations(html, settings.nodeModulesDir), headOnly);
+  }
   if (pathname === MODEL_PATH) return settings.model(req, res);
   if (pathname === '/config.js') return send(res, 200, 'text/javascript; charset=utf-8', configModule(settings), headOnly);
   if (pathname === '/healthz') return send(res, 200, 'application/json', '{"ok":true}', headOnly);

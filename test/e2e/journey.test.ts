@@ -159,4 +159,17 @@ describe('the storefront at the edges of its flows', () => {
     expect(props(stored.find((e) => e.event === 'Cart Viewed')).products).toEqual([expect.objectContaining({ product_id: 'sku-1005', quantity: 10 })]);
     await tab.context().close();
   });
+
+  it('titles the page view of a product page opened directly with the product', async () => {
+    const { page: tab, id } = await shopper();
+    await tab.goto(`${env.stack.shop.url}/products/sku-1005`);
+    await waitForSdk(tab);
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'the page view of /products/sku-1005',
+      until: (all) => all.some((e) => e.type === 'page' && props(e).path === '/products/sku-1005'),
+    });
+    expect(props(stored.find((e) => e.type === 'page' && props(e).path === '/products/sku-1005')).title).toBe('Softshell Jacket — Sightline Outfitters');
+    await tab.context().close();
+  });
 });

@@ -60,6 +60,19 @@ describe('the storefront server', () => {
     }
   });
 
+  // The SDK reads the title for the first page view after a frame, which can come before the
+  // page's modules (and their `document.title`) have run: the HTML must carry it already.
+  it.each([
+    ['/', 'Sightline Outfitters — outdoor gear'],
+    ['/category/packs', 'Packs &amp; Bags — Sightline Outfitters'],
+    ['/products/sku-1005', 'Softshell Jacket — Sightline Outfitters'],
+    ['/products/sku-9999', 'Not found — Sightline Outfitters'],
+    ['/search?q=%3C%2Ftitle%3E%3Cscript%3E', 'Search: &lt;/title>&lt;script> — Sightline Outfitters'],
+    ['/cart', 'Your cart — Sightline Outfitters'],
+  ])('renders the title of %s in the HTML', async (path, title) => {
+    expect((await get(path)).body).toContain(`<title>${title}</title>`);
+  });
+
   it('loads the lookbook through the ESM build with an import map instead of the tag', async () => {
     const page = await get('/lookbook');
     expect(page.body).not.toContain('sightline.iife.js');

@@ -3,27 +3,15 @@ import { productProps, trackCommerce } from '../core/commerce.js';
 import { bootPage } from '../ui/boot.js';
 import { setActiveNav } from '../ui/layout.js';
 import { onRestore } from '../ui/restore.js';
-import { listingTitle, showListing, trackListing } from './listing.js';
-import { productTitle, showProduct } from './product.js';
+import { parseRoute as parse, routeTitle as title } from '../data/routes.js';
+import { showListing, trackListing } from './listing.js';
+import { showProduct } from './product.js';
 
 /**
  * The single-page part of the shop: listings and product pages switch with
  * history.pushState, so sightline's page-view capture sees SPA navigations.
  * Cart and checkout are separate documents (full page loads).
  */
-function parse(url) {
-  const path = url.pathname.replace(/\/+$/, '') || '/';
-  const product = path.match(/^\/products\/([\w-]+)$/);
-  if (product) return { kind: 'product', id: product[1] };
-  const category = path.match(/^\/category\/([\w-]+)$/);
-  const q = path === '/search' ? (url.searchParams.get('q') ?? '').trim() : '';
-  return { kind: 'listing', category: category ? category[1] : null, q, params: url.searchParams };
-}
-
-function title(route) {
-  return route.kind === 'product' ? productTitle(route.id) : listingTitle(route);
-}
-
 function render(route) {
   const main = document.getElementById('main');
   if (route.kind === 'product') {

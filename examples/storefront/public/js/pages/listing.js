@@ -159,10 +159,3 @@ export function trackListing(route, products = listed(route, readFilters(route.p
     products: listProducts(products.slice(0, LIST_EVENT_LIMIT), listId),
   });
 }
-
-/** The document title for a listing route (set before pushState, so page views get it). */
-export function listingTitle(route) {
-  if (route.q) return `Search: ${route.q} — Sightline Outfitters`;
-  const category = findCategory(route.category);
-  return category ? `${category.name} — Sightline Outfitters` : 'Sightline Outfitters — outdoor gear';
-}

@@ -62,9 +62,3 @@ export function showProduct(main, productId) {
   // On-device recommendations for this product (sightline/recommend, see reco/).
   showAlsoViewed(main.querySelector('[data-slot="recommendations"]'), product);
 }
-
-/** The document title of a product page. */
-export function productTitle(productId) {
-  const product = findProduct(productId);
-  return product ? `${product.name} — Sightline Outfitters` : 'Not found — Sightline Outfitters';
-}
