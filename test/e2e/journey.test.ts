@@ -160,6 +160,31 @@ describe('the storefront at the edges of its flows', () => {
     await tab.context().close();
   });
 
+  it('drops a coupon from the order once the cart no longer qualifies for it, and says so on the cart', async () => {
+    const { page: tab, id } = await shopper();
+    for (const sku of ['sku-1001', 'sku-1012']) { // $188.95 and $38.95: over TRAIL20's $150, then under
+      await tab.goto(`${env.stack.shop.url}/products/${sku}`);
+      await waitForSdk(tab);
+      await addToCart(tab, 1);
+    }
+    await openCart(tab);
+    await applyCoupon(tab, 'TRAIL20');
+    await tab.locator('[data-product-id="sku-1001"] [data-remove]').click();
+    await tab.locator('[data-testid="cart-line"]').nth(1).waitFor({ state: 'detached' });
+    await expect.poll(() => tab.locator('.summary').textContent()).toContain('TRAIL20 needs a subtotal of $150');
+    await tab.click('[data-testid="checkout-button"]');
+    await tab.locator('[data-step-form="1"]').waitFor();
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'Checkout Started',
+      until: (all) => all.some((e) => e.event === 'Checkout Started'),
+    });
+    const started = props(stored.find((e) => e.event === 'Checkout Started'));
+    expect(started).toMatchObject({ subtotal: 38.95, discount: 0, revenue: 38.95 });
+    expect(started).not.toHaveProperty('coupon');
+    await tab.context().close();
+  });
+
   it('titles the page view of a product page opened directly with the product', async () => {
     const { page: tab, id } = await shopper();
     await tab.goto(`${env.stack.shop.url}/products/sku-1005`);

@@ -18,11 +18,16 @@ export const COUPONS = {
   FREESHIP: { id: 'FREESHIP', name: 'Free shipping', freeShipping: true },
 };
 
+/** True when `coupon` applies to `subtotal` (TRAIL20 needs $150; a cart can drop below it later). */
+export function couponApplies(coupon, subtotal) {
+  return Boolean(coupon) && subtotal >= (coupon.minimum ?? 0);
+}
+
 /** Looks a code up; returns `{ coupon }` or `{ reason }` when it cannot apply. */
 export function checkCoupon(code, subtotal) {
   const coupon = COUPONS[String(code).trim().toUpperCase()];
   if (!coupon) return { reason: 'Unknown code' };
-  if (coupon.minimum && subtotal < coupon.minimum) return { reason: `Needs a subtotal of $${coupon.minimum}` };
+  if (!couponApplies(coupon, subtotal)) return { reason: `Needs a subtotal of $${coupon.minimum}` };
   return { coupon };
 }
 
@@ -35,15 +40,17 @@ function shippingCost(method, subtotal, coupon) {
 
 /**
  * Totals with Segment E-commerce v2 meanings: `revenue` is the subtotal after discounts,
- * without shipping and tax; `total` is what the shopper pays.
+ * without shipping and tax; `total` is what the shopper pays. `coupon` is the cart's coupon
+ * if it applies to this subtotal, else null.
  */
 export function totals(lines, { coupon = null, shippingMethod = 'standard' } = {}) {
   const subtotal = cents(lines.reduce((sum, l) => sum + l.product.price * l.quantity, 0));
+  const applied = couponApplies(coupon, subtotal) ? coupon : null;
   let discount = 0;
-  if (coupon?.percent) discount = cents((subtotal * coupon.percent) / 100);
-  else if (coupon?.amount && subtotal >= (coupon.minimum ?? 0)) discount = Math.min(coupon.amount, subtotal);
+  if (applied?.percent) discount = cents((subtotal * applied.percent) / 100);
+  else if (applied?.amount) discount = Math.min(applied.amount, subtotal);
   const revenue = cents(subtotal - discount);
-  const shipping = lines.length ? shippingCost(shippingMethod, subtotal, coupon) : 0;
+  const shipping = lines.length ? shippingCost(shippingMethod, subtotal, applied) : 0;
   const tax = cents(revenue * TAX_RATE);
-  return { subtotal, discount, revenue, shipping, tax, total: cents(revenue + shipping + tax) };
+  return { subtotal, discount, revenue, shipping, tax, total: cents(revenue + shipping + tax), coupon: applied };
 }

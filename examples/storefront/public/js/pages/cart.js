@@ -33,7 +33,8 @@ function summary(lines, cart) {
       ${t.discount ? `<dt class="discount">${escapeHtml(cart.coupon.id)}</dt><dd class="discount">−${formatMoney(t.discount)}</dd>` : ''}
       <dt>Shipping</dt><dd>${t.shipping ? formatMoney(t.shipping) : 'Free'}</dd><dt>Tax (est.)</dt><dd>${formatMoney(t.tax)}</dd>
       <dt class="total">Total</dt><dd class="total" data-testid="total">${formatMoney(t.total)}</dd></dl>
-    ${toFree > 0 && !cart.coupon?.freeShipping ? `<p class="note muted">Add ${formatMoney(toFree)} more for free shipping.</p>` : ''}
+    ${cart.coupon && !t.coupon ? `<p class="note" data-kind="error">${escapeHtml(cart.coupon.id)} needs a subtotal of $${cart.coupon.minimum}: add ${formatMoney(cart.coupon.minimum - t.subtotal)} more to use it.</p>` : ''}
+    ${toFree > 0 && !t.coupon?.freeShipping ? `<p class="note muted">Add ${formatMoney(toFree)} more for free shipping.</p>` : ''}
     <form class="coupon" data-coupon><label class="visually-hidden" for="coupon">Coupon code</label>
       <input id="coupon" name="coupon" type="text" placeholder="Coupon code" value="${escapeHtml(cart.coupon?.id ?? '')}" autocomplete="off">
       <button class="btn btn-ghost" type="submit">Apply</button></form>

@@ -29,7 +29,7 @@ function orderProps() {
   const t = totals(lines, { coupon: cart.coupon, shippingMethod: state.shippingMethod });
   return { checkout_id: state.checkout_id, order_id: state.order_id, affiliation: 'Sightline Outfitters', value: t.revenue,
     subtotal: t.subtotal, revenue: t.revenue, total: t.total, shipping: t.shipping, tax: t.tax, discount: t.discount,
-    ...(cart.coupon ? { coupon: cart.coupon.id } : {}), currency: CURRENCY, products: lineProducts(lines) };
+    ...(t.coupon ? { coupon: t.coupon.id } : {}), currency: CURRENCY, products: lineProducts(lines) };
 }
 
 function show(step, { focus = true } = {}) {
