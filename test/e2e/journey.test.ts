@@ -185,6 +185,23 @@ describe('the storefront at the edges of its flows', () => {
     await tab.context().close();
   });
 
+  it('keeps the cart_id of an empty cart viewed first for the products added to it', async () => {
+    const { page: tab, id } = await shopper();
+    await openCart(tab);
+    await tab.goto(`${env.stack.shop.url}/products/sku-1005`);
+    await waitForSdk(tab);
+    await addToCart(tab, 1);
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'Cart Viewed and Product Added',
+      until: (all) => ['Cart Viewed', 'Product Added'].every((name) => all.some((e) => e.event === name)),
+    });
+    const cartIds = ['Cart Viewed', 'Product Added'].map((name) => props(stored.find((e) => e.event === name)).cart_id);
+    expect(cartIds[0]).toMatch(/^cart_/);
+    expect(cartIds[1]).toBe(cartIds[0]);
+    await tab.context().close();
+  });
+
   it('titles the page view of a product page opened directly with the product', async () => {
     const { page: tab, id } = await shopper();
     await tab.goto(`${env.stack.shop.url}/products/sku-1005`);

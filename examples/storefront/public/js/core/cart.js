@@ -12,7 +12,10 @@ export const MAX_QUANTITY = 10;
 function load() {
   const cart = readJson(KEY, null);
   if (cart && Array.isArray(cart.items)) return cart;
-  return { id: shortId('cart'), items: [], coupon: null };
+  // Kept at once: an empty cart viewed now (Cart Viewed) is the cart products go into next.
+  const empty = { id: shortId('cart'), items: [], coupon: null };
+  writeJson(KEY, empty);
+  return empty;
 }
 
 function save(cart) {
