@@ -234,21 +234,24 @@ describe('a queue whose IndexedDB connection the browser closes', () => {
     }, PROBE);
     await waitForEvents(env.stack.collector.url, { anonymousId: id, describe: 'the probe before the clear', until: (all) => probesOf(all).includes(0) });
 
-    const closed = page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        // A connection of the page's own, to see the close the queue's connection gets too.
-        const open = indexedDB.open('close-witness');
-        open.onsuccess = () => resolve(open.result);
-      });
-      return new Promise<string>((resolve) => {
-        db.onclose = () => resolve('closed');
-        setTimeout(() => resolve('not closed after 10 s'), 10_000);
-      });
-    });
-    await page.waitForFunction(() => indexedDB.databases().then((all) => all.some((db) => db.name == 'close-witness')));
+    // A connection of the page's own, open (and listening) before the clear, to see the close
+    // the queue's connection gets too.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const open = indexedDB.open('close-witness');
+          open.onsuccess = () => {
+            (window as any).witnessClosed = new Promise((closed) => (open.result.onclose = () => closed('closed')));
+            resolve();
+          };
+        }),
+    );
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.clearDataForOrigin', { origin: env.stack.shop.url, storageTypes: 'indexeddb' });
-    expect(await closed).toBe('closed');
+    const closed = await page.evaluate(() =>
+      Promise.race([(window as any).witnessClosed, new Promise((resolve) => setTimeout(() => resolve('not closed after 10 s'), 10_000))]),
+    );
+    expect(closed).toBe('closed');
 
     await page.evaluate((name) => {
       for (let n = 1; n <= 20; n++) (window as any).sightline.track(name, { n });
