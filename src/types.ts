@@ -65,7 +65,10 @@ export interface SightlineEvent {
   messageId: string;
   /** ISO 8601 time of the call. */
   timestamp: string;
-  /** ISO 8601 time the batch left the device; set by the transport. */
+  /**
+   * ISO 8601 time the event left the device, where a destination sets it on each event.
+   * The built-in collector does not: it sets `sentAt` once per batch, beside `batch`.
+   */
   sentAt?: string;
   context: EventContext;
 }
@@ -226,10 +229,13 @@ export interface SightlineClient {
   track(event: string, properties?: Properties): void;
   /** Record a page view; `name` is optional. */
   page(name?: string | Properties, properties?: Properties): void;
-  /** Tie the visitor to a known user id (or add traits when called with traits only). */
-  identify(userId?: string | Properties | null, traits?: Properties): void;
-  /** Link the current identity to `newId`. */
-  alias(newId: string, previousId?: string): void;
+  /**
+   * Tie the visitor to a known user id (or add traits when called with traits only). A
+   * finite number is an id too, as a string (`42` is `'42'`).
+   */
+  identify(userId?: string | number | Properties | null, traits?: Properties): void;
+  /** Link the current identity to `newId` (ids as for {@link SightlineClient.identify}). */
+  alias(newId: string | number, previousId?: string | number): void;
   /** Forget the user: new anonymous id, no user id, no traits. */
   reset(): void;
   /** Deliver everything buffered by destinations now. */

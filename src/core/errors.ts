@@ -58,7 +58,7 @@ export const PLUGIN_ERRORS = {
 export const CALLBACK_ERRORS = {
   /** An `on()` / `onError()` listener threw; the SDK went on. */
   failed: 'callback/failed',
-  /** `on()` / `onError()` got no function, or an unknown lifecycle name. */
+  /** `on()` / `onError()` got no function (an unknown lifecycle name is not checked: its listener never runs). */
   invalid: 'callback/invalid',
 } as const;
 

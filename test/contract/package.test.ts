@@ -69,6 +69,26 @@ describe('the packed package', () => {
     expect(output).toBe('');
   });
 
+  // A shop's build copies them to its own origin, and a bundler finds them through the package.
+  it('resolves the script tag and both add-ons it loads from beside itself', () => {
+    const files = ['sightline.iife.js', 'sightline-vitals.iife.js', 'sightline-errors.iife.js'];
+    const resolved = run(process.execPath, ['-e', `for (const f of ${JSON.stringify(files)}) console.log(require.resolve('sightline/' + f))`], scratch);
+    expect(resolved.trim().split('\n').map((path) => basename(path))).toEqual(files);
+  });
+
+  it('type-checks numeric ids, which identify() and alias() take as strings', () => {
+    writeFileSync(join(scratch, 'ids.ts'), ["import { createSightline } from 'sightline';", 'const client = createSightline({});', 'client.identify(42, { plan: "pro" });', 'client.alias(43, 42);', 'export {};'].join('\n'));
+    const tsc = resolve('node_modules/typescript/bin/tsc');
+    const output = (() => {
+      try {
+        return run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'esnext', '--moduleResolution', 'bundler', '--target', 'es2020', '--lib', 'es2020,dom', 'ids.ts'], scratch);
+      } catch (error) {
+        return String((error as { stdout?: string }).stdout ?? error);
+      }
+    })();
+    expect(output).toBe('');
+  });
+
   it('imports as ESM and requires as CJS with the same exports', () => {
     const esm = run(process.execPath, ['--input-type=module', '-e', "import * as m from 'sightline'; console.log(Object.keys(m).sort().join())"], scratch);
     const cjs = run(process.execPath, ['-e', "console.log(Object.keys(require('sightline')).sort().join())"], scratch);
