@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -41,6 +42,9 @@ export async function sendFile(res: ServerResponse, file: string, headOnly: bool
   // Asked again every time (a rebuilt SDK shows at once); `no-cache`, as the pages (see server.ts).
   res.writeHead(200, { 'content-type': contentType(file), 'content-length': info.size, 'cache-control': 'no-cache' });
   if (headOnly) res.end();
-  else createReadStream(file).pipe(res);
+  // pipeline, not pipe: a read that fails (the file removed by a rebuild since the stat, a disk
+  // error) ends this answer instead of throwing an 'error' nobody listens to, which would end
+  // the whole server. The shopper's browser sees a cut answer and may ask again.
+  else pipeline(createReadStream(file), res, () => {});
   return true;
 }
