@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from './collector/options.ts';
 
 export const START_USAGE =
-  'usage: node examples/start.ts [--smoke] [--fail-rate R] [--latency MS] [--drop-connection R] [--collector-url URL] [--data-dir DIR]';
+  'usage: node examples/start.ts [--smoke] [--fail-rate R] [--latency MS] [--drop-connection R] [--collector-url URL] [--data-dir DIR] [--help]';
+
+/** Whether `npm start` was asked for its usage (`--help` or `-h`): printed, and nothing started. */
+export const wantsHelp = (argv: string[]): boolean => argv.includes('--help') || argv.includes('-h');
 
 /** Flags that set up the collector `npm start` runs, as the collector CLI spells them with their value. */
 const COLLECTOR_FLAGS = { 'fail-rate': 'R', latency: 'MS', 'drop-connection': 'R', 'data-dir': 'DIR' } as const;
@@ -33,12 +36,19 @@ export function readStartArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
     strict: true,
   });
   if (values['collector-url']) refuseCollectorFlags(values);
-  const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  // As the collector CLI reads them: a value that is no number is a mistake on the command line.
+  const num = (flag: 'fail-rate' | 'latency' | 'drop-connection'): number | undefined => {
+    const value = values[flag];
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n)) throw new Error(`--${flag} must be a number, got "${value}"`);
+    return n;
+  };
   return {
     smoke: values.smoke || env.CI === 'true',
-    failRate: num(values['fail-rate']),
-    latencyMs: num(values.latency),
-    dropConnectionRate: num(values['drop-connection']),
+    failRate: num('fail-rate'),
+    latencyMs: num('latency'),
+    dropConnectionRate: num('drop-connection'),
     collectorUrl: values['collector-url'],
     dataDir: values['data-dir'] ?? defaultDataDir(),
   };

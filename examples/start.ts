@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startCollector } from './collector/server.ts';
-import { readStartArgs, START_USAGE, type StartArgs } from './start-args.ts';
+import { readStartArgs, START_USAGE, wantsHelp, type StartArgs } from './start-args.ts';
 import { ensureModel } from './storefront/reco/build-model.ts';
 import { startStorefront } from './storefront/server.ts';
 
@@ -84,6 +84,10 @@ async function startAll(args: StartArgs, running: Closable[]): Promise<{ shop: s
 }
 
 async function main(): Promise<void> {
+  if (wantsHelp(process.argv.slice(2))) {
+    console.log(START_USAGE);
+    return;
+  }
   let args: StartArgs;
   try {
     args = readStartArgs(process.argv.slice(2));

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir } from '../../examples/collector/options';
-import { readStartArgs } from '../../examples/start-args';
+import { readStartArgs, wantsHelp } from '../../examples/start-args';
 
 const START = fileURLToPath(new URL('../../examples/start.ts', import.meta.url));
 const COLLECTOR_URL = 'http://127.0.0.1:4318';
@@ -32,6 +32,18 @@ describe('readStartArgs (npm start)', () => {
     expect(() => readStartArgs(['--collector-url', COLLECTOR_URL, ...flag], {})).toThrow(
       new RegExp(`^${flag[0]} cannot be used with --collector-url.*node examples/collector/cli\\.ts ${flag[0]} `),
     );
+  });
+
+  it.each([
+    [['--fail-rate', 'lots'], '--fail-rate must be a number, got "lots"'],
+    [['--latency', ''], '--latency must be a number, got ""'],
+    [['--drop-connection', 'NaN'], '--drop-connection must be a number, got "NaN"'],
+  ])('refuses %j, which is no number', (flag, why) => {
+    expect(() => readStartArgs(flag, {})).toThrow(why);
+  });
+
+  it('is asked for its usage with --help or -h', () => {
+    expect([wantsHelp(['--help']), wantsHelp(['--smoke', '-h']), wantsHelp(['--smoke'])]).toEqual([true, true, false]);
   });
 
   it('names every such flag given at once', () => {
