@@ -24,11 +24,11 @@ const PARTS: Record<string, (() => Plugin) | string> = {
  * load for the rest; unknown names are ignored.
  */
 export const captureFor = (wanted: string[]): { plugins: Plugin[]; addons: string[] } => {
-  // `all` alone (the list as a string is its names joined with commas) means autocapture()'s
-  // defaults: every part but the opt-in `errors`.
-  const all = wanted + '' == 'all';
+  // `all` means autocapture()'s defaults, every part but the opt-in `errors`, and the other
+  // names add to them: `all,errors` is everything.
+  const all = wanted.includes('all');
   const parts = Object.keys(PARTS)
-    .filter((name) => (all ? name != 'errors' : wanted.includes(name)))
+    .filter((name) => wanted.includes(name) || (all && name != 'errors'))
     .map((name) => PARTS[name]!);
   return {
     plugins: parts.filter((part) => typeof part != 'string').map((make) => (make as () => Plugin)()),

@@ -17,8 +17,9 @@ export interface ScriptConfig {
   options: { writeKey?: string; debug: boolean; consent: ConsentOptions; identity: { cookieDomain?: string } };
 }
 
+// Off for `false`, `0`, `no` and `off`; on for any other value, the bare attribute included.
 const truthy = (value: string | undefined): boolean =>
-  value !== undefined && value !== 'false' && value !== '0' && value !== 'no';
+  value !== undefined && value != 'false' && value != '0' && value != 'no' && value != 'off';
 
 /** Reads the `data-*` attributes of the script element that loaded sightline. */
 export const readScriptConfig = (script: HTMLOrSVGScriptElement | null | undefined): ScriptConfig => {

@@ -27,10 +27,12 @@ describe('captureFor', () => {
     expect(captureFor(names)).toEqual({ plugins: [], addons: [] });
   });
 
-  it('takes "all" as everything only when it stands alone', () => {
-    const { plugins, addons } = captureFor(['all', 'clicks']);
-    expect(plugins.map((p) => p.name)).toHaveLength(1);
-    expect(addons).toEqual([]);
+  it('adds the other names to "all": "all,errors" is everything, the opt-in errors too', () => {
+    const all = captureFor(['all']);
+    const withErrors = captureFor(['all', 'errors']);
+    expect(withErrors.plugins.map((p) => p.name)).toEqual(all.plugins.map((p) => p.name));
+    expect(withErrors.addons).toEqual([...all.addons, 'sightline-errors.iife.js']);
+    expect(captureFor(['all', 'clicks']).plugins.map((p) => p.name)).toEqual(all.plugins.map((p) => p.name));
   });
 });
 

@@ -52,7 +52,7 @@ describe('readScriptConfig', () => {
     expect(readScriptConfig(scriptWith({ 'data-autocapture': value })).autocapture).toEqual(expected);
   });
 
-  it.each(['false', '0', 'no'])('treats data-debug="%s" as off', (value) => {
+  it.each(['false', '0', 'no', 'off'])('treats data-debug="%s" as off', (value) => {
     expect(readScriptConfig(scriptWith({ 'data-debug': value })).options.debug).toBe(false);
   });
 
