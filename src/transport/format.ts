@@ -34,6 +34,10 @@ export const formatBatch = (
     url = out.url || endpoint;
     body = out.body;
     headers = { ...headers, ...out.headers };
+    // What fetch would refuse to build (a header value beyond Latin-1, a URL with credentials)
+    // throws here, and the batch is dropped as format-failed: sent, it failed as "no answer"
+    // and was retried for ever, every later batch waiting behind it.
+    new Request(url, { method: 'POST', headers });
   } else if (format == 'segment') {
     url = `${endpoint.replace(/\/+$/, '')}/v1/batch`;
     // UTF-8 (RFC 7617): btoa alone throws beyond Latin-1, and every batch was dropped.
