@@ -89,6 +89,9 @@ export const createCollector = (settings: CollectorSettings): Collector => {
   const arm = (ms = intervalMs): void => {
     timer ||= setTimeout(fire, ms, 'timer');
   };
+  // To look again for a cycle that could not run now (the page may still be leaving, another
+  // tab sends): not sooner than the default interval, so `intervalMs: 0` does not spin.
+  const lookLater = (): void => arm(Math.max(intervalMs, D.BATCH_INTERVAL_MS));
 
   // ---- The writer: events wait in memory and are written in one transaction per task.
   const pending: SightlineEvent[] = [];
@@ -361,9 +364,8 @@ export const createCollector = (settings: CollectorSettings): Collector => {
     // Sent (a manual flush during a backoff, say): no more waiting. Not while a page of this
     // site loads next unless a batch was answered: a Retry-After still holds.
     if (backoff && (calm || !leaving())) (backoff = false), (timer = void clearTimeout(timer));
-    // The page stayed after all (a download): send then. Not sooner than the default
-    // interval, so `intervalMs: 0` does not spin through the window.
-    if (leaving()) arm(Math.max(intervalMs, D.BATCH_INTERVAL_MS));
+    // The page stayed after all (a download): send then.
+    if (leaving()) lookLater();
   };
 
   // A flush asked for during a cycle runs again right after it; if that cycle failed, only
@@ -381,7 +383,7 @@ export const createCollector = (settings: CollectorSettings): Collector => {
       do {
         again = rush = false;
         // Another tab is sending (this tab's records too): look again later.
-        if (!(await lock((holds) => ((ours = holds), cycle().catch(fault))))) mine.clear(), arm();
+        if (!(await lock((holds) => ((ours = holds), cycle().catch(fault))))) mine.clear(), lookLater();
       } while (again && (rush || !backoff));
     })().finally(() => (running = undefined)));
   });

@@ -42,6 +42,26 @@ describe('several tabs', () => {
     await Promise.all([a.destroy(), b.destroy()]);
   });
 
+  // batch.intervalMs: 0 is a documented value: a tab that found the lock taken looked again
+  // at once, thousands of times a second, for as long as the other tab's request lasted.
+  it('looks for the lock again no sooner than the default interval with batch.intervalMs 0 while another tab sends', async () => {
+    const locks = installWebLocks();
+    const name = freshQueue();
+    const sender = await openTab({ queue: { name } });
+    const tab = await openTab({ queue: { name }, batch: { intervalMs: 0 } });
+    collector.answer({ status: 200, delayMs: 5_000 });
+    sender.track('slow');
+    void sender.flush();
+    await settle();
+    const before = locks.refused;
+    tab.track('x');
+    await elapse(5_000);
+    expect(locks.refused - before).toBeLessThan(5);
+    await elapse(5_000);
+    expect(collector.names().sort()).toEqual(['slow', 'x']);
+    await Promise.all([sender.destroy(), tab.destroy()]);
+  });
+
   it('sends at once what a closed tab left stored, without a new event or a reload', async () => {
     const name = freshQueue();
     const gone = await openTab({ queue: { name } });
