@@ -6,9 +6,9 @@ import type { Plugin } from '../types';
 // again after a change.
 import { vitals, type VitalsOptions } from './vitals/vitals';
 import { clicks, type ClicksOptions } from './clicks/clicks';
+import { pageviews, type PageviewsOptions } from './pageviews';
 import { forms, type FormsOptions } from './forms/forms';
 import { commerce, type CommerceOptions } from './commerce/commerce';
-import { pageviews, type PageviewsOptions } from './pageviews';
 import { context, type ContextOptions } from './context/context';
 import { engagement, type EngagementOptions } from './engagement/engagement';
 

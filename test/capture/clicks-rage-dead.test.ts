@@ -21,7 +21,36 @@ function clicksAt(selector: string, points: Array<[number, number]>, gap: number
   }
 }
 
+/**
+ * A shopper's click on a <label> as Chromium delivers it: the label's click, then the click
+ * the label forwards to its field, with the same point. happy-dom forwards it at 0,0: this
+ * copies the label click's point onto it. Returns the tags the clicks reached.
+ */
+function clickLabel(label: Element, x: number, y: number): string[] {
+  const seen: string[] = [];
+  const asChromium = (e: Event): void => {
+    seen.push((e.target as Element).tagName);
+    if (e.target !== label) Object.defineProperties(e, { clientX: { value: x }, clientY: { value: y } });
+  };
+  window.addEventListener('click', asChromium, true);
+  label.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: x, clientY: y, detail: 1 }));
+  window.removeEventListener('click', asChromium, true);
+  return seen;
+}
+
 describe('rage clicks', () => {
+  // A size picker or a filter checkbox as most themes build it: each click is two events.
+  it('counts a click on a <label> once: two clicks on a size picker are no "Rage Click", three are', async () => {
+    const c = await start('<label id="s">S <input type="radio" name="size" value="s"></label>', { deadClicks: false });
+    expect(clickLabel($('#s'), 40, 40)).toEqual(['LABEL', 'INPUT']);
+    vi.advanceTimersByTime(400);
+    clickLabel($('#s'), 42, 41);
+    expect(c.tracked('Rage Click')).toEqual([]);
+    vi.advanceTimersByTime(400);
+    clickLabel($('#s'), 41, 40);
+    expect(c.tracked('Rage Click')).toHaveLength(1);
+  });
+
   it('sends one "Rage Click" for three clicks within 1 s and 30 px', async () => {
     const c = await start('<button id="pay">Pay</button>', { deadClicks: false });
     clicksAt('#pay', [[100, 100], [110, 105], [95, 120]], 300);

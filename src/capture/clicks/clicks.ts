@@ -52,7 +52,8 @@ export const clicks = (options?: ClicksOptions): Plugin => {
         const el = target.closest(INTERACTIVE);
         const { clientX: x, clientY: y } = event;
         const now = Date.now();
-        burst = burst.filter(([t, bx, by]) => now - t! <= RAGE_WINDOW_MS && Math.hypot(bx! - x, by! - y) <= RAGE_RADIUS_PX);
+        // A click in the same millisecond is the same click: a <label> forwards one to its field.
+        burst = burst.filter(([t, bx, by]) => now - t! <= RAGE_WINDOW_MS && Math.hypot(bx! - x, by! - y) <= RAGE_RADIUS_PX && t != now);
         if (!burst.length) sent = false;
         if (burst.push([now, x, y]) >= RAGE_CLICKS && !sent && rageClicks !== false) {
           sent = true;

@@ -48,7 +48,7 @@ export const createTimings = (store: JourneyStore): (event: SightlineEvent) => S
       times.last = { id: productKey(properties), t: now };
     } else if (added) {
       times.add = add || now;
-      if (last && last.id && last.id === productKey(properties)) extra.product_dwell_ms = now - last.t;
+      if (last && last.id && last.id == productKey(properties)) extra.product_dwell_ms = now - last.t;
     } else {
       if (view) extra.time_to_purchase_ms = now - view;
       if (add) extra.click_to_buy_ms = now - add;

@@ -37,7 +37,7 @@ export const attribution = ({ name, entries }: MetricType): Attribution => {
       // The largest shift, and its first source that is an element (as web-vitals picks it).
       const largest = (entries as LayoutShift[]).reduce((a, b) => (a.value > b.value ? a : b));
       const sources = largest.sources || [];
-      const source = sources.find(({ node }) => node && node.nodeType === 1) || sources[0];
+      const source = sources.find(({ node }) => node && node.nodeType == 1) || sources[0];
       return { largestShiftTarget: cut(source && cssSelector(source.node)), largestShiftValue: round(largest.value, true), largestShiftTime: round(largest.startTime) };
     }
   }
