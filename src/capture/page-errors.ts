@@ -41,7 +41,8 @@ export const errors = (options?: ErrorsOptions): Plugin => {
       // (`search`, not `test`: a /g or /y pattern's `test` starts where it last matched.)
       if ([ignore].flat().some((pattern) => pattern instanceof RegExp && text.search(pattern) >= 0) || recent.has(key) || recent.size >= maxPerMinute) return;
       recent.set(key, now);
-      const errorName = error instanceof Error ? error.name : error && typeof error == 'object' ? 'Object' : typeof error;
+      // The typeof of what is no Error: `object` for `{ status: 500 }` and for null alike.
+      const errorName = error instanceof Error ? error.name : typeof error;
       scope.client.track('Page Error', { type, errorName, message: text, source, line, col });
     };
     scope.on<ErrorEvent>(window, 'error', ({ error, message, filename, lineno, colno }) =>

@@ -29,7 +29,10 @@ describe('errors', () => {
     client = await withPlugins([errors()]);
     reject(new RangeError('cart is full'));
     reject('plain string reason');
-    expect(client.tracked('Page Error')).toEqual([
+    reject({ status: 500 });
+    reject(null);
+    expect(client.tracked('Page Error').map((e) => e.errorName)).toEqual(['RangeError', 'string', 'object', 'object']);
+    expect(client.tracked('Page Error').slice(0, 2)).toEqual([
       { type: 'unhandledrejection', errorName: 'RangeError', message: 'cart is full', source: '', line: 0, col: 0 },
       { type: 'unhandledrejection', errorName: 'string', message: 'plain string reason', source: '', line: 0, col: 0 },
     ]);
