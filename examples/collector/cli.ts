@@ -47,6 +47,8 @@ export function parseCliArgs(argv: string[]): CollectorOptions & { help: boolean
     return n;
   };
   const origins = values['allowed-origins'];
+  // An empty key (`--write-key ""`, an unset variable in a script) would turn the check off.
+  if (values['write-key']?.trim() === '') throw new Error('--write-key must not be empty: leave the flag out to accept any key');
   return {
     help: values.help,
     port: num('port', values.port),

@@ -25,6 +25,8 @@ describe('parseCliArgs', () => {
     [['--fail-rate', 'lots'], /--fail-rate must be a number/],
     [['--latency', ''], /--latency must be a number/],
     [['--bogus'], /Unknown option/],
+    [['--write-key', ''], /--write-key must not be empty/],
+    [['--write-key', '  '], /--write-key must not be empty/],
   ])('throws a readable error for %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(message);
   });
