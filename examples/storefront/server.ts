@@ -51,17 +51,23 @@ const VENDOR = /^\/vendor\/([^/]+)\/(.+)$/;
 interface SpaRoutes {
   parseRoute(url: URL): unknown;
   routeTitle(route: unknown): string;
+  routeFound(route: unknown): boolean;
 }
 let spaRoutes: Promise<SpaRoutes> | undefined;
 // Loaded at the first request (a failure is then that request's 500). A computed specifier
 // keeps TypeScript from wanting declarations for a .js file (as reco/catalog.ts).
 const routes = () => (spaRoutes ??= import(new URL('./public/js/data/routes.js', import.meta.url).href) as Promise<SpaRoutes>);
 
-/** The title of a page: the SPA shell's depends on its route. */
-async function titleOf(page: PageName, url: URL): Promise<string | undefined> {
-  if (page !== 'shop') return undefined;
-  const { parseRoute, routeTitle } = await routes();
-  return routeTitle(parseRoute(url));
+/**
+ * The title and status of a page: the SPA shell's depend on its route. A product or category
+ * the shop does not have is a 404 (the shell still renders, and says so), so crawlers and QA
+ * tools see what a shopper sees.
+ */
+async function titleOf(page: PageName, url: URL): Promise<{ title?: string; status: number }> {
+  if (page !== 'shop') return { status: 200 };
+  const { parseRoute, routeTitle, routeFound } = await routes();
+  const spa = parseRoute(url);
+  return { title: routeTitle(spa), status: routeFound(spa) ? 200 : 404 };
 }
 
 type Settings = SnippetOptions & { distDir: string; nodeModulesDir: string; model: ReturnType<typeof modelHandler> };
@@ -72,8 +78,9 @@ async function route(settings: Settings, req: IncomingMessage, res: ServerRespon
   const { pathname } = url;
   const page = pageFor(pathname);
   if (page) {
-    const html = renderPage(page, settings, await titleOf(page, url));
-    return send(res, 200, 'text/html; charset=utf-8', withRecommendations(html, settings.nodeModulesDir), headOnly);
+    const { title, status } = await titleOf(page, url);
+    const html = renderPage(page, settings, title);
+    return send(res, status, 'text/html; charset=utf-8', withRecommendations(html, settings.nodeModulesDir), headOnly);
   }
   if (pathname === MODEL_PATH) return settings.model(req, res);
   if (pathname === '/config.js') return send(res, 200, 'text/javascript; charset=utf-8', configModule(settings), headOnly);

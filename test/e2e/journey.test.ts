@@ -188,6 +188,8 @@ describe('the storefront at the edges of its flows', () => {
   it('keeps the cart_id of an empty cart viewed first for the products added to it', async () => {
     const { page: tab, id } = await shopper();
     await openCart(tab);
+    // The cart's own module tracks "Cart Viewed" after the SDK is ready: leave once it has.
+    await waitForEvents(env.stack.collector.url, { anonymousId: id, describe: 'Cart Viewed', until: (all) => all.some((e) => e.event === 'Cart Viewed') });
     await tab.goto(`${env.stack.shop.url}/products/sku-1005`);
     await waitForSdk(tab);
     await addToCart(tab, 1);
@@ -212,6 +214,23 @@ describe('the storefront at the edges of its flows', () => {
       until: (all) => all.some((e) => e.type === 'page' && props(e).path === '/products/sku-1005'),
     });
     expect(props(stored.find((e) => e.type === 'page' && props(e).path === '/products/sku-1005')).title).toBe('Softshell Jacket — Sightline Outfitters');
+    await tab.context().close();
+  });
+
+  // Before, it showed "All gear" with an empty grid and sent "Product List Viewed" of list "nope".
+  it('says a category the shop does not have is not there, and sends no list for it', async () => {
+    const { page: tab, id } = await shopper();
+    await tab.goto(`${env.stack.shop.url}/category/nope`);
+    await waitForSdk(tab);
+    await expect.poll(() => tab.locator('#main h1').textContent()).toBe('We could not find that category');
+    await tab.evaluate(() => (window as any).sightline.flush());
+    const stored = await waitForEvents(env.stack.collector.url, {
+      anonymousId: id,
+      describe: 'the page view of /category/nope',
+      until: (all) => all.some((e) => e.type === 'page' && props(e).path === '/category/nope'),
+    });
+    expect(props(stored.find((e) => e.type === 'page' && props(e).path === '/category/nope')).title).toBe('Not found — Sightline Outfitters');
+    expect(stored.filter((e) => e.event === 'Product List Viewed' && props(e).list_id === 'nope')).toEqual([]);
     await tab.context().close();
   });
 });

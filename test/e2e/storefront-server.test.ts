@@ -67,6 +67,7 @@ describe('the storefront server', () => {
     ['/category/packs', 'Packs &amp; Bags — Sightline Outfitters'],
     ['/products/sku-1005', 'Softshell Jacket — Sightline Outfitters'],
     ['/products/sku-9999', 'Not found — Sightline Outfitters'],
+    ['/category/nope', 'Not found — Sightline Outfitters'],
     ['/search?q=%3C%2Ftitle%3E%3Cscript%3E', 'Search: &lt;/title>&lt;script> — Sightline Outfitters'],
     ['/cart', 'Your cart — Sightline Outfitters'],
   ])('renders the title of %s in the HTML', async (path, title) => {
@@ -96,6 +97,13 @@ describe('the storefront server', () => {
       expect(await rawGet(path)).toBe(404);
     },
   );
+
+  it.each(['/products/sku-9999', '/category/nope'])('answers %s, which the shop does not have, 404 with the shop page that says so', async (path) => {
+    const page = await get(path);
+    expect(page.status).toBe(404);
+    expect(page.body).toContain('<title>Not found — Sightline Outfitters</title>');
+    expect((await get('/category/packs')).status).toBe(200);
+  });
 
   it('answers unknown pages with a 404 page and other methods with 405', async () => {
     const missing = await get('/no-such-page');

@@ -17,12 +17,15 @@ export function parseRoute(url) {
   return { kind: 'listing', category: category ? category[1] : null, q, params: url.searchParams };
 }
 
+/** Whether the shop has what a route names: a product or a category that is not there is a 404. */
+export function routeFound(route) {
+  return route.kind === 'product' ? Boolean(findProduct(route.id)) : !route.category || Boolean(findCategory(route.category));
+}
+
 /** The document title of a route (set before pushState, so page views get it). */
 export function routeTitle(route) {
-  if (route.kind === 'product') {
-    const product = findProduct(route.id);
-    return product ? `${product.name} — Sightline Outfitters` : 'Not found — Sightline Outfitters';
-  }
+  if (!routeFound(route)) return 'Not found — Sightline Outfitters';
+  if (route.kind === 'product') return `${findProduct(route.id).name} — Sightline Outfitters`;
   if (route.q) return `Search: ${route.q} — Sightline Outfitters`;
   const category = findCategory(route.category);
   return category ? `${category.name} — Sightline Outfitters` : 'Sightline Outfitters — outdoor gear';

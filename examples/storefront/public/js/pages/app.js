@@ -3,7 +3,7 @@ import { productProps, trackCommerce } from '../core/commerce.js';
 import { bootPage } from '../ui/boot.js';
 import { setActiveNav } from '../ui/layout.js';
 import { onRestore } from '../ui/restore.js';
-import { parseRoute as parse, routeTitle as title } from '../data/routes.js';
+import { parseRoute as parse, routeFound as found, routeTitle as title } from '../data/routes.js';
 import { showListing, trackListing } from './listing.js';
 import { showProduct } from './product.js';
 
@@ -70,7 +70,7 @@ onRestore(() => {
   const route = parse(new URL(location.href));
   const product = route.kind === 'product' && findProduct(route.id);
   if (product) trackCommerce('Product Viewed', productProps(product, { quantity: 1 }));
-  if (route.kind === 'listing') trackListing(route);
+  if (route.kind === 'listing' && found(route)) trackListing(route);
 });
 window.addEventListener('popstate', () => {
   const route = parse(new URL(location.href));

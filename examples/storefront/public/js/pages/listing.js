@@ -1,4 +1,5 @@
 import { BRANDS, CATEGORIES, PRODUCTS, findCategory } from '../data/catalog.js';
+import { routeFound } from '../data/routes.js';
 import { PRICE_BANDS, SORTS, queryProducts } from '../data/query.js';
 import { productArt } from '../art/product-art.js';
 import { listProducts, trackCommerce } from '../core/commerce.js';
@@ -124,6 +125,11 @@ function wireFilters(main, route, filters, { listId, draw }) {
  * List Viewed; filter and sort changes update the URL in place and send Product List Filtered.
  */
 export function showListing(main, route) {
+  // A category the shop does not have: said so, and no list of everything sent in its name.
+  if (!routeFound(route)) {
+    main.innerHTML = '<div class="empty card"><h1 tabindex="-1">We could not find that category</h1><p><a href="/" data-link>Back to the shop</a></p></div>';
+    return;
+  }
   const filters = readFilters(route.params);
   const listId = listIdOf(route);
   const head = heading(route);
