@@ -1,5 +1,6 @@
 import type { SightlineError } from '../../types';
 import { RECOMMEND_ERRORS } from '../errors';
+import { deadline } from '../../lib/deadline';
 
 /** What a (conditional) model request came back with. */
 export type FetchResult =
@@ -33,7 +34,6 @@ export const fetchBytes = async (url: string, o: FetchOptions): Promise<FetchRes
   if (o.etag) headers['If-None-Match'] = o.etag;
   else if (o.lastModified) headers['If-Modified-Since'] = o.lastModified;
   const abort = typeof AbortController === 'function' ? new AbortController() : undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const request = async (): Promise<FetchResult> => {
     // `no-store`: the IndexedDB cache is the one copy; the HTTP cache would hold a second
     // 2 MB one and could answer a revalidation from itself instead of the server.
@@ -46,20 +46,12 @@ export const fetchBytes = async (url: string, o: FetchOptions): Promise<FetchRes
     const lastModified = res.headers.get('Last-Modified') ?? undefined;
     return { status: 'ok', bytes, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
   };
-  // The timer settles the request (answer and body) itself: a `fetch` of your own may ignore
-  // the signal (a wrapper that builds its own init, an older polyfill). It fails as a fetch
-  // aborted by it does.
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      abort?.abort();
-      reject(abort?.signal.reason ?? 'timeout');
-    }, o.timeoutMs);
-  });
   try {
-    return await Promise.race([request(), timeout]);
+    // The timer settles the request (answer and body) itself: a `fetch` of your own may ignore
+    // the signal (a wrapper that builds its own init, an older polyfill). It fails as a fetch
+    // aborted by it does.
+    return await deadline(request(), o.timeoutMs, () => (abort?.abort(), abort?.signal.reason ?? 'timeout'));
   } catch (error) {
     return fail(`Model request failed: ${String(error)}`);
-  } finally {
-    clearTimeout(timer);
   }
 };

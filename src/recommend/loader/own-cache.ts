@@ -1,6 +1,7 @@
 import type { SightlineError } from '../../types';
 import type { ModelCache } from '../../storage/model-cache';
 import { MODEL_CACHE_OPEN_MS } from '../../storage/model-cache';
+import { deadline } from '../../lib/deadline';
 import { RECOMMEND_ERRORS } from '../errors';
 
 /**
@@ -14,18 +15,15 @@ export const ownCache = (cache: ModelCache, url: string, report: (error: Sightli
   let reported = false;
   const call =
     (name: keyof ModelCache) =>
-    (...args: unknown[]): Promise<never> => {
-      let timer: ReturnType<typeof setTimeout>;
-      return (Promise.race([
+    (...args: unknown[]): Promise<never> =>
+      deadline(
         // A throw, or a method that is not there, rejects here (plain JavaScript may pass anything).
         new Promise((run) => run((cache as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args))),
-        new Promise((_, reject) => (timer = setTimeout(reject, MODEL_CACHE_OPEN_MS, 'no answer in time'))),
-      ])
-        .catch((error) => {
-          if (!reported) report({ code: RECOMMEND_ERRORS.cacheFailed, message: `Model cache ${name}() failed: ${String(error)}`, source: 'user', detail: { url, call: name } });
-          reported = true;
-        })
-        .finally(() => clearTimeout(timer)) as Promise<never>);
-    };
+        MODEL_CACHE_OPEN_MS,
+        () => 'no answer in time',
+      ).catch((error) => {
+        if (!reported) report({ code: RECOMMEND_ERRORS.cacheFailed, message: `Model cache ${name}() failed: ${String(error)}`, source: 'user', detail: { url, call: name } });
+        reported = true;
+      }) as Promise<never>;
   return { get: call('get'), put: call('put'), touch: call('touch'), delete: call('delete') };
 };
