@@ -1,5 +1,6 @@
 /** The command line of `npm start` (examples/start.ts). */
 import { parseArgs } from 'node:util';
+import { numberFlag } from './collector/flags.ts';
 import { defaultDataDir } from './collector/options.ts';
 
 export const START_USAGE =
@@ -37,13 +38,7 @@ export function readStartArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
   });
   if (values['collector-url']) refuseCollectorFlags(values);
   // As the collector CLI reads them: a value that is no number is a mistake on the command line.
-  const num = (flag: 'fail-rate' | 'latency' | 'drop-connection'): number | undefined => {
-    const value = values[flag];
-    if (value === undefined) return undefined;
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n)) throw new Error(`--${flag} must be a number, got "${value}"`);
-    return n;
-  };
+  const num = (flag: 'fail-rate' | 'latency' | 'drop-connection'): number | undefined => numberFlag(flag, values[flag]);
   return {
     smoke: values.smoke || env.CI === 'true',
     failRate: num('fail-rate'),

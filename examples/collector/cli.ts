@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { CollectorOptions } from './options.ts';
 import { startCollector } from './server.ts';
+import { numberFlag } from './flags.ts';
 
 const USAGE = `Usage: node examples/collector/cli.ts [options]
   --port N              port on 127.0.0.1 (default 4318; 0 picks a free one)
@@ -40,26 +41,20 @@ export function parseCliArgs(argv: string[]): CollectorOptions & { help: boolean
     },
     strict: true,
   });
-  const num = (name: string, value: string | undefined) => {
-    if (value === undefined) return undefined;
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n)) throw new Error(`--${name} must be a number, got "${value}"`);
-    return n;
-  };
   const origins = values['allowed-origins'];
   // An empty key (`--write-key ""`, an unset variable in a script) would turn the check off.
   if (values['write-key']?.trim() === '') throw new Error('--write-key must not be empty: leave the flag out to accept any key');
   return {
     help: values.help,
-    port: num('port', values.port),
+    port: numberFlag('port', values.port),
     dataDir: values['data-dir'],
     writeKey: values['write-key'],
     allowedOrigins: origins === undefined ? undefined : origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
-    failRate: num('fail-rate', values['fail-rate']),
-    retryAfterS: num('retry-after', values['retry-after']),
-    latencyMs: num('latency', values.latency),
-    dropConnectionRate: num('drop-connection', values['drop-connection']),
-    maxBodyBytes: num('max-body', values['max-body']),
+    failRate: numberFlag('fail-rate', values['fail-rate']),
+    retryAfterS: numberFlag('retry-after', values['retry-after']),
+    latencyMs: numberFlag('latency', values.latency),
+    dropConnectionRate: numberFlag('drop-connection', values['drop-connection']),
+    maxBodyBytes: numberFlag('max-body', values['max-body']),
     quiet: values.quiet,
   };
 }
